@@ -1,0 +1,51 @@
+import { z } from "zod";
+import type { HwClient } from "../core/client";
+import { JOB_STATUSES, SUB_JOB_STATUSES } from "./enums";
+import { openEnum, optionalText, requiredStatus } from "./open-enum";
+import { jobExecuteInfoSchema, jobResourceInfoSchema } from "./resource-info";
+
+/** An image sub-job (`ImageJobDetailInfo`): ListImageSubJobs items and ShowImageJob `sub_jobs`. */
+export const imageSubJobSchema = z.looseObject({
+  id: optionalText,
+  job_id: optionalText,
+  job_type: openEnum([]).nullish(),
+  status: requiredStatus(SUB_JOB_STATUSES),
+  begin_time: optionalText,
+  end_time: optionalText,
+  project_id: optionalText,
+  job_resource_info: jobResourceInfoSchema.nullish(),
+  job_execute_info: jobExecuteInfoSchema.nullish(),
+});
+
+/** An image sub-job as returned by the API. */
+export type ImageSubJob = z.infer<typeof imageSubJobSchema>;
+
+/** An image-server parent job (`ImageJobInfo`), as listed by ListImageJobs. */
+export const imageJobInfoSchema = z.looseObject({
+  id: optionalText,
+  job_type: openEnum([]).nullish(),
+  status: requiredStatus(JOB_STATUSES),
+  begin_time: optionalText,
+  end_time: optionalText,
+  sub_jobs_total: z.number().int().nullish(),
+});
+
+/** ShowImageJob body: the parent job and its sub-jobs. */
+export const imageJobSchema = imageJobInfoSchema.extend({
+  sub_jobs: z.array(imageSubJobSchema).nullish(),
+});
+
+/** An image-server job as returned by ShowImageJob. */
+export type ImageJob = z.infer<typeof imageJobSchema>;
+
+/** ShowImageJob: `GET /v1/{project_id}/image-server-jobs/{job_id}`. */
+export function showImageJob(client: HwClient, jobId: string, signal?: AbortSignal): Promise<ImageJob> {
+  return client.get({
+    operation: "ShowImageJob",
+    service: "appstream",
+    path: "/v1/{project_id}/image-server-jobs/{job_id}",
+    pathParams: { job_id: jobId },
+    schema: imageJobSchema,
+    signal,
+  });
+}

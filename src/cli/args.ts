@@ -1,0 +1,76 @@
+import { parseArgs } from "node:util";
+import { InvalidInputError } from "../core/errors";
+
+/** Every flag `hwjobs` knows; each command accepts a subset (see {@link COMMAND_FLAGS}). */
+const OPTIONS = {
+  region: { type: "string" },
+  "project-id": { type: "string" },
+  endpoint: { type: "string" },
+  "appstream-endpoint": { type: "string" },
+  "ims-endpoint": { type: "string" },
+  output: { type: "string" },
+  timeout: { type: "string" },
+  "not-found-grace": { type: "string" },
+  "min-poll-interval": { type: "string" },
+  "max-poll-interval": { type: "string" },
+  host: { type: "string" },
+  port: { type: "string" },
+  scenario: { type: "string" },
+  help: { type: "boolean", short: "h" },
+  version: { type: "boolean", short: "v" },
+} as const;
+
+/** Parsed flag values by flag name (without dashes). */
+export type Flags = { readonly [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]["type"] extends "boolean" ? boolean : string };
+
+const GLOBAL = ["region", "project-id", "endpoint", "appstream-endpoint", "ims-endpoint", "output", "help", "version"] as const;
+
+/** Flags each command accepts besides the global ones. */
+export const COMMAND_FLAGS: Readonly<Record<string, readonly (keyof typeof OPTIONS)[]>> = {
+  wait: ["timeout", "not-found-grace", "min-poll-interval", "max-poll-interval"],
+  get: [],
+  emulator: ["host", "port", "scenario"],
+};
+
+/** A command line split into command, positionals and flags. */
+export interface ParsedArgs {
+  readonly command?: string;
+  readonly positionals: string[];
+  readonly flags: Flags;
+}
+
+/**
+ * Parses argv strictly: unknown flags, missing flag values and flags the command does not take
+ * are InvalidInputErrors naming the flag.
+ */
+export function parseCommandLine(argv: readonly string[]): ParsedArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    const message = error instanceof Error ? error.message.split("\n")[0]! : String(error);
+    const flag = /'(-[^' ]+)/.exec(message)?.[1] ?? "arguments";
+    throw new InvalidInputError(flag, `${message.replace(/\.$/, "")}; see hwjobs --help`);
+  }
+  const [command, ...positionals] = parsed.positionals;
+  const flags = parsed.values as Flags;
+  if (command !== undefined && COMMAND_FLAGS[command]) {
+    const allowed = new Set<string>([...GLOBAL, ...COMMAND_FLAGS[command]!]);
+    for (const name of Object.keys(flags)) {
+      if (!allowed.has(name)) throw new InvalidInputError(`--${name}`, `--${name}: not accepted by "hwjobs ${command}"; see hwjobs ${command} --help`);
+    }
+  }
+  return { command, positionals, flags };
+}
+
+/** Output formats of results on stdout; `none` prints no result (the exit code and stderr tell). */
+export const OUTPUT_FORMATS = ["json", "table", "none"] as const;
+/** One of {@link OUTPUT_FORMATS}. */
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
+/** Validates `--output`, else `HWJOBS_OUTPUT` (which WaitForJob sets to `none` to keep Terraform's log short). */
+export function parseOutputFormat(flag: string | undefined, env: Readonly<Record<string, string | undefined>>): OutputFormat {
+  const [value, field] = flag !== undefined ? [flag, "--output"] : [env.HWJOBS_OUTPUT || "json", "HWJOBS_OUTPUT"];
+  if ((OUTPUT_FORMATS as readonly string[]).includes(value)) return value as OutputFormat;
+  throw new InvalidInputError(field, `${field}: unknown format ${JSON.stringify(value)}; accepted: ${OUTPUT_FORMATS.join(", ")}`);
+}

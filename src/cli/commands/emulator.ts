@@ -1,0 +1,38 @@
+import { InvalidInputError } from "../../core/errors";
+import { ExitCode, type ExitCodeValue } from "../../core/exit-codes";
+import { isLoopbackHost } from "../../core/endpoint";
+import { DEMO_CREDENTIALS, startEmulator } from "../../emulator";
+import type { ParsedArgs } from "../args";
+import type { CliIo } from "../io";
+import { progressLine } from "../progress";
+
+function parsePort(text: string | undefined): number {
+  if (text === undefined) return 8080;
+  const port = Number(text);
+  if (!/^\d+$/.test(text) || port > 65535) throw new InvalidInputError("--port", `--port: invalid port ${JSON.stringify(text)}; accepted: 0-65535 (0 = any free port)`);
+  return port;
+}
+
+/**
+ * `hwjobs emulator`: serves the job APIs until SIGINT/SIGTERM. Its credentials come from
+ * `HWJOBS_EMULATOR_ACCESS_KEY` / `HWJOBS_EMULATOR_SECRET_KEY` / `HWJOBS_EMULATOR_TOKEN`
+ * (default: the documented demo pair), never from flags.
+ */
+export async function runEmulator(args: ParsedArgs, io: CliIo): Promise<ExitCodeValue> {
+  if (args.positionals.length > 0) throw new InvalidInputError("arguments", `unexpected argument ${JSON.stringify(args.positionals[0])}; usage: hwjobs emulator [--host H] [--port P]`);
+  const host = args.flags.host ?? "127.0.0.1";
+  const port = parsePort(args.flags.port);
+  const accessKey = io.env.HWJOBS_EMULATOR_ACCESS_KEY || DEMO_CREDENTIALS.accessKey;
+  const secretKey = io.env.HWJOBS_EMULATOR_SECRET_KEY || DEMO_CREDENTIALS.secretKey;
+  const token = io.env.HWJOBS_EMULATOR_TOKEN || DEMO_CREDENTIALS.token;
+  const emulator = await startEmulator({ host, port, credentials: [{ accessKey, secretKey }], tokens: [token] });
+  if (!isLoopbackHost(host)) io.stderr(progressLine(`warning: listening on non-loopback host ${host}; the emulator is for local testing only`));
+  io.stdout(`listening on ${emulator.url}\n`);
+  await new Promise<void>((resolve) => {
+    if (io.signal.aborted) resolve();
+    io.signal.addEventListener("abort", () => resolve(), { once: true });
+  });
+  await emulator.close();
+  io.stderr(progressLine("emulator stopped"));
+  return ExitCode.OK;
+}

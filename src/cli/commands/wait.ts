@@ -1,0 +1,68 @@
+import { parseDuration } from "../../core/duration";
+import { InvalidInputError } from "../../core/errors";
+import { ExitCode, type ExitCodeValue } from "../../core/exit-codes";
+import { JobFailedError, jobPoller, waitForJob } from "../../jobs";
+import { parseOutputFormat, type Flags, type ParsedArgs } from "../args";
+import { createClient } from "../client-factory";
+import type { CliIo } from "../io";
+import { jobResult } from "../job-result";
+import { resolveJobTarget } from "../job-target";
+import { describeWaitEvent, progressLine } from "../progress";
+import { renderJobResult } from "../render";
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** Wait timings: flag, else the `HWJOBS_*` variable Terraform sets, else the default. */
+const TIMINGS = {
+  timeoutMs: { flag: "timeout", env: "HWJOBS_TIMEOUT", fallback: "60m" },
+  notFoundGraceMs: { flag: "not-found-grace", env: "HWJOBS_NOT_FOUND_GRACE", fallback: "60s" },
+  minDelayMs: { flag: "min-poll-interval", env: "HWJOBS_MIN_POLL_INTERVAL", fallback: "5s" },
+  maxDelayMs: { flag: "max-poll-interval", env: "HWJOBS_MAX_POLL_INTERVAL", fallback: "60s" },
+} as const;
+
+type Timings = Record<keyof typeof TIMINGS, number>;
+
+function resolveTimings(flags: Flags, env: Env): Timings {
+  const entries = Object.entries(TIMINGS).map(([key, t]) => {
+    const flagValue = flags[t.flag];
+    const envValue = env[t.env];
+    const [text, field] = flagValue !== undefined ? [flagValue, `--${t.flag}`] : envValue ? [envValue, t.env] : [t.fallback, `--${t.flag}`];
+    return [key, parseDuration(text, field)] as const;
+  });
+  const timings = Object.fromEntries(entries) as Timings;
+  if (timings.minDelayMs > timings.maxDelayMs) {
+    throw new InvalidInputError("--min-poll-interval", "--min-poll-interval: must not exceed --max-poll-interval");
+  }
+  return timings;
+}
+
+/**
+ * `hwjobs wait <kind> <job-id>`: polls until the job ends. Exit 0 when it succeeded, 1 when it
+ * failed (its error on stderr), 3 on timeout, 4 on API errors, 130 when interrupted.
+ */
+export async function runWait(args: ParsedArgs, io: CliIo): Promise<ExitCodeValue> {
+  const target = resolveJobTarget(args, io.env);
+  const timings = resolveTimings(args.flags, io.env);
+  const format = parseOutputFormat(args.flags.output, io.env);
+  const client = createClient(args.flags, io);
+  const say = (text: string) => io.stderr(progressLine(text));
+  say(`waiting for ${target.kind} ${target.jobId} (timeout ${args.flags.timeout ?? io.env.HWJOBS_TIMEOUT ?? TIMINGS.timeoutMs.fallback}) at ${client.config.endpoints[target.kind === "ims-job" ? "ims" : "appstream"]}`);
+  try {
+    const snapshot = await waitForJob(jobPoller(client, target.kind, target.jobId), {
+      ...timings,
+      target,
+      signal: io.signal,
+      onEvent: (event) => say(describeWaitEvent(event)),
+    });
+    const resources = snapshot.resourceIds.length > 0 ? `; resource ${snapshot.resourceIds.join(", ")}` : "";
+    say(`${target.kind} ${target.jobId} succeeded${resources}`);
+    io.stdout(renderJobResult(jobResult(snapshot), format));
+    return ExitCode.OK;
+  } catch (error) {
+    // A failed job's result still goes to stdout, so scripts can read its error fields.
+    if (error instanceof JobFailedError) io.stdout(renderJobResult(jobResult(error.snapshot), format));
+    throw error;
+  } finally {
+    await client.close();
+  }
+}

@@ -1,0 +1,32 @@
+/** `hwjobs --help`. */
+export const HELP = `hwjobs - wait for and read HUAWEI CLOUD image jobs (Workspace APP and IMS)
+
+Usage:
+  hwjobs wait  <kind> <job-id> [--timeout 60m] [--not-found-grace 60s]
+                               [--min-poll-interval 5s] [--max-poll-interval 60s]
+  hwjobs get   <kind> <job-id>
+  hwjobs emulator [--host 127.0.0.1] [--port 8080]
+
+Kinds:
+  image-job   Workspace APP image-server job   GET /v1/{project_id}/image-server-jobs/{job_id}
+  app-job     Workspace APP app-server job     GET /v2/{project_id}/job/{job_id}
+  ims-job     IMS asynchronous job             GET /v1/{project_id}/jobs/{job_id}
+
+Global flags:
+  --region R              HW_REGION_NAME, OS_REGION_NAME
+  --project-id P          HW_PROJECT_ID, OS_PROJECT_ID, HUAWEICLOUD_SDK_PROJECT_ID
+  --endpoint URL          HWJOBS_ENDPOINT (every service, e.g. the emulator)
+  --appstream-endpoint U  HWJOBS_APPSTREAM_ENDPOINT
+  --ims-endpoint URL      HWJOBS_IMS_ENDPOINT
+  --output json|table|none  result on stdout (default json; env HWJOBS_OUTPUT)
+  --help, --version
+
+Credentials come only from the environment: HW_ACCESS_KEY + HW_SECRET_KEY
+(optional HW_SECURITY_TOKEN), or HW_AUTH_TOKEN (OS_* and HUAWEICLOUD_SDK_* names too).
+Inside Terraform, kind, job id and timings come from HWJOBS_KIND, HWJOBS_JOB_ID,
+HWJOBS_TIMEOUT, HWJOBS_NOT_FOUND_GRACE, HWJOBS_MIN_POLL_INTERVAL, HWJOBS_MAX_POLL_INTERVAL.
+Durations: 90s, 15m, 2h, 1h30m or plain seconds.
+
+Exit codes: 0 done/succeeded, 1 job failed, 2 usage or invalid input (nothing sent),
+3 wait timed out, 4 API/authentication/network error, 130 interrupted.
+`;

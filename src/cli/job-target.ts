@@ -1,0 +1,32 @@
+import { InvalidInputError } from "../core/errors";
+import { parseJobKind, validateJobId, type JobKindName } from "../jobs";
+import type { ParsedArgs } from "./args";
+
+/** The job a `get` or `wait` is about. */
+export interface JobTarget {
+  readonly kind: JobKindName;
+  readonly jobId: string;
+}
+
+/**
+ * Reads `<kind> <job-id>` from the positionals, or from `HWJOBS_KIND` / `HWJOBS_JOB_ID` when
+ * Terraform runs the CLI (every input travels in the environment, never through a shell).
+ */
+export function resolveJobTarget(args: ParsedArgs, env: Readonly<Record<string, string | undefined>>): JobTarget {
+  const usage = `usage: hwjobs ${args.command} <image-job|app-job|ims-job> <job-id>`;
+  if (args.positionals.length > 2) {
+    throw new InvalidInputError("arguments", `unexpected argument ${JSON.stringify(args.positionals[2])}; ${usage}`);
+  }
+  const [kindArg, idArg] = args.positionals;
+  const kindText = kindArg ?? env.HWJOBS_KIND;
+  if (kindText === undefined || kindText === "") {
+    throw new InvalidInputError("kind", `kind: missing; ${usage} (or set HWJOBS_KIND and HWJOBS_JOB_ID)`);
+  }
+  const kind = parseJobKind(kindText, kindArg === undefined ? "HWJOBS_KIND" : "kind");
+  const idText = idArg ?? env.HWJOBS_JOB_ID;
+  const idField = idArg === undefined ? "HWJOBS_JOB_ID" : "job-id";
+  if (idText === undefined) {
+    throw new InvalidInputError("job-id", `job-id: missing; ${usage} (or set HWJOBS_JOB_ID)`);
+  }
+  return { kind, jobId: validateJobId(kind, idText, idField) };
+}

@@ -1,0 +1,42 @@
+import type { RetryEvent } from "../core/client";
+import { formatDuration } from "../core/duration";
+import { subJobProgress, type JobSnapshot, type WaitEvent } from "../jobs";
+
+/** Prefix of every line on stderr, so lines read well inside Terraform's provisioner log. */
+export const LINE_PREFIX = "hwjobs:";
+
+function progressText(snapshot: JobSnapshot): string {
+  const p = subJobProgress(snapshot);
+  if (p.total === 0) return "";
+  const failed = p.failed > 0 ? `, ${p.failed} failed` : "";
+  return ` (sub-jobs ${p.succeeded}/${p.total} succeeded${failed})`;
+}
+
+/** One line per wait event: status changes, heartbeats, warnings and tolerated errors. */
+export function describeWaitEvent(event: WaitEvent): string {
+  const at = `[${formatDuration(event.elapsedMs)}]`;
+  switch (event.type) {
+    case "status": {
+      const s = event.snapshot;
+      return `${at} ${s.kind} ${s.jobId}: ${s.status}${progressText(s)}`;
+    }
+    case "heartbeat":
+      return `${at} still ${event.snapshot.status}${progressText(event.snapshot)}`;
+    case "unknown-status":
+      return `${at} warning: unknown status ${JSON.stringify(event.status)}; treating it as pending (never as success)`;
+    case "not-found":
+      return `${at} job not found yet; a just-created job can take a moment to appear, retrying`;
+    case "transient-error":
+      return `${at} transient error, still waiting: ${event.error.message}`;
+  }
+}
+
+/** One line per HTTP retry. */
+export function describeRetry(event: RetryEvent): string {
+  return `retrying ${event.operation} in ${(event.delayMs / 1000).toFixed(1)}s after ${event.reason} (attempt ${event.attempt}/${event.maxAttempts})`;
+}
+
+/** Prefixes lines for stderr. */
+export function progressLine(text: string): string {
+  return `${LINE_PREFIX} ${text}\n`;
+}

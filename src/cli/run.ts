@@ -1,0 +1,50 @@
+import { HwJobsError } from "../core/errors";
+import { ExitCode, type ExitCodeValue } from "../core/exit-codes";
+import { InvalidInputError } from "../core/errors";
+import { VERSION } from "../core/version";
+import { parseCommandLine, type ParsedArgs } from "./args";
+import { runEmulator } from "./commands/emulator";
+import { runGet } from "./commands/get";
+import { runWait } from "./commands/wait";
+import { HELP } from "./help";
+import type { CliIo } from "./io";
+import { progressLine } from "./progress";
+
+type Command = (args: ParsedArgs, io: CliIo) => Promise<ExitCodeValue>;
+
+const COMMANDS: Readonly<Record<string, Command>> = { wait: runWait, get: runGet, emulator: runEmulator };
+
+/** Runs one command line and returns the exit code; every error becomes one line on stderr. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCodeValue> {
+  try {
+    const args = parseCommandLine(argv);
+    if (args.flags.version) {
+      io.stdout(`${VERSION}\n`);
+      return ExitCode.OK;
+    }
+    if (args.flags.help || args.command === undefined || args.command === "help") {
+      io.stdout(HELP);
+      return args.command === undefined && !args.flags.help ? ExitCode.USAGE : ExitCode.OK;
+    }
+    const command = COMMANDS[args.command];
+    if (!command) {
+      throw new InvalidInputError("command", `unknown command ${JSON.stringify(args.command)}; accepted: ${Object.keys(COMMANDS).join(", ")}`);
+    }
+    return await command(args, io);
+  } catch (error) {
+    return reportError(error, io);
+  }
+}
+
+function reportError(error: unknown, io: CliIo): ExitCodeValue {
+  if (error instanceof HwJobsError) {
+    io.stderr(progressLine(`error: ${oneLine(error.message)}`));
+    return error.exitCode;
+  }
+  io.stderr(progressLine(`unexpected error: ${oneLine(error instanceof Error ? (error.stack ?? error.message) : String(error))}`));
+  return ExitCode.API;
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, " | ");
+}

@@ -1,0 +1,33 @@
+/**
+ * The kinds of asynchronous job that `hwjobs` and the constructs can wait for.
+ *
+ * Each kind names the API operation used to poll the job; the values are the `<kind>`
+ * argument of `hwjobs wait` / `hwjobs get` and the `HWJOBS_KIND` environment variable.
+ */
+export enum JobKind {
+  /**
+   * A Workspace Application Streaming (Workspace APP) image-server job,
+   * polled with `GET /v1/{project_id}/image-server-jobs/{job_id}`.
+   */
+  IMAGE_JOB = "image-job",
+
+  /**
+   * A Workspace Application Streaming (Workspace APP) app-server job,
+   * polled with `GET /v2/{project_id}/job/{job_id}`.
+   */
+  APP_JOB = "app-job",
+
+  /**
+   * An Image Management Service (IMS) asynchronous job,
+   * polled with `GET /v1/{project_id}/jobs/{job_id}`.
+   */
+  IMS_JOB = "ims-job",
+}
+
+/** Every `JobKind` value, in declaration order (for validation and error messages). Internal. */
+export const JOB_KINDS: readonly JobKind[] = Object.freeze([JobKind.IMAGE_JOB, JobKind.APP_JOB, JobKind.IMS_JOB]);
+
+/** True when `value` is one of the `JobKind` values. Internal. */
+export function isJobKind(value: string): value is JobKind {
+  return (JOB_KINDS as readonly string[]).includes(value);
+}

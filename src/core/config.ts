@@ -1,0 +1,100 @@
+import { resolveCredentials, type Credentials } from "./credentials";
+import { validateEndpoint } from "./endpoint";
+import { InvalidInputError } from "./errors";
+import { cloudDomain, defaultAppstreamEndpoint, defaultImsEndpoint } from "./regions";
+
+/** The HTTP services this tool talks to. */
+export type Service = "appstream" | "ims";
+
+/** Non-secret settings given as CLI flags (or their Terraform query equivalents); each wins over the environment. */
+export interface ConfigFlags {
+  readonly region?: string;
+  readonly projectId?: string;
+  readonly endpoint?: string;
+  readonly appstreamEndpoint?: string;
+  readonly imsEndpoint?: string;
+}
+
+/** Everything a client needs to reach and authenticate to the APIs. */
+export interface ClientConfig {
+  /** Region, when known (only needed to derive default endpoints). */
+  readonly region?: string;
+  readonly projectId: string;
+  readonly credentials: Credentials;
+  /** Base URL per service, without a trailing slash. */
+  readonly endpoints: Readonly<Record<Service, string>>;
+}
+
+/** Environment variable names per setting, first set wins (design §4). */
+export const CONFIG_ENV = {
+  region: ["HW_REGION_NAME", "OS_REGION_NAME"],
+  projectId: ["HW_PROJECT_ID", "OS_PROJECT_ID", "HUAWEICLOUD_SDK_PROJECT_ID"],
+  endpoint: ["HWJOBS_ENDPOINT"],
+  appstreamEndpoint: ["HWJOBS_APPSTREAM_ENDPOINT"],
+  imsEndpoint: ["HWJOBS_IMS_ENDPOINT"],
+} as const;
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+function pick(flag: string | undefined, env: Env, names: readonly string[]): { value: string; field: string } | undefined {
+  if (flag !== undefined && flag !== "") return { value: flag, field: "" };
+  for (const name of names) {
+    const value = env[name];
+    if (value !== undefined && value !== "") return { value, field: name };
+  }
+  return undefined;
+}
+
+const REGION = /^[a-z]{2,}(-[a-z0-9]+)+$/;
+const PROJECT_ID = /^[A-Za-z0-9_-]{1,128}$/;
+
+/**
+ * Resolves configuration from flags and the environment (design §4), validating every value.
+ * Nothing is sent; a problem throws an InvalidInputError naming the flag or variable.
+ */
+export function resolveConfig(flags: ConfigFlags, env: Env): ClientConfig {
+  const region = pick(flags.region, env, CONFIG_ENV.region);
+  if (region && !REGION.test(region.value)) {
+    const field = region.field || "--region";
+    throw new InvalidInputError(field, `${field}: invalid region ${JSON.stringify(region.value)}; expected a region id like cn-north-4 or ap-southeast-1`);
+  }
+  const project = pick(flags.projectId, env, CONFIG_ENV.projectId);
+  if (!project) {
+    throw new InvalidInputError("--project-id", "project id: missing; pass --project-id or set HW_PROJECT_ID (or OS_PROJECT_ID, HUAWEICLOUD_SDK_PROJECT_ID)");
+  }
+  if (!PROJECT_ID.test(project.value)) {
+    const field = project.field || "--project-id";
+    throw new InvalidInputError(field, `${field}: invalid project id ${JSON.stringify(project.value)}; expected 1-128 letters, digits, '-' or '_'`);
+  }
+  const endpoints = resolveEndpoints(flags, env, region?.value);
+  return {
+    ...(region ? { region: region.value } : {}),
+    projectId: project.value,
+    credentials: resolveCredentials(env),
+    endpoints,
+  };
+}
+
+function resolveEndpoints(flags: ConfigFlags, env: Env, region: string | undefined): Record<Service, string> {
+  const shared = pick(flags.endpoint, env, CONFIG_ENV.endpoint);
+  const perService = {
+    appstream: pick(flags.appstreamEndpoint, env, CONFIG_ENV.appstreamEndpoint) ?? shared,
+    ims: pick(flags.imsEndpoint, env, CONFIG_ENV.imsEndpoint) ?? shared,
+  };
+  const fieldOf = (service: Service, p: { field: string }) =>
+    p.field || (p === shared ? "--endpoint" : service === "ims" ? "--ims-endpoint" : "--appstream-endpoint");
+  const resolve = (service: Service, derive: (region: string, domain: string) => string): string => {
+    const given = perService[service];
+    if (given) return validateEndpoint(given.value, fieldOf(service, given));
+    if (!region) {
+      throw new InvalidInputError(
+        "--region",
+        `region: missing; pass --region or set HW_REGION_NAME (or OS_REGION_NAME), or give --endpoint / HWJOBS_ENDPOINT`,
+      );
+    }
+    // The region is validated already; HW_CLOUD is not, and a value such as "example.com/x" or
+    // "a b" would otherwise surface later as a path prefix or a TypeError instead of exit 2.
+    return validateEndpoint(derive(region, cloudDomain(region, env.HW_CLOUD)), env.HW_CLOUD ? "HW_CLOUD" : "--region");
+  };
+  return { appstream: resolve("appstream", defaultAppstreamEndpoint), ims: resolve("ims", defaultImsEndpoint) };
+}

@@ -1,0 +1,71 @@
+import { InvalidInputError } from "./errors";
+
+/** Environment variables, first set wins (same names as the HUAWEI CLOUD provider and SDKs). */
+export const CREDENTIAL_ENV = {
+  accessKeyPairs: [
+    ["HW_ACCESS_KEY", "HW_SECRET_KEY"],
+    ["OS_ACCESS_KEY", "OS_SECRET_KEY"],
+    ["HUAWEICLOUD_SDK_AK", "HUAWEICLOUD_SDK_SK"],
+  ],
+  securityToken: ["HW_SECURITY_TOKEN", "HUAWEICLOUD_SDK_SECURITY_TOKEN"],
+  authToken: ["HW_AUTH_TOKEN", "OS_AUTH_TOKEN"],
+} as const;
+
+/** AK/SK credentials, optionally temporary (with a security token). */
+export interface AccessKeyCredentials {
+  readonly type: "aksk";
+  readonly accessKey: string;
+  readonly secretKey: string;
+  readonly securityToken?: string;
+}
+
+/** An IAM user token sent as `X-Auth-Token`. */
+export interface TokenCredentials {
+  readonly type: "token";
+  readonly token: string;
+}
+
+/** How requests are authenticated. Never printed: see {@link describeCredentials}. */
+export type Credentials = AccessKeyCredentials | TokenCredentials;
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+function firstSet(env: Env, names: readonly string[]): string | undefined {
+  for (const name of names) {
+    const value = env[name];
+    if (value !== undefined && value !== "") return value;
+  }
+  return undefined;
+}
+
+/**
+ * Resolves credentials from the environment only (never from flags or configuration):
+ * AK/SK (+ security token) when both keys of a pair are set, else an IAM token.
+ * @throws InvalidInputError naming the variables to set
+ */
+export function resolveCredentials(env: Env): Credentials {
+  for (const [akName, skName] of CREDENTIAL_ENV.accessKeyPairs) {
+    const accessKey = firstSet(env, [akName]);
+    const secretKey = firstSet(env, [skName]);
+    if (accessKey && secretKey) {
+      const securityToken = firstSet(env, CREDENTIAL_ENV.securityToken);
+      return { type: "aksk", accessKey, secretKey, ...(securityToken ? { securityToken } : {}) };
+    }
+    if (accessKey || secretKey) {
+      const missing = accessKey ? skName : akName;
+      throw new InvalidInputError(missing, `credentials: ${accessKey ? akName : skName} is set but ${missing} is not; set both, or use HW_AUTH_TOKEN`);
+    }
+  }
+  const token = firstSet(env, CREDENTIAL_ENV.authToken);
+  if (token) return { type: "token", token };
+  throw new InvalidInputError(
+    "HW_ACCESS_KEY",
+    "credentials: none found; set HW_ACCESS_KEY and HW_SECRET_KEY (optionally HW_SECURITY_TOKEN), or HW_AUTH_TOKEN, in the environment",
+  );
+}
+
+/** A safe description of credentials for logs: the kind and the access key id, never a secret. */
+export function describeCredentials(c: Credentials): string {
+  if (c.type === "token") return "IAM token";
+  return `AK/SK ${c.accessKey}${c.securityToken ? " (temporary)" : ""}`;
+}

@@ -1,0 +1,95 @@
+import { emulatorError } from "./error-bodies";
+import { FAULT_ACCEPTS, faultSchema, type Fault } from "./fault-spec";
+import type { FaultQueue } from "./fault-queue";
+import type { Handler, JsonResponse } from "./http-types";
+import { CREATE_JOB_ACCEPTS, createJobSchema, withDefaults } from "./job-spec";
+import { DuplicateJobError, type JobStore } from "./job-store";
+import { jobSummary } from "./job-summary";
+import type { RequestLog } from "./request-log";
+import type { Route } from "./router";
+import { EmulatorValidationError, validateSnake } from "./validation";
+
+/** The mutable state the admin API manages. */
+export interface EmulatorState {
+  readonly store: JobStore;
+  readonly faults: FaultQueue;
+  readonly requests: RequestLog;
+}
+
+/** Path prefix of the admin API; requests under it skip faults, auth and the request log. */
+export const ADMIN_PREFIX = "/_emulator/";
+
+function faultView(f: Fault) {
+  return {
+    id: f.id,
+    path_prefix: f.pathPrefix,
+    method: f.method,
+    remaining: f.remaining,
+    status: f.status,
+    headers: f.headers,
+    delay_ms: f.delayMs,
+    malformed: f.malformed,
+    drop: f.drop,
+  };
+}
+
+/** Turns the expected input errors into 400/409 answers; anything else is a real bug and propagates. */
+function guarded(handler: Handler): Handler {
+  return (ctx): JsonResponse => {
+    try {
+      return handler(ctx);
+    } catch (error) {
+      if (error instanceof EmulatorValidationError) return { status: 400, body: emulatorError("INVALID", error.message) };
+      if (error instanceof DuplicateJobError) return { status: 409, body: emulatorError("CONFLICT", error.message) };
+      throw error;
+    }
+  };
+}
+
+/** Clears jobs, faults and the request log. */
+export function resetState(state: EmulatorState): void {
+  state.store.clear();
+  state.faults.clear();
+  state.requests.clear();
+}
+
+/** The admin API's route table. */
+export function adminRoutes(state: EmulatorState): Route<Handler>[] {
+  const routes: Route<Handler>[] = [
+    {
+      method: "POST",
+      pattern: "/_emulator/jobs",
+      handler: (ctx) => {
+        const job = state.store.add(withDefaults(validateSnake(createJobSchema, ctx.body, CREATE_JOB_ACCEPTS)));
+        // Summarised at its own creation instant: ctx.now was read before the job existed.
+        return { status: 201, body: jobSummary(job, job.createdAt) };
+      },
+    },
+    { method: "GET", pattern: "/_emulator/jobs", handler: (ctx) => ({ status: 200, body: { jobs: state.store.list().map((j) => jobSummary(j, ctx.now)) } }) },
+    {
+      method: "POST",
+      pattern: "/_emulator/faults",
+      handler: (ctx) => ({ status: 201, body: { id: state.faults.push(validateSnake(faultSchema, ctx.body, FAULT_ACCEPTS)).id } }),
+    },
+    { method: "GET", pattern: "/_emulator/faults", handler: () => ({ status: 200, body: { faults: state.faults.list().map(faultView) } }) },
+    {
+      method: "DELETE",
+      pattern: "/_emulator/faults",
+      handler: () => {
+        const deleted = state.faults.list().length;
+        state.faults.clear();
+        return { status: 200, body: { deleted } };
+      },
+    },
+    { method: "GET", pattern: "/_emulator/requests", handler: () => ({ status: 200, body: { requests: state.requests.list() } }) },
+    {
+      method: "POST",
+      pattern: "/_emulator/reset",
+      handler: () => {
+        resetState(state);
+        return { status: 200, body: {} };
+      },
+    },
+  ];
+  return routes.map((r) => ({ ...r, handler: guarded(r.handler) }));
+}

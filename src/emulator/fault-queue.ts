@@ -1,0 +1,41 @@
+import { uuid } from "./ids";
+import { FAULT_ACCEPTS, faultSchema, toFault, type Fault, type FaultInput } from "./fault-spec";
+import { validate } from "./validation";
+
+/** Injected faults, applied in FIFO order to matching API requests. */
+export class FaultQueue {
+  private faults: Fault[] = [];
+
+  /** Validates and queues a fault. @throws EmulatorValidationError for bad input */
+  add(input: FaultInput): Fault {
+    return this.push(validate(faultSchema, input, FAULT_ACCEPTS));
+  }
+
+  /** Queues already-validated fault input. */
+  push(input: Parameters<typeof toFault>[1]): Fault {
+    const fault = toFault(uuid(), input);
+    this.faults.push(fault);
+    return fault;
+  }
+
+  /**
+   * Takes the oldest fault matching `method` and the decoded `path`, counting one use of it;
+   * `undefined` when none matches.
+   */
+  take(method: string, path: string): Fault | undefined {
+    const fault = this.faults.find((f) => path.startsWith(f.pathPrefix) && (f.method === undefined || f.method === method));
+    if (!fault) return undefined;
+    if (fault.remaining > 0 && --fault.remaining === 0) this.faults = this.faults.filter((f) => f !== fault);
+    return { ...fault };
+  }
+
+  /** The queued faults, oldest first. */
+  list(): readonly Fault[] {
+    return this.faults.map((f) => ({ ...f }));
+  }
+
+  /** Removes every fault. */
+  clear(): void {
+    this.faults = [];
+  }
+}

@@ -1,0 +1,20 @@
+/**
+ * Local HTTP emulator of the Workspace APP image/app-server job APIs and the IMS job API:
+ * real HTTP, real SDK-HMAC-SHA256 verification, jobs whose status moves with the clock, and an
+ * admin API under `/_emulator/` for creating jobs, injecting faults and reading the request log.
+ */
+export { startEmulator } from "./server";
+export type { EmulatorOptions, RunningEmulator } from "./options";
+export { DEMO_CREDENTIALS, type EmulatorCredential } from "./credentials";
+export { EMULATOR_JOB_KINDS, DEFAULT_JOB_TYPES, type EmulatorJobKind } from "./job-kind";
+export { JobStore, DuplicateJobError, type EmulatedJob } from "./job-store";
+export { DEFAULT_IMS_FAILURE, DEFAULT_WORKSPACE_FAILURE, type CreateJobInput, type JobSpec } from "./job-spec";
+export { FaultQueue } from "./fault-queue";
+export type { Fault, FaultInput } from "./fault-spec";
+export { RequestLog, type RequestLogEntry } from "./request-log";
+export type { AuthScheme } from "./auth";
+export { EmulatorValidationError } from "./validation";
+export { timelineAt, ROLLBACK_SHARE, type JobOutcome, type ParentStatus, type SubJobStatus, type TimelineSnapshot, type TimelineSpec } from "./timeline";
+export type { ImageSubJobBody, AppSubJobBody, WorkspaceJobBody } from "./workspace-job-view";
+export type { ImsJobBody, ImsJobStatus } from "./ims-job-view";
+export type { JobSummary } from "./job-summary";

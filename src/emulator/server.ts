@@ -1,0 +1,132 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { ADMIN_PREFIX, adminRoutes, resetState, type EmulatorState } from "./admin-routes";
+import { API_ROUTES } from "./api-routes";
+import { handleAdminRequest } from "./admin-pipeline";
+import { handleApiRequest, type ApiDeps, type ApiRequest } from "./api-pipeline";
+import type { AuthConfig } from "./auth";
+import { DEMO_CREDENTIALS } from "./credentials";
+import { emulatorError, gatewayError } from "./error-bodies";
+import { FaultQueue } from "./fault-queue";
+import { readBody, send, toRaw } from "./http-io";
+import { uuid } from "./ids";
+import { JobStore } from "./job-store";
+import { isoTime } from "./job-snapshot";
+import type { EmulatorOptions, RunningEmulator } from "./options";
+import { queryObject, RequestLog } from "./request-log";
+import { Router } from "./router";
+
+const DEFAULT_MAX_SKEW_MS = 15 * 60 * 1000;
+
+function splitTarget(target: string): { rawPath: string; query: URLSearchParams } {
+  const url = new URL(target, "http://emulator");
+  // Route on the path exactly as sent: the WHATWG parser would resolve `.` and `..` segments.
+  const rawPath = target.startsWith("/") ? target.split("?")[0]! : url.pathname;
+  return { rawPath, query: url.searchParams };
+}
+
+function decodePath(rawPath: string): string | undefined {
+  try {
+    return decodeURIComponent(rawPath);
+  } catch {
+    return undefined;
+  }
+}
+
+function authConfig(options: EmulatorOptions): AuthConfig {
+  return {
+    credentials: options.credentials ?? [{ accessKey: DEMO_CREDENTIALS.accessKey, secretKey: DEMO_CREDENTIALS.secretKey }],
+    tokens: options.tokens ?? [DEMO_CREDENTIALS.token],
+    maxClockSkewMs: options.maxClockSkewMs ?? DEFAULT_MAX_SKEW_MS,
+  };
+}
+
+/** Listens and resolves the bound port (the OS-chosen one for port 0). */
+function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      server.off("error", reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+/** Starts the emulator's HTTP server and resolves once it is listening. */
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const now = options.now ?? Date.now;
+  const state: EmulatorState = { store: new JobStore(now), faults: new FaultQueue(), requests: new RequestLog() };
+  const closing = new AbortController();
+  const adminRouter = new Router(adminRoutes(state));
+  const deps: ApiDeps = {
+    router: new Router(API_ROUTES),
+    store: state.store,
+    faults: state.faults,
+    auth: authConfig(options),
+    now,
+    signal: closing.signal,
+  };
+
+  async function onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const requestId = uuid();
+    const at = isoTime(now());
+    const method = req.method ?? "GET";
+    const { rawPath, query } = splitTarget(req.url ?? "/");
+    const body = await readBody(req);
+    if (body === undefined) {
+      res.shouldKeepAlive = false;
+      return send(res, requestId, toRaw({ status: 413, body: gatewayError("APIGW.0201", "Request entity too large.", requestId) }));
+    }
+    if (rawPath.startsWith(ADMIN_PREFIX)) {
+      return send(res, requestId, handleAdminRequest({ method, rawPath, query, body, requestId, now: now() }, adminRouter, state));
+    }
+
+    const apiRequest: ApiRequest = { method, rawPath, path: decodePath(rawPath), query, headers: req.headers, body, requestId };
+    const outcome = await handleApiRequest(apiRequest, deps);
+    const status = outcome.response === "drop" ? 0 : outcome.response.status;
+    // Recorded before anything is sent, so a client that reads the log after its response sees it.
+    state.requests.record({
+      method,
+      path: apiRequest.path ?? rawPath,
+      query: queryObject(query),
+      status,
+      auth: outcome.auth,
+      ...(outcome.fault ? { fault: true } : {}),
+      at,
+    });
+    if (outcome.response === "drop") req.socket.destroy();
+    else send(res, requestId, outcome.response);
+  }
+
+  const server: Server = createServer((req, res) => {
+    onRequest(req, res).catch((error: unknown) => {
+      // Closing aborts fault delays; the connection is going away anyway.
+      if (closing.signal.aborted) return void req.socket.destroy();
+      const message = error instanceof Error ? error.message : String(error);
+      send(res, uuid(), toRaw({ status: 500, body: emulatorError("INTERNAL", message) }));
+    });
+  });
+
+  const host = options.host ?? "127.0.0.1";
+  const port = await listen(server, options.port ?? 0, host);
+  let closed: Promise<void> | undefined;
+  // Idempotent (the promise is kept), so `after` hooks and `finally` blocks may both call it.
+  const closeServer = () =>
+    new Promise<void>((resolve, reject) => {
+      closing.abort();
+      server.close((error) => (error ? reject(error) : resolve()));
+      server.closeAllConnections();
+    });
+  const urlHost = host.includes(":") ? `[${host}]` : host;
+
+  return {
+    url: `http://${urlHost}:${port}`,
+    host,
+    port,
+    store: state.store,
+    faults: state.faults,
+    requests: state.requests,
+    reset: () => resetState(state),
+    close: () => (closed ??= closeServer()),
+  };
+}

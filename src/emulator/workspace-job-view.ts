@@ -1,0 +1,99 @@
+import type { EmulatedJob } from "./job-store";
+import { isoTime } from "./job-snapshot";
+import type { ParentStatus, SubJobSnapshot, SubJobStatus, TimelineSnapshot } from "./timeline";
+
+/** `job_resource_info` of a Workspace APP sub-job. */
+export interface ResourceInfoBody {
+  resource_id: string;
+  resource_name: string;
+}
+
+/** Fields shared by image-server and app-server sub-jobs. */
+interface SubJobBodyBase {
+  id: string;
+  job_id: string;
+  job_type: string;
+  status: SubJobStatus;
+  begin_time: string;
+  end_time?: string;
+  job_resource_info: ResourceInfoBody;
+  project_id: string;
+}
+
+/** A sub-job of ShowImageJob: errors nested in `job_execute_info`. */
+export interface ImageSubJobBody extends SubJobBodyBase {
+  job_execute_info: { error_code: string; error_message: string };
+}
+
+/** A sub-job of ShowJobDetail: errors flat. */
+export interface AppSubJobBody extends SubJobBodyBase {
+  error_code: string;
+  error_message: string;
+}
+
+/** The ShowImageJob (`GET /v1/{project_id}/image-server-jobs/{job_id}`) or ShowJobDetail body. */
+export interface WorkspaceJobBody<S> {
+  id: string;
+  job_type: string;
+  begin_time: string;
+  /**
+   * Omitted until the job finishes. UNCONFIRMED: the real value while running is unknown; the
+   * SDK models mark it optional, so omission is the choice least likely to break a client.
+   */
+  end_time?: string;
+  status: ParentStatus;
+  sub_jobs_total: number;
+  sub_jobs: S[];
+}
+
+/** The error a sub-job shows: empty strings unless it FAILED (as in the spec examples). */
+function subJobError(job: EmulatedJob, sub: SubJobSnapshot): { code: string; message: string } {
+  return sub.status === "FAILED" ? { code: job.errorCode, message: job.errorMessage } : { code: "", message: "" };
+}
+
+function endTime(job: EmulatedJob, endOffsetMs: number | undefined): { end_time?: string } {
+  return endOffsetMs === undefined ? {} : { end_time: isoTime(job.createdAt + endOffsetMs) };
+}
+
+function subJobBase(job: EmulatedJob, sub: SubJobSnapshot, i: number): SubJobBodyBase {
+  return {
+    id: job.subJobIds[i]!,
+    job_id: job.id,
+    job_type: job.jobType,
+    status: sub.status,
+    begin_time: isoTime(job.createdAt),
+    ...endTime(job, sub.endOffsetMs),
+    job_resource_info: { resource_id: job.resourceIds[i]!, resource_name: job.resourceNames[i]! },
+    project_id: job.projectId,
+  };
+}
+
+function parentBody<S>(job: EmulatedJob, snap: TimelineSnapshot, subJobs: S[]): WorkspaceJobBody<S> {
+  return {
+    id: job.id,
+    job_type: job.jobType,
+    begin_time: isoTime(job.createdAt),
+    ...endTime(job, snap.endOffsetMs),
+    status: snap.status,
+    sub_jobs_total: subJobs.length,
+    sub_jobs: subJobs,
+  };
+}
+
+/** Renders an image-server job as ShowImageJob returns it. */
+export function imageJobBody(job: EmulatedJob, snap: TimelineSnapshot): WorkspaceJobBody<ImageSubJobBody> {
+  const subJobs = snap.subJobs.map((sub, i) => {
+    const error = subJobError(job, sub);
+    return { ...subJobBase(job, sub, i), job_execute_info: { error_code: error.code, error_message: error.message } };
+  });
+  return parentBody(job, snap, subJobs);
+}
+
+/** Renders an app-server job as ShowJobDetail (`GET /v2/{project_id}/job/{job_id}`) returns it. */
+export function appJobBody(job: EmulatedJob, snap: TimelineSnapshot): WorkspaceJobBody<AppSubJobBody> {
+  const subJobs = snap.subJobs.map((sub, i) => {
+    const error = subJobError(job, sub);
+    return { ...subJobBase(job, sub, i), error_code: error.code, error_message: error.message };
+  });
+  return parentBody(job, snap, subJobs);
+}

@@ -1,0 +1,29 @@
+/** Job kinds, status classification, snapshots and the waiter (design §2, §5). */
+export { backoffDelayMs, nextPollDelayMs, type BackoffOptions } from "./backoff";
+export { describeStatus, JobFailedError, WaitAbortedError, WaitTimeoutError, type WaitAbortedDetails, type WaitTimeoutDetails } from "./errors";
+export {
+  createStatusTracker,
+  type HeartbeatEvent,
+  type NotFoundEvent,
+  type StatusEvent,
+  type StatusTracker,
+  type TransientErrorEvent,
+  type UnknownStatusEvent,
+  type WaitEvent,
+} from "./events";
+export { fetchJob, jobPoller } from "./fetch-job";
+export { isJobKindName, JOB_ID_MAX_LENGTH, JOB_KINDS, parseJobKind, validateJobId, type JobKindName, type JobRef } from "./kinds";
+export { classifyJobStatus, classifyStatus, classifySubJobStatus, type Classification, type Phase, type StatusTable } from "./phase";
+export { classifyPollError, type PollErrorVerdict } from "./poll-errors";
+export {
+  appJobSnapshot,
+  appSubJobSnapshot,
+  imageJobSnapshot,
+  imageSubJobSnapshot,
+  imsJobSnapshot,
+  subJobProgress,
+  type JobSnapshot,
+  type SubJobProgress,
+  type SubJobSnapshot,
+} from "./snapshot";
+export { WAIT_DEFAULTS, waitForJob, type PollJob, type WaitOptions } from "./waiter";

@@ -1,0 +1,24 @@
+import { ApiError, NetworkError, ResponseValidationError, type HwJobsError } from "../core/errors";
+import { RETRYABLE_STATUSES } from "../core/retry";
+
+/**
+ * How a waiter treats an error from one poll:
+ * - `not-found`: HTTP 404, which a just-created job answers until it becomes visible;
+ * - `transient`: network trouble, throttling, 5xx or a garbled body, which outlasted the client's
+ *   own retries but may clear up before the wait's timeout;
+ * - `fatal`: anything else (401/403, 400, invalid input, bugs), which waiting cannot fix.
+ */
+export type PollErrorVerdict =
+  | { readonly class: "not-found"; readonly error: ApiError }
+  | { readonly class: "transient"; readonly error: HwJobsError }
+  | { readonly class: "fatal"; readonly error: unknown };
+
+/** Classifies an error thrown by a poll; see {@link PollErrorVerdict}. */
+export function classifyPollError(error: unknown): PollErrorVerdict {
+  if (error instanceof ApiError) {
+    if (error.isNotFound) return { class: "not-found", error };
+    return RETRYABLE_STATUSES.has(error.status) ? { class: "transient", error } : { class: "fatal", error };
+  }
+  if (error instanceof NetworkError || error instanceof ResponseValidationError) return { class: "transient", error };
+  return { class: "fatal", error };
+}
