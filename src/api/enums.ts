@@ -23,3 +23,24 @@ export const APP_SUB_JOB_TYPES = [
   "SCHEDULED_TASK",
   "UPDATE_FREEZE_STATUS",
 ] as const;
+
+/**
+ * Job types accepted in the comma-separated `job_type` of CountSubJobs: the ListSubJobs types plus
+ * CREATE_SERVER_IMAGE, which the CountSubJobs description names explicitly (reference §2.7).
+ */
+export const APP_SUB_JOB_COUNT_TYPES = [...APP_SUB_JOB_TYPES, "CREATE_SERVER_IMAGE"] as const;
+
+/** One of {@link JOB_STATUSES}. */
+export type JobStatus = (typeof JOB_STATUSES)[number];
+
+/** One of {@link SUB_JOB_STATUSES}. */
+export type SubJobStatus = (typeof SUB_JOB_STATUSES)[number];
+
+/** One of {@link IMAGE_JOB_TYPES}. */
+export type ImageJobType = (typeof IMAGE_JOB_TYPES)[number];
+
+/** One of {@link APP_SUB_JOB_TYPES}. */
+export type AppSubJobType = (typeof APP_SUB_JOB_TYPES)[number];
+
+/** One of {@link APP_SUB_JOB_COUNT_TYPES}. */
+export type AppSubJobCountType = (typeof APP_SUB_JOB_COUNT_TYPES)[number];

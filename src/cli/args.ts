@@ -13,6 +13,13 @@ const OPTIONS = {
   "not-found-grace": { type: "string" },
   "min-poll-interval": { type: "string" },
   "max-poll-interval": { type: "string" },
+  "job-type": { type: "string" },
+  status: { type: "string" },
+  "job-id": { type: "string" },
+  offset: { type: "string" },
+  limit: { type: "string" },
+  all: { type: "boolean" },
+  concurrency: { type: "string" },
   host: { type: "string" },
   port: { type: "string" },
   scenario: { type: "string" },
@@ -29,6 +36,9 @@ const GLOBAL = ["region", "project-id", "endpoint", "appstream-endpoint", "ims-e
 export const COMMAND_FLAGS: Readonly<Record<string, readonly (keyof typeof OPTIONS)[]>> = {
   wait: ["timeout", "not-found-grace", "min-poll-interval", "max-poll-interval"],
   get: [],
+  list: ["job-type", "status", "job-id", "offset", "limit", "all", "concurrency"],
+  count: ["job-type", "status", "job-id"],
+  external: [],
   emulator: ["host", "port", "scenario"],
 };
 

@@ -5,7 +5,13 @@ Usage:
   hwjobs wait  <kind> <job-id> [--timeout 60m] [--not-found-grace 60s]
                                [--min-poll-interval 5s] [--max-poll-interval 60s]
   hwjobs get   <kind> <job-id>
-  hwjobs emulator [--host 127.0.0.1] [--port 8080]
+  hwjobs list  image-jobs     --job-type T [--status S] [--offset N] [--limit N] [--all] [--concurrency 4]
+  hwjobs list  image-sub-jobs --job-type T [--status S] [--job-id J] [--offset N] [--limit N] [--all]
+  hwjobs list  app-sub-jobs   --job-type T [--status S] [--job-id J] [--offset N] [--limit N] [--all]
+  hwjobs count image-sub-jobs [--job-type T1,T2] [--status S] [--job-id J]
+  hwjobs count app-sub-jobs   [--job-type T1,T2] [--status S] [--job-id J]
+  hwjobs external             Terraform external data source program (query JSON on stdin)
+  hwjobs emulator [--host 127.0.0.1] [--port 8080] [--scenario FILE]
 
 Kinds:
   image-job   Workspace APP image-server job   GET /v1/{project_id}/image-server-jobs/{job_id}

@@ -1,10 +1,12 @@
-import { HwJobsError } from "../core/errors";
+import { HwJobsError, InvalidInputError } from "../core/errors";
 import { ExitCode, type ExitCodeValue } from "../core/exit-codes";
-import { InvalidInputError } from "../core/errors";
 import { VERSION } from "../core/version";
 import { parseCommandLine, type ParsedArgs } from "./args";
+import { runCount } from "./commands/count";
 import { runEmulator } from "./commands/emulator";
+import { runExternal } from "./commands/external";
 import { runGet } from "./commands/get";
+import { runList } from "./commands/list";
 import { runWait } from "./commands/wait";
 import { HELP } from "./help";
 import type { CliIo } from "./io";
@@ -12,7 +14,14 @@ import { progressLine } from "./progress";
 
 type Command = (args: ParsedArgs, io: CliIo) => Promise<ExitCodeValue>;
 
-const COMMANDS: Readonly<Record<string, Command>> = { wait: runWait, get: runGet, emulator: runEmulator };
+const COMMANDS: Readonly<Record<string, Command>> = {
+  wait: runWait,
+  get: runGet,
+  list: runList,
+  count: runCount,
+  external: runExternal,
+  emulator: runEmulator,
+};
 
 /** Runs one command line and returns the exit code; every error becomes one line on stderr. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCodeValue> {
@@ -37,6 +46,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
 }
 
 function reportError(error: unknown, io: CliIo): ExitCodeValue {
+  // SIGINT/SIGTERM also abort in-flight requests (e.g. of `get`), which then reject with a plain
+  // AbortError: that is an interruption (exit 130), not an unexpected error (exit 4).
+  if (io.signal.aborted && !(error instanceof HwJobsError && error.exitCode === ExitCode.INTERRUPTED)) {
+    io.stderr(progressLine("error: interrupted"));
+    return ExitCode.INTERRUPTED;
+  }
   if (error instanceof HwJobsError) {
     io.stderr(progressLine(`error: ${oneLine(error.message)}`));
     return error.exitCode;

@@ -9,9 +9,19 @@ import {
 } from "cdktf";
 import { Construct } from "constructs";
 import { parseDuration } from "../core/duration";
-import { validateEndpoint } from "../core/endpoint";
 import { hwjobsCliProgram } from "./cli-asset";
+import { type HwjobsDataSourceProps, HwjobsJobDataSource } from "./hwjobs-data-source";
 import { JOB_KINDS, JobKind, isJobKind } from "./job-kind";
+import {
+  type Fail,
+  MAX_APP_JOB_ID_LENGTH,
+  MAX_JOB_ID_LENGTH,
+  type Validator,
+  failFor,
+  validateEndpointProp,
+  validateJobId,
+  validateName,
+} from "./validation";
 
 /** Properties of a {@link WaitForJob}. */
 export interface WaitForJobProps {
@@ -135,10 +145,6 @@ const DEFAULT_NOT_FOUND_GRACE = "60s";
 const DEFAULT_MIN_POLL_INTERVAL = "5s";
 const DEFAULT_MAX_POLL_INTERVAL = "60s";
 
-// Job id limits of the APIs (the app-server job API accepts longer ids than the others).
-const MAX_JOB_ID_LENGTH = 128;
-const MAX_APP_JOB_ID_LENGTH = 255;
-
 const RESERVED_TRIGGER_KEYS: readonly string[] = ["kind", "job_id"];
 
 // The CLI command is a constant; every input travels in the environment, so no value is ever
@@ -150,9 +156,6 @@ const NULL_PROVIDER_VERSION = ">= 3.0";
 
 // Stacks that already declare the null provider requirement (declared once per stack).
 const stacksRequiringNull = new WeakSet<TerraformStack>();
-
-// C0 controls and DEL: they break logs, messages and HTTP paths, and no API id contains them.
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
 
 /**
  * Blocks `terraform apply` (and `cdktf deploy`) until a HUAWEI CLOUD asynchronous job finishes,
@@ -166,9 +169,14 @@ const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
  * The wait runs when the resource is created, i.e. on the first apply and whenever the kind, the
  * job id or one of `triggers` changes. Other resources wait for it with `dependsOn: [wait]`.
  *
+ * Reading `status`, `resourceId` or `resourceIds` adds (once) a `data "external"` that reads the
+ * job after the wait (see {@link WaitForJob.jobData}); the stack then needs the
+ * `hashicorp/external` provider. A WaitForJob whose results are never read adds nothing.
+ *
  * @example
  * const wait = new WaitForJob(this, "wait", { kind: JobKind.IMS_JOB, jobId: jobIdVar.stringValue });
  * new DataResource(this, "release", { dependsOn: [wait], input: { image: jobIdVar.stringValue } });
+ * new TerraformOutput(this, "image_id", { value: wait.resourceId });
  */
 export class WaitForJob extends Construct implements ITerraformDependable {
   /** Kind of the job waited for, as given (a `JobKind` value or a token). */
@@ -180,14 +188,18 @@ export class WaitForJob extends Construct implements ITerraformDependable {
   /** The synthesized `terraform_data` (or, with `useNullResource`, `null_resource`) resource. */
   public readonly resource: TerraformResource;
 
+  // Validated region, project id and endpoints, for the job data source.
+  private readonly settings: Readonly<Partial<Record<OptionalSetting, string>>>;
+
+  // Added on the first read of status, resourceId, resourceIds or jobData().
+  private jobDataSource?: HwjobsJobDataSource;
+
   constructor(scope: Construct, id: string, props: WaitForJobProps) {
     super(scope, id);
-    const fail = (message: string, cause?: unknown): never => {
-      throw new Error(`WaitForJob ${JSON.stringify(id)}: ${message}`, cause === undefined ? undefined : { cause });
-    };
+    const fail = failFor("WaitForJob", id);
 
     this.kind = validateKind(props.kind, fail);
-    this.jobId = validateJobId(props.jobId, this.kind, fail);
+    this.jobId = validateWaitJobId(props.jobId, this.kind, fail);
 
     const timeout = props.timeout ?? DEFAULT_TIMEOUT;
     const notFoundGrace = props.notFoundGrace ?? DEFAULT_NOT_FOUND_GRACE;
@@ -221,10 +233,12 @@ export class WaitForJob extends Construct implements ITerraformDependable {
       ["HWJOBS_APPSTREAM_ENDPOINT", "appstreamEndpoint", validateEndpointProp],
       ["HWJOBS_IMS_ENDPOINT", "imsEndpoint", validateEndpointProp],
     ];
+    const settings: { -readonly [prop in OptionalSetting]?: string } = {};
     for (const [variable, prop, validate] of optional) {
       const value = props[prop];
-      if (value !== undefined) environment[variable] = validate(value, prop, fail);
+      if (value !== undefined) environment[variable] = settings[prop] = validate(value, prop, fail);
     }
+    this.settings = settings;
 
     const triggers = { ...validateTriggers(props.triggers, fail), kind: this.kind, job_id: this.jobId };
 
@@ -262,10 +276,63 @@ export class WaitForJob extends Construct implements ITerraformDependable {
   public get fqn(): string {
     return this.resource.fqn;
   }
+
+  /**
+   * The job's final status as the API reports it (e.g. `SUCCESS`), read after the wait.
+   *
+   * Reading it adds the job data source (see {@link jobData}) on first use.
+   */
+  public get status(): string {
+    return this.jobData().status;
+  }
+
+  /**
+   * The first resource the job produced, e.g. the image id, read after the wait; an empty string
+   * when the job produced none.
+   *
+   * Reading it adds the job data source (see {@link jobData}) on first use.
+   */
+  public get resourceId(): string {
+    return this.jobData().resourceId;
+  }
+
+  /**
+   * Every resource the job produced (e.g. image ids), read after the wait.
+   *
+   * Reading it adds the job data source (see {@link jobData}) on first use.
+   */
+  public get resourceIds(): string[] {
+    return this.jobData().resourceIds;
+  }
+
+  /**
+   * The `data "external"` that reads the job (`hwjobs external`, operation `get-<kind>`) after the
+   * wait: it depends on the wait resource, so Terraform reads it only once the job has finished.
+   * Added on first use and shared by `status`, `resourceId` and `resourceIds`; a WaitForJob whose
+   * results are never read synthesizes no data source (and needs no `hashicorp/external`).
+   */
+  public jobData(): HwjobsJobDataSource {
+    this.jobDataSource ??= new WaitJobDataSource(this, "Job", {
+      // A token kind makes this a Terraform interpolation, e.g. `get-${var.job_kind}`.
+      operation: `get-${this.kind}`,
+      jobId: this.jobId,
+      settings: { ...this.settings, dependsOn: [this.resource] },
+    });
+    return this.jobDataSource;
+  }
 }
 
-type Fail = (message: string, cause?: unknown) => never;
-type Validator = (value: string, prop: string, fail: Fail) => string;
+/** The job data source of a WaitForJob: the kind may be a token, and the props are already validated. */
+class WaitJobDataSource extends HwjobsJobDataSource {
+  constructor(
+    scope: Construct,
+    id: string,
+    spec: { operation: string; jobId: string; settings: HwjobsDataSourceProps },
+  ) {
+    super(scope, id, spec.operation, { job_id: spec.jobId }, spec.settings, failFor("WaitForJob", scope.node.id));
+  }
+}
+
 type OptionalSetting = "region" | "projectId" | "endpoint" | "appstreamEndpoint" | "imsEndpoint";
 
 function validateKind(kind: string, fail: Fail): string {
@@ -275,18 +342,10 @@ function validateKind(kind: string, fail: Fail): string {
   return kind;
 }
 
-function validateJobId(jobId: string, kind: string, fail: Fail): string {
-  if (typeof jobId !== "string") fail(`jobId must be a string (got ${typeof jobId})`);
-  if (Token.isUnresolved(jobId)) return jobId;
+function validateWaitJobId(jobId: string, kind: string, fail: Fail): string {
   // With a token kind the limit is not known yet: allow the longest and let the CLI decide.
   const max = kind === JobKind.APP_JOB || Token.isUnresolved(kind) ? MAX_APP_JOB_ID_LENGTH : MAX_JOB_ID_LENGTH;
-  const limits = `1 to ${max} characters without control characters`;
-  // Code points, as the CLI and JSON Schema's maxLength count them: an emoji is one character.
-  const length = [...jobId].length;
-  if (length === 0) fail(`jobId must be ${limits} (got an empty string)`);
-  if (length > max) fail(`jobId must be ${limits} (got ${length} characters)`);
-  if (CONTROL_CHARACTERS.test(jobId)) fail(`jobId must be ${limits} (got ${JSON.stringify(jobId)})`);
-  return jobId;
+  return validateJobId(jobId, max, fail);
 }
 
 /** Returns milliseconds for a literal duration, undefined for a token. */
@@ -298,27 +357,6 @@ function validateDuration(value: string, prop: string, fail: Fail): number | und
   } catch (error) {
     return fail(error instanceof Error ? error.message : String(error), error);
   }
-}
-
-function validateEndpointProp(value: string, prop: string, fail: Fail): string {
-  if (typeof value !== "string") fail(`${prop} must be a URL string (got ${typeof value})`);
-  if (Token.isUnresolved(value)) return value;
-  try {
-    return validateEndpoint(value, prop);
-  } catch (error) {
-    return fail(error instanceof Error ? error.message : String(error), error);
-  }
-}
-
-// Region names and project ids are plain identifiers; reject what can only be a mistake and
-// leave the exact format to the API.
-function validateName(value: string, prop: string, fail: Fail): string {
-  if (typeof value !== "string") fail(`${prop} must be a string (got ${typeof value})`);
-  if (Token.isUnresolved(value)) return value;
-  if (value.length === 0 || /\s/.test(value) || CONTROL_CHARACTERS.test(value)) {
-    fail(`${prop} must be a non-empty name without spaces or control characters (got ${JSON.stringify(value)})`);
-  }
-  return value;
 }
 
 function validateTriggers(triggers: Record<string, string> | undefined, fail: Fail): Record<string, string> {

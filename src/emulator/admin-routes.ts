@@ -7,6 +7,9 @@ import { DuplicateJobError, type JobStore } from "./job-store";
 import { jobSummary } from "./job-summary";
 import type { RequestLog } from "./request-log";
 import type { Route } from "./router";
+import { loadScenario } from "./scenario-load";
+import { parseScenario } from "./scenario-file";
+import type { ApiStats } from "./stats";
 import { EmulatorValidationError, validateSnake } from "./validation";
 
 /** The mutable state the admin API manages. */
@@ -14,6 +17,7 @@ export interface EmulatorState {
   readonly store: JobStore;
   readonly faults: FaultQueue;
   readonly requests: RequestLog;
+  readonly stats: ApiStats;
 }
 
 /** Path prefix of the admin API; requests under it skip faults, auth and the request log. */
@@ -46,11 +50,17 @@ function guarded(handler: Handler): Handler {
   };
 }
 
-/** Clears jobs, faults and the request log. */
+/** Clears jobs, faults, the request log and the request counters. */
 export function resetState(state: EmulatorState): void {
   state.store.clear();
   state.faults.clear();
   state.requests.clear();
+  state.stats.reset();
+}
+
+function statsView(stats: ApiStats) {
+  const s = stats.snapshot();
+  return { in_flight: s.inFlight, max_in_flight: s.maxInFlight, requests: s.requests };
 }
 
 /** The admin API's route table. */
@@ -79,6 +89,24 @@ export function adminRoutes(state: EmulatorState): Route<Handler>[] {
         const deleted = state.faults.list().length;
         state.faults.clear();
         return { status: 200, body: { deleted } };
+      },
+    },
+    {
+      method: "POST",
+      pattern: "/_emulator/scenario",
+      handler: (ctx) => {
+        const loaded = loadScenario(state.store, parseScenario(ctx.body), ctx.now);
+        const projects = loaded.projects.map((p) => ({ project_id: p.projectId, image_jobs: p.imageJobs, app_jobs: p.appJobs, ims_jobs: p.imsJobs }));
+        return { status: 201, body: { loaded: loaded.jobs.length, projects } };
+      },
+    },
+    { method: "GET", pattern: "/_emulator/stats", handler: () => ({ status: 200, body: statsView(state.stats) }) },
+    {
+      method: "DELETE",
+      pattern: "/_emulator/stats",
+      handler: () => {
+        state.stats.reset();
+        return { status: 200, body: statsView(state.stats) };
       },
     },
     { method: "GET", pattern: "/_emulator/requests", handler: () => ({ status: 200, body: { requests: state.requests.list() } }) },

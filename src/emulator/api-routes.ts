@@ -1,5 +1,6 @@
 import { IMS_JOB_NOT_FOUND, WORKSPACE_JOB_NOT_FOUND } from "./error-bodies";
 import type { Handler, HandlerContext, JsonResponse } from "./http-types";
+import { LIST_ROUTES } from "./list-routes";
 import { imsJobBody } from "./ims-job-view";
 import type { EmulatorJobKind } from "./job-kind";
 import type { EmulatedJob } from "./job-store";
@@ -19,10 +20,7 @@ function showJob(kind: EmulatorJobKind, render: Render, notFound: unknown): Hand
   };
 }
 
-/**
- * The emulated cloud operations. List and count operations join this table as more routes;
- * nothing else in the server needs to change.
- */
+/** The emulated cloud operations: the three Show operations, then the lists and counts. */
 export const API_ROUTES: readonly Route<Handler>[] = [
   // ShowImageJob (Workspace APP)
   { method: "GET", pattern: "/v1/{project_id}/image-server-jobs/{job_id}", handler: showJob("image-job", imageJobBody, WORKSPACE_JOB_NOT_FOUND) },
@@ -30,4 +28,5 @@ export const API_ROUTES: readonly Route<Handler>[] = [
   { method: "GET", pattern: "/v2/{project_id}/job/{job_id}", handler: showJob("app-job", appJobBody, WORKSPACE_JOB_NOT_FOUND) },
   // ShowJob (IMS)
   { method: "GET", pattern: "/v1/{project_id}/jobs/{job_id}", handler: showJob("ims-job", imsJobBody, IMS_JOB_NOT_FOUND) },
+  ...LIST_ROUTES,
 ];

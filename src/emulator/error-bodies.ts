@@ -57,3 +57,6 @@ export function throttled(requestId: string): GatewayErrorBody {
 export function emulatorError(code: string, message: string): WorkspaceErrorBody {
   return workspaceError(`EMULATOR.${code}`, message);
 }
+
+/** 400 of Workspace APP for a missing or invalid query parameter (the spec's BadRequest example). */
+export const INVALID_PARAMETER = workspaceError("WKS.00211102", "The parameter is invalid.");

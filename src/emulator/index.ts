@@ -1,10 +1,22 @@
 /**
- * Local HTTP emulator of the Workspace APP image/app-server job APIs and the IMS job API:
- * real HTTP, real SDK-HMAC-SHA256 verification, jobs whose status moves with the clock, and an
- * admin API under `/_emulator/` for creating jobs, injecting faults and reading the request log.
+ * Local HTTP emulator of the Workspace APP image/app-server job APIs (Show, List and Count
+ * operations) and the IMS job API: real HTTP, real SDK-HMAC-SHA256 verification, jobs whose
+ * status moves with the clock, seeded scenarios of realistic job histories, and an admin API
+ * under `/_emulator/` for creating jobs, loading scenarios, injecting faults and reading the
+ * request log and counters.
  */
 export { startEmulator } from "./server";
-export type { EmulatorOptions, RunningEmulator } from "./options";
+export type { ApiRequestInfo, EmulatorOptions, RunningEmulator } from "./options";
+export type { EmulatorStats } from "./stats";
+export { checkScenario, SCENARIO_LIMITS, type Scenario, type ScenarioJob, type ScenarioProject } from "./scenario-schema";
+export { parseScenario } from "./scenario-file";
+export { loadScenario, type ScenarioLoadResult, type ScenarioProjectCounts } from "./scenario-load";
+export {
+  APP_QUERY_JOB_TYPES,
+  IMAGE_QUERY_JOB_TYPES,
+  PARENT_QUERY_STATUSES,
+  SUB_JOB_QUERY_STATUSES,
+} from "./query-enums";
 export { DEMO_CREDENTIALS, type EmulatorCredential } from "./credentials";
 export { EMULATOR_JOB_KINDS, DEFAULT_JOB_TYPES, type EmulatorJobKind } from "./job-kind";
 export { JobStore, DuplicateJobError, type EmulatedJob } from "./job-store";
@@ -15,6 +27,6 @@ export { RequestLog, type RequestLogEntry } from "./request-log";
 export type { AuthScheme } from "./auth";
 export { EmulatorValidationError } from "./validation";
 export { timelineAt, ROLLBACK_SHARE, type JobOutcome, type ParentStatus, type SubJobStatus, type TimelineSnapshot, type TimelineSpec } from "./timeline";
-export type { ImageSubJobBody, AppSubJobBody, WorkspaceJobBody } from "./workspace-job-view";
+export type { ImageSubJobBody, AppSubJobBody, WorkspaceJobBody, WorkspaceJobInfo } from "./workspace-job-view";
 export type { ImsJobBody, ImsJobStatus } from "./ims-job-view";
 export type { JobSummary } from "./job-summary";

@@ -6,7 +6,7 @@ import { validate } from "./validation";
 /** A job held by the emulator. Its status is not stored: it is derived from the clock on every read. */
 export interface EmulatedJob extends JobSpec {
   readonly id: string;
-  /** Creation time (ms since the epoch, from the emulator clock); the job's `begin_time`. */
+  /** Creation time (ms since the epoch, from the emulator clock); the job's `begin_time`. May lie in the past. */
   readonly createdAt: number;
   /** One id per sub-job (IMS: one internal track, never shown as a sub-job). */
   readonly subJobIds: readonly string[];
@@ -28,7 +28,15 @@ function key(kind: EmulatorJobKind, projectId: string, id: string): string {
   return JSON.stringify([kind, projectId, id]);
 }
 
-/** The emulator's jobs, keyed by kind, project and id, in creation order. */
+/** A complete job must have one sub-job id, resource id and resource name per sub-job. */
+function checkShape(job: EmulatedJob): void {
+  const n = job.subJobs;
+  if (job.subJobIds.length !== n || job.resourceIds.length !== n || job.resourceNames.length !== n) {
+    throw new Error(`job ${job.id}: subJobIds, resourceIds and resourceNames must each have ${n} entries`);
+  }
+}
+
+/** The emulator's jobs, keyed by kind, project and id, in insertion order. */
 export class JobStore {
   private readonly jobs = new Map<string, EmulatedJob>();
 
@@ -43,23 +51,36 @@ export class JobStore {
     return this.add(withDefaults(validate(createJobSchema, input, CREATE_JOB_ACCEPTS)));
   }
 
-  /** Adds a job from an already-validated spec. @throws DuplicateJobError for a taken id */
+  /** Adds a job from an already-validated spec, created now, with random ids. @throws DuplicateJobError for a taken id */
   add(spec: JobSpec): EmulatedJob {
     const workspace = isWorkspaceKind(spec.kind);
-    const id = spec.id ?? (workspace ? workspaceId() : imsJobId());
-    const k = key(spec.kind, spec.projectId, id);
-    if (this.jobs.has(k)) throw new DuplicateJobError(spec.kind, spec.projectId, id);
     const resourceIds = Array.from({ length: spec.subJobs }, () => uuid());
     const job: EmulatedJob = {
       ...spec,
-      id,
+      id: spec.id ?? (workspace ? workspaceId() : imsJobId()),
       createdAt: this.now(),
       subJobIds: resourceIds.map(() => (workspace ? workspaceId() : imsJobId())),
       resourceIds,
       resourceNames: resourceIds.map((r) => `hwjobs-${r.slice(0, 8)}`),
     };
-    this.jobs.set(k, job);
-    return job;
+    return this.insertAll([job])[0]!;
+  }
+
+  /**
+   * Adds complete jobs (ids and creation times chosen by the caller, e.g. backdated scenario
+   * jobs). All or nothing: a taken id, in the store or twice in `jobs`, adds none of them.
+   * @throws DuplicateJobError for a taken id; Error for a job whose per-sub-job arrays do not match `subJobs`
+   */
+  insertAll(jobs: readonly EmulatedJob[]): EmulatedJob[] {
+    const batch = new Set<string>();
+    for (const job of jobs) {
+      checkShape(job);
+      const k = key(job.kind, job.projectId, job.id);
+      if (this.jobs.has(k) || batch.has(k)) throw new DuplicateJobError(job.kind, job.projectId, job.id);
+      batch.add(k);
+    }
+    for (const job of jobs) this.jobs.set(key(job.kind, job.projectId, job.id), job);
+    return [...jobs];
   }
 
   /** The job, or `undefined` when there is none with this kind, project and id. */
@@ -67,9 +88,14 @@ export class JobStore {
     return this.jobs.get(key(kind, projectId, id));
   }
 
-  /** Every job, oldest first. */
+  /** Every job, in insertion order (which is not `createdAt` order once jobs are backdated). */
   list(): EmulatedJob[] {
     return [...this.jobs.values()];
+  }
+
+  /** The jobs of one kind in one project, in insertion order. */
+  listOf(kind: EmulatorJobKind, projectId: string): EmulatedJob[] {
+    return this.list().filter((j) => j.kind === kind && j.projectId === projectId);
   }
 
   /** Removes every job. */

@@ -2,6 +2,17 @@ import type { EmulatorCredential } from "./credentials";
 import type { FaultQueue } from "./fault-queue";
 import type { JobStore } from "./job-store";
 import type { RequestLog } from "./request-log";
+import type { Scenario } from "./scenario-schema";
+import type { EmulatorStats } from "./stats";
+
+/** An API request as {@link EmulatorOptions.onApiRequest} sees it. */
+export interface ApiRequestInfo {
+  readonly method: string;
+  /** Percent-decoded path without the query (the raw path when it does not decode). */
+  readonly path: string;
+  /** Decoded query; for a repeated key, its first value. */
+  readonly query: Record<string, string>;
+}
 
 /** Options of {@link startEmulator}. */
 export interface EmulatorOptions {
@@ -17,6 +28,15 @@ export interface EmulatorOptions {
   readonly maxClockSkewMs?: number;
   /** Clock in ms since the epoch; default `Date.now`. Job timelines and date checks use it. */
   readonly now?: () => number;
+  /** Jobs to seed at start (see `parseScenario`), created relative to the clock's reading then. */
+  readonly scenario?: Scenario;
+  /**
+   * Called for every API request (never admin ones) after its body is read and before faults,
+   * authentication and the operation; the request waits for a returned promise. Lets a test
+   * change the jobs (or the clock) between the pages of a list. A hook that throws or rejects
+   * makes the request answer 500 `EMULATOR.INTERNAL`.
+   */
+  readonly onApiRequest?: (req: ApiRequestInfo) => void | Promise<void>;
 }
 
 /** A started emulator. */
@@ -31,7 +51,11 @@ export interface RunningEmulator {
   readonly faults: FaultQueue;
   /** The API request log. */
   readonly requests: RequestLog;
-  /** Clears jobs, faults and the request log. */
+  /** API request counters since start or the last reset (also `GET /_emulator/stats`). */
+  stats(): EmulatorStats;
+  /** Restarts the request counters only (also `DELETE /_emulator/stats`). */
+  resetStats(): void;
+  /** Clears jobs, faults, the request log and the request counters. */
   reset(): void;
   /** Stops listening and closes every connection, idle keep-alive ones included. */
   close(): Promise<void>;

@@ -3,8 +3,8 @@ import type { AddressInfo } from "node:net";
 import { ADMIN_PREFIX, adminRoutes, resetState, type EmulatorState } from "./admin-routes";
 import { API_ROUTES } from "./api-routes";
 import { handleAdminRequest } from "./admin-pipeline";
-import { handleApiRequest, type ApiDeps, type ApiRequest } from "./api-pipeline";
-import type { AuthConfig } from "./auth";
+import { handleApiRequest, type ApiDeps, type ApiOutcome, type ApiRequest } from "./api-pipeline";
+import { authSchemeOf, type AuthConfig } from "./auth";
 import { DEMO_CREDENTIALS } from "./credentials";
 import { emulatorError, gatewayError } from "./error-bodies";
 import { FaultQueue } from "./fault-queue";
@@ -12,9 +12,11 @@ import { readBody, send, toRaw } from "./http-io";
 import { uuid } from "./ids";
 import { JobStore } from "./job-store";
 import { isoTime } from "./job-snapshot";
-import type { EmulatorOptions, RunningEmulator } from "./options";
+import type { ApiRequestInfo, EmulatorOptions, RunningEmulator } from "./options";
 import { queryObject, RequestLog } from "./request-log";
 import { Router } from "./router";
+import { loadScenario } from "./scenario-load";
+import { ApiStats } from "./stats";
 
 const DEFAULT_MAX_SKEW_MS = 15 * 60 * 1000;
 
@@ -41,6 +43,31 @@ function authConfig(options: EmulatorOptions): AuthConfig {
   };
 }
 
+/** Answers 413 and closes the connection: the rest of the oversized body is not read. */
+function tooLarge(res: ServerResponse, requestId: string): void {
+  res.shouldKeepAlive = false;
+  send(res, requestId, toRaw({ status: 413, body: gatewayError("APIGW.0201", "Request entity too large.", requestId) }));
+}
+
+/** The hook's view of a request: the first value of each query key. */
+function requestInfo(req: ApiRequest): ApiRequestInfo {
+  const query: Record<string, string> = {};
+  for (const [key, value] of req.query) if (!(key in query)) query[key] = value;
+  return { method: req.method, path: req.path ?? req.rawPath, query };
+}
+
+/** Runs the `onApiRequest` hook; its failure becomes the request's answer (500), logged like any other. */
+async function runHook(hook: EmulatorOptions["onApiRequest"], req: ApiRequest): Promise<ApiOutcome | undefined> {
+  if (!hook) return undefined;
+  try {
+    await hook(requestInfo(req));
+    return undefined;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { response: toRaw({ status: 500, body: emulatorError("INTERNAL", `onApiRequest failed: ${message}`) }), auth: authSchemeOf(req.headers), fault: false };
+  }
+}
+
 /** Listens and resolves the bound port (the OS-chosen one for port 0). */
 function listen(server: Server, port: number, host: string): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -55,7 +82,8 @@ function listen(server: Server, port: number, host: string): Promise<number> {
 /** Starts the emulator's HTTP server and resolves once it is listening. */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const now = options.now ?? Date.now;
-  const state: EmulatorState = { store: new JobStore(now), faults: new FaultQueue(), requests: new RequestLog() };
+  const state: EmulatorState = { store: new JobStore(now), faults: new FaultQueue(), requests: new RequestLog(), stats: new ApiStats() };
+  if (options.scenario) loadScenario(state.store, options.scenario, now());
   const closing = new AbortController();
   const adminRouter = new Router(adminRoutes(state));
   const deps: ApiDeps = {
@@ -67,22 +95,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     signal: closing.signal,
   };
 
-  async function onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const requestId = uuid();
-    const at = isoTime(now());
+  async function onApiRequest(req: IncomingMessage, res: ServerResponse, requestId: string, at: string, rawPath: string, query: URLSearchParams): Promise<void> {
     const method = req.method ?? "GET";
-    const { rawPath, query } = splitTarget(req.url ?? "/");
     const body = await readBody(req);
-    if (body === undefined) {
-      res.shouldKeepAlive = false;
-      return send(res, requestId, toRaw({ status: 413, body: gatewayError("APIGW.0201", "Request entity too large.", requestId) }));
-    }
-    if (rawPath.startsWith(ADMIN_PREFIX)) {
-      return send(res, requestId, handleAdminRequest({ method, rawPath, query, body, requestId, now: now() }, adminRouter, state));
-    }
-
+    if (body === undefined) return tooLarge(res, requestId);
     const apiRequest: ApiRequest = { method, rawPath, path: decodePath(rawPath), query, headers: req.headers, body, requestId };
-    const outcome = await handleApiRequest(apiRequest, deps);
+    const outcome = (await runHook(options.onApiRequest, apiRequest)) ?? (await handleApiRequest(apiRequest, deps));
     const status = outcome.response === "drop" ? 0 : outcome.response.status;
     // Recorded before anything is sent, so a client that reads the log after its response sees it.
     state.requests.record({
@@ -96,6 +114,23 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     });
     if (outcome.response === "drop") req.socket.destroy();
     else send(res, requestId, outcome.response);
+  }
+
+  async function onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const requestId = uuid();
+    const at = isoTime(now());
+    const { rawPath, query } = splitTarget(req.url ?? "/");
+    if (!rawPath.startsWith(ADMIN_PREFIX)) {
+      state.stats.begin();
+      try {
+        return await onApiRequest(req, res, requestId, at, rawPath, query);
+      } finally {
+        state.stats.end();
+      }
+    }
+    const body = await readBody(req);
+    if (body === undefined) return tooLarge(res, requestId);
+    return send(res, requestId, handleAdminRequest({ method: req.method ?? "GET", rawPath, query, body, requestId, now: now() }, adminRouter, state));
   }
 
   const server: Server = createServer((req, res) => {
@@ -126,6 +161,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     store: state.store,
     faults: state.faults,
     requests: state.requests,
+    stats: () => state.stats.snapshot(),
+    resetStats: () => state.stats.reset(),
     reset: () => resetState(state),
     close: () => (closed ??= closeServer()),
   };

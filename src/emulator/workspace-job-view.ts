@@ -31,8 +31,11 @@ export interface AppSubJobBody extends SubJobBodyBase {
   error_message: string;
 }
 
-/** The ShowImageJob (`GET /v1/{project_id}/image-server-jobs/{job_id}`) or ShowJobDetail body. */
-export interface WorkspaceJobBody<S> {
+/**
+ * A parent job without its sub-jobs: the ListImageJobs item (`ImageJobInfo`), and the head of
+ * the ShowImageJob / ShowJobDetail bodies.
+ */
+export interface WorkspaceJobInfo {
   id: string;
   job_type: string;
   begin_time: string;
@@ -43,6 +46,10 @@ export interface WorkspaceJobBody<S> {
   end_time?: string;
   status: ParentStatus;
   sub_jobs_total: number;
+}
+
+/** The ShowImageJob (`GET /v1/{project_id}/image-server-jobs/{job_id}`) or ShowJobDetail body. */
+export interface WorkspaceJobBody<S> extends WorkspaceJobInfo {
   sub_jobs: S[];
 }
 
@@ -68,32 +75,40 @@ function subJobBase(job: EmulatedJob, sub: SubJobSnapshot, i: number): SubJobBod
   };
 }
 
-function parentBody<S>(job: EmulatedJob, snap: TimelineSnapshot, subJobs: S[]): WorkspaceJobBody<S> {
+/** Renders a parent job without sub-jobs, as ListImageJobs lists it. */
+export function workspaceJobInfo(job: EmulatedJob, snap: TimelineSnapshot): WorkspaceJobInfo {
   return {
     id: job.id,
     job_type: job.jobType,
     begin_time: isoTime(job.createdAt),
     ...endTime(job, snap.endOffsetMs),
     status: snap.status,
-    sub_jobs_total: subJobs.length,
-    sub_jobs: subJobs,
+    sub_jobs_total: snap.subJobs.length,
   };
+}
+
+/** Renders every sub-job of an image-server job, as ShowImageJob and ListImageSubJobs show them. */
+export function imageSubJobBodies(job: EmulatedJob, snap: TimelineSnapshot): ImageSubJobBody[] {
+  return snap.subJobs.map((sub, i) => {
+    const error = subJobError(job, sub);
+    return { ...subJobBase(job, sub, i), job_execute_info: { error_code: error.code, error_message: error.message } };
+  });
+}
+
+/** Renders every sub-job of an app-server job, as ShowJobDetail and ListSubJobs show them. */
+export function appSubJobBodies(job: EmulatedJob, snap: TimelineSnapshot): AppSubJobBody[] {
+  return snap.subJobs.map((sub, i) => {
+    const error = subJobError(job, sub);
+    return { ...subJobBase(job, sub, i), error_code: error.code, error_message: error.message };
+  });
 }
 
 /** Renders an image-server job as ShowImageJob returns it. */
 export function imageJobBody(job: EmulatedJob, snap: TimelineSnapshot): WorkspaceJobBody<ImageSubJobBody> {
-  const subJobs = snap.subJobs.map((sub, i) => {
-    const error = subJobError(job, sub);
-    return { ...subJobBase(job, sub, i), job_execute_info: { error_code: error.code, error_message: error.message } };
-  });
-  return parentBody(job, snap, subJobs);
+  return { ...workspaceJobInfo(job, snap), sub_jobs: imageSubJobBodies(job, snap) };
 }
 
 /** Renders an app-server job as ShowJobDetail (`GET /v2/{project_id}/job/{job_id}`) returns it. */
 export function appJobBody(job: EmulatedJob, snap: TimelineSnapshot): WorkspaceJobBody<AppSubJobBody> {
-  const subJobs = snap.subJobs.map((sub, i) => {
-    const error = subJobError(job, sub);
-    return { ...subJobBase(job, sub, i), error_code: error.code, error_message: error.message };
-  });
-  return parentBody(job, snap, subJobs);
+  return { ...workspaceJobInfo(job, snap), sub_jobs: appSubJobBodies(job, snap) };
 }

@@ -27,3 +27,21 @@ export {
   type SubJobSnapshot,
 } from "./snapshot";
 export { WAIT_DEFAULTS, waitForJob, type PollJob, type WaitOptions } from "./waiter";
+export { summarizeItem, type ItemSummary } from "./item-summary";
+export {
+  isListOperation,
+  isQueryOperation,
+  parseQuery,
+  QUERY_OPERATIONS,
+  queryParameters,
+  runQuery,
+  type CountOperation,
+  type CountResult,
+  type ListOperation,
+  type ListResult,
+  type ParsedQuery,
+  type ParseQueryOptions,
+  type QueryItem,
+  type QueryOperation,
+  type RunQueryOptions,
+} from "./queries";

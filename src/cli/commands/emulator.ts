@@ -1,7 +1,8 @@
+import { readFileSync } from "node:fs";
 import { InvalidInputError } from "../../core/errors";
 import { ExitCode, type ExitCodeValue } from "../../core/exit-codes";
 import { isLoopbackHost } from "../../core/endpoint";
-import { DEMO_CREDENTIALS, startEmulator } from "../../emulator";
+import { DEMO_CREDENTIALS, parseScenario, startEmulator, type Scenario } from "../../emulator";
 import type { ParsedArgs } from "../args";
 import type { CliIo } from "../io";
 import { progressLine } from "../progress";
@@ -13,19 +14,35 @@ function parsePort(text: string | undefined): number {
   return port;
 }
 
+function loadScenarioFile(path: string | undefined): Scenario | undefined {
+  if (path === undefined) return undefined;
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (error) {
+    throw new InvalidInputError("--scenario", `--scenario: cannot read ${JSON.stringify(path)}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+  try {
+    return parseScenario(text);
+  } catch (error) {
+    throw new InvalidInputError("--scenario", `--scenario: ${path}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
 /**
  * `hwjobs emulator`: serves the job APIs until SIGINT/SIGTERM. Its credentials come from
  * `HWJOBS_EMULATOR_ACCESS_KEY` / `HWJOBS_EMULATOR_SECRET_KEY` / `HWJOBS_EMULATOR_TOKEN`
  * (default: the documented demo pair), never from flags.
  */
 export async function runEmulator(args: ParsedArgs, io: CliIo): Promise<ExitCodeValue> {
-  if (args.positionals.length > 0) throw new InvalidInputError("arguments", `unexpected argument ${JSON.stringify(args.positionals[0])}; usage: hwjobs emulator [--host H] [--port P]`);
+  if (args.positionals.length > 0) throw new InvalidInputError("arguments", `unexpected argument ${JSON.stringify(args.positionals[0])}; usage: hwjobs emulator [--host H] [--port P] [--scenario FILE]`);
   const host = args.flags.host ?? "127.0.0.1";
   const port = parsePort(args.flags.port);
+  const scenario = loadScenarioFile(args.flags.scenario);
   const accessKey = io.env.HWJOBS_EMULATOR_ACCESS_KEY || DEMO_CREDENTIALS.accessKey;
   const secretKey = io.env.HWJOBS_EMULATOR_SECRET_KEY || DEMO_CREDENTIALS.secretKey;
   const token = io.env.HWJOBS_EMULATOR_TOKEN || DEMO_CREDENTIALS.token;
-  const emulator = await startEmulator({ host, port, credentials: [{ accessKey, secretKey }], tokens: [token] });
+  const emulator = await startEmulator({ host, port, credentials: [{ accessKey, secretKey }], tokens: [token], scenario });
   if (!isLoopbackHost(host)) io.stderr(progressLine(`warning: listening on non-loopback host ${host}; the emulator is for local testing only`));
   io.stdout(`listening on ${emulator.url}\n`);
   await new Promise<void>((resolve) => {

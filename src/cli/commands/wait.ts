@@ -46,7 +46,7 @@ export async function runWait(args: ParsedArgs, io: CliIo): Promise<ExitCodeValu
   const format = parseOutputFormat(args.flags.output, io.env);
   const client = createClient(args.flags, io);
   const say = (text: string) => io.stderr(progressLine(text));
-  say(`waiting for ${target.kind} ${target.jobId} (timeout ${args.flags.timeout ?? io.env.HWJOBS_TIMEOUT ?? TIMINGS.timeoutMs.fallback}) at ${client.config.endpoints[target.kind === "ims-job" ? "ims" : "appstream"]}`);
+  say(`waiting for ${target.kind} ${target.jobId} (timeout ${args.flags.timeout ?? (io.env.HWJOBS_TIMEOUT || TIMINGS.timeoutMs.fallback)}) at ${client.config.endpoints[target.kind === "ims-job" ? "ims" : "appstream"]}`);
   try {
     const snapshot = await waitForJob(jobPoller(client, target.kind, target.jobId), {
       ...timings,

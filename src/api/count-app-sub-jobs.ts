@@ -1,0 +1,47 @@
+import { z } from "zod";
+import type { HwClient } from "../core/client";
+import { APP_SUB_JOB_COUNT_TYPES, SUB_JOB_STATUSES } from "./enums";
+import { countResponseSchema, type CountResponse } from "./page";
+import { enumField, enumListField, jobIdFilterField } from "./query-fields";
+import { checkQuery, encodeQuery, parseRawQuery, type ParamLabel, type RawQuery } from "./raw-query";
+
+/** Longest `job_type` list CountSubJobs accepts, commas included. */
+export const COUNT_APP_SUB_JOBS_JOB_TYPE_MAX_LENGTH = 256;
+
+/** CountSubJobs (app-server sub-jobs) query, read from raw strings; `job_type` is optional and comma-separated. */
+export const countAppSubJobsQuerySchema = z.strictObject({
+  job_type: enumListField(APP_SUB_JOB_COUNT_TYPES, COUNT_APP_SUB_JOBS_JOB_TYPE_MAX_LENGTH).optional(),
+  status: enumField(SUB_JOB_STATUSES).optional(),
+  job_id: jobIdFilterField.optional(),
+});
+
+/** A valid CountSubJobs query; `job_type` is the list, sent joined with commas. */
+export type CountAppSubJobsQuery = z.output<typeof countAppSubJobsQuerySchema>;
+
+/** CountSubJobs body: `{"count": N}`. */
+export const countAppSubJobsResponseSchema = countResponseSchema;
+
+/**
+ * Reads a CountSubJobs query from strings, before anything is sent.
+ * @param label spells a parameter for messages (default: the API name)
+ * @throws InvalidInputError naming the parameter and the accepted values
+ */
+export function parseCountAppSubJobsQuery(raw: RawQuery, label?: ParamLabel): CountAppSubJobsQuery {
+  return parseRawQuery(countAppSubJobsQuerySchema, raw, label);
+}
+
+/**
+ * CountSubJobs: `GET /v1/{project_id}/app-server-sub-jobs/actions/count`.
+ * @throws InvalidInputError (rejected, nothing sent) when `query` is invalid
+ */
+export async function countAppSubJobs(client: HwClient, query: CountAppSubJobsQuery, signal?: AbortSignal): Promise<CountResponse> {
+  const checked = checkQuery(countAppSubJobsQuerySchema, query);
+  return client.get({
+    operation: "CountSubJobs",
+    service: "appstream",
+    path: "/v1/{project_id}/app-server-sub-jobs/actions/count",
+    query: encodeQuery(checked),
+    schema: countAppSubJobsResponseSchema,
+    signal,
+  });
+}

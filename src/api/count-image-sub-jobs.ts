@@ -1,0 +1,50 @@
+import { z } from "zod";
+import type { HwClient } from "../core/client";
+import { IMAGE_JOB_TYPES, SUB_JOB_STATUSES } from "./enums";
+import { countResponseSchema, type CountResponse } from "./page";
+import { enumField, enumListField, jobIdFilterField } from "./query-fields";
+import { checkQuery, encodeQuery, parseRawQuery, type ParamLabel, type RawQuery } from "./raw-query";
+
+/** Longest `job_type` list CountImageSubJobs accepts, commas included. */
+export const COUNT_IMAGE_SUB_JOBS_JOB_TYPE_MAX_LENGTH = 128;
+
+/**
+ * CountImageSubJobs query, read from raw strings. `job_type` is optional and comma-separated;
+ * without it the API counts all three image job types.
+ */
+export const countImageSubJobsQuerySchema = z.strictObject({
+  job_type: enumListField(IMAGE_JOB_TYPES, COUNT_IMAGE_SUB_JOBS_JOB_TYPE_MAX_LENGTH).optional(),
+  status: enumField(SUB_JOB_STATUSES).optional(),
+  job_id: jobIdFilterField.optional(),
+});
+
+/** A valid CountImageSubJobs query; `job_type` is the list, sent joined with commas. */
+export type CountImageSubJobsQuery = z.output<typeof countImageSubJobsQuerySchema>;
+
+/** CountImageSubJobs body: `{"count": N}`. */
+export const countImageSubJobsResponseSchema = countResponseSchema;
+
+/**
+ * Reads a CountImageSubJobs query from strings, before anything is sent.
+ * @param label spells a parameter for messages (default: the API name)
+ * @throws InvalidInputError naming the parameter and the accepted values
+ */
+export function parseCountImageSubJobsQuery(raw: RawQuery, label?: ParamLabel): CountImageSubJobsQuery {
+  return parseRawQuery(countImageSubJobsQuerySchema, raw, label);
+}
+
+/**
+ * CountImageSubJobs: `GET /v1/{project_id}/image-server-sub-jobs/actions/count`.
+ * @throws InvalidInputError (rejected, nothing sent) when `query` is invalid
+ */
+export async function countImageSubJobs(client: HwClient, query: CountImageSubJobsQuery, signal?: AbortSignal): Promise<CountResponse> {
+  const checked = checkQuery(countImageSubJobsQuerySchema, query);
+  return client.get({
+    operation: "CountImageSubJobs",
+    service: "appstream",
+    path: "/v1/{project_id}/image-server-sub-jobs/actions/count",
+    query: encodeQuery(checked),
+    schema: countImageSubJobsResponseSchema,
+    signal,
+  });
+}

@@ -1,0 +1,31 @@
+import { z } from "zod";
+
+/** One page of a list operation: the API's total `count` and this page's items. */
+export interface Page<T> {
+  /** Total matches, as the API reports it (not the number of items on this page). */
+  readonly count: number;
+  readonly items: T[];
+}
+
+/** The `count` every list and count response carries: a required integer >= 0. */
+const countField = z.number().int().min(0);
+
+/**
+ * Body of a list operation. `items` may be null or missing (an empty page) and becomes `[]`;
+ * unknown top-level fields are accepted and dropped, while items keep theirs.
+ */
+export function pageResponseSchema<T extends z.ZodType>(item: T) {
+  return z.object({
+    count: countField,
+    items: z
+      .array(item)
+      .nullish()
+      .transform((items): Array<z.output<T>> => items ?? []),
+  });
+}
+
+/** Body of a count operation: `{"count": N}`. */
+export const countResponseSchema = z.object({ count: countField });
+
+/** The result of a count operation. */
+export type CountResponse = z.output<typeof countResponseSchema>;

@@ -1,0 +1,66 @@
+import type { z } from "zod";
+import { InvalidInputError } from "../core/errors";
+
+/** Query input as given on a command line or in a Terraform external query: strings only. */
+export type RawQuery = Readonly<Record<string, string | undefined>>;
+
+/** Maps an API parameter name to the caller's spelling of it, e.g. `job_type` → `--job-type`. */
+export type ParamLabel = (param: string) => string;
+
+/** The API's own parameter names, unchanged (the Terraform external protocol uses them). */
+export const apiParamName: ParamLabel = (param) => param;
+
+/** A query schema: a strict object of raw-string parameter schemas (see `query-fields.ts`). */
+export type QuerySchema = z.ZodObject;
+
+/**
+ * Parses a raw query with `schema`, before anything is sent. An `undefined` or empty value counts
+ * as not given, so a required parameter given as `""` is reported as required.
+ * @returns the typed query
+ * @throws InvalidInputError with one line naming the parameter (as `label` spells it) and what is
+ *   accepted; unknown parameters first, then the first bad value in the schema's order
+ */
+export function parseRawQuery<S extends QuerySchema>(schema: S, raw: RawQuery, label: ParamLabel = apiParamName): z.output<S> {
+  const accepted = Object.keys(schema.shape);
+  const given: Record<string, string> = {};
+  for (const [key, value] of Object.entries(raw)) {
+    if (value === undefined) continue;
+    // hasOwn, not `in`: "toString" or "__proto__" must not pass as known parameters.
+    if (!Object.hasOwn(schema.shape, key)) {
+      throw new InvalidInputError(label(key), `${label(key)}: unknown parameter; accepted: ${accepted.map(label).join(", ")}`);
+    }
+    if (typeof value !== "string") {
+      throw new InvalidInputError(label(key), `${label(key)}: must be a string (got ${typeof value})`);
+    }
+    if (value !== "") given[key] = value;
+  }
+  const result = schema.safeParse(given);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const param = typeof issue?.path[0] === "string" ? issue.path[0] : "query";
+  // Messages quote user text with JSON.stringify; collapsing whitespace keeps them one line anyway.
+  const message = (issue?.message ?? "invalid").replace(/\s+/g, " ");
+  throw new InvalidInputError(label(param), `${label(param)}: ${message}`);
+}
+
+/**
+ * Turns a typed query back into wire strings: numbers in decimal, lists joined with commas,
+ * `undefined` left out.
+ */
+export function encodeQuery(query: Readonly<Record<string, unknown>>): Record<string, string> {
+  const wire: Record<string, string> = {};
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined) continue;
+    wire[key] = Array.isArray(value) ? value.join(",") : String(value);
+  }
+  return wire;
+}
+
+/**
+ * Re-checks a typed query handed to an API function by code, not by the raw parsers: the types
+ * do not carry ranges (a `limit` of 500 type-checks), and nothing invalid may be sent.
+ * @throws InvalidInputError as {@link parseRawQuery} does, naming API parameters
+ */
+export function checkQuery<S extends QuerySchema>(schema: S, query: Readonly<Record<string, unknown>>): z.output<S> {
+  return parseRawQuery(schema, encodeQuery(query));
+}

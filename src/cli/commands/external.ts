@@ -1,0 +1,110 @@
+import { z } from "zod";
+import { InvalidInputError } from "../../core/errors";
+import { ExitCode, type ExitCodeValue } from "../../core/exit-codes";
+import { fetchJob, isQueryOperation, parseQuery, QUERY_OPERATIONS, runQuery, validateJobId, type JobKindName } from "../../jobs";
+import type { Flags, ParsedArgs } from "../args";
+import { createClient } from "../client-factory";
+import { parseConcurrency } from "../concurrency";
+import type { CliIo } from "../io";
+import { jobResult } from "../job-result";
+
+/** The single-job operations of the protocol and the job kind each reads. */
+const GET_OPERATIONS: Readonly<Record<string, JobKindName>> = {
+  "get-image-job": "image-job",
+  "get-app-job": "app-job",
+  "get-ims-job": "ims-job",
+};
+
+const OPERATIONS = [...QUERY_OPERATIONS, ...Object.keys(GET_OPERATIONS)];
+
+/** Query keys that configure the client rather than the API call. */
+const CONFIG_KEYS = {
+  region: "region",
+  project_id: "project-id",
+  endpoint: "endpoint",
+  appstream_endpoint: "appstream-endpoint",
+  ims_endpoint: "ims-endpoint",
+} as const satisfies Record<string, keyof Flags>;
+
+const stdinSchema = z.record(z.string(), z.string());
+
+/** Terraform's query: one JSON object whose values are all strings. */
+function parseStdin(text: string): Record<string, string> {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new InvalidInputError("stdin", `stdin: not a JSON object (${text.trim() === "" ? "empty" : "invalid JSON"}); Terraform's external data source sends {"operation": …}`);
+  }
+  const parsed = stdinSchema.safeParse(json);
+  if (!parsed.success) {
+    const bad = json !== null && typeof json === "object" && !Array.isArray(json)
+      ? Object.entries(json).find(([, v]) => typeof v !== "string")?.[0]
+      : undefined;
+    throw new InvalidInputError(bad ?? "stdin", bad ? `${bad}: must be a string (every query value is a string)` : "stdin: must be a JSON object of strings");
+  }
+  return parsed.data;
+}
+
+/**
+ * `hwjobs external`: the program of a Terraform `external` data source (design §5). Reads one
+ * JSON object of strings on stdin and prints one flat JSON object of strings; lists read every
+ * page. Errors are one line on stderr with a non-zero exit.
+ */
+export async function runExternal(args: ParsedArgs, io: CliIo): Promise<ExitCodeValue> {
+  if (args.positionals.length > 0) throw new InvalidInputError("arguments", `unexpected argument ${JSON.stringify(args.positionals[0])}; hwjobs external reads its query on stdin`);
+  const { operation, concurrency, ...rest } = parseStdin(await io.readStdin());
+  if (operation === undefined || !OPERATIONS.includes(operation)) {
+    const got = operation === undefined ? "missing" : `unknown operation ${JSON.stringify(operation)}`;
+    throw new InvalidInputError("operation", `operation: ${got}; accepted: ${OPERATIONS.join(", ")}`);
+  }
+  const flags: Record<string, string | boolean | undefined> = { ...args.flags };
+  const params: Record<string, string> = {};
+  for (const [key, value] of Object.entries(rest)) {
+    if (key in CONFIG_KEYS) flags[CONFIG_KEYS[key as keyof typeof CONFIG_KEYS]] = value || undefined;
+    else params[key] = value;
+  }
+
+  if (isQueryOperation(operation)) {
+    const parsed = parseQuery(operation, params, undefined, { all: true });
+    const pageConcurrency = parseConcurrency(concurrency, "concurrency");
+    const client = createClient(flags as Flags, io);
+    try {
+      const result = await runQuery(client, parsed, { all: true, concurrency: pageConcurrency, signal: io.signal });
+      const output: Record<string, string> = { count: String(result.count) };
+      if (result.kind === "list") {
+        output.items = JSON.stringify(result.items);
+        output.ids = JSON.stringify(result.items.map((item) => item.id ?? ""));
+      }
+      io.stdout(`${JSON.stringify(output)}\n`);
+      return ExitCode.OK;
+    } finally {
+      await client.close();
+    }
+  }
+
+  const kind = GET_OPERATIONS[operation]!;
+  const { job_id: jobId, ...unknown } = params;
+  const extra = Object.keys(unknown)[0] ?? (concurrency !== undefined ? "concurrency" : undefined);
+  if (extra !== undefined) throw new InvalidInputError(extra, `${extra}: unknown parameter for ${operation}; accepted: job_id, ${Object.keys(CONFIG_KEYS).join(", ")}`);
+  if (jobId === undefined) throw new InvalidInputError("job_id", `job_id: required for ${operation}`);
+  const id = validateJobId(kind, jobId, "job_id");
+  const client = createClient(flags as Flags, io);
+  try {
+    const result = jobResult(await fetchJob(client, kind, id, io.signal));
+    io.stdout(
+      `${JSON.stringify({
+        status: result.status,
+        phase: result.phase,
+        resource_id: result.resource_id,
+        resource_ids: JSON.stringify(result.resource_ids),
+        error_code: result.error_code,
+        error_message: result.error_message,
+        job: JSON.stringify(result.job),
+      })}\n`,
+    );
+    return ExitCode.OK;
+  } finally {
+    await client.close();
+  }
+}

@@ -1,0 +1,31 @@
+import type { Construct } from "constructs";
+import { type HwjobsDataSourceProps, HwjobsJobDataSource } from "./hwjobs-data-source";
+import { MAX_APP_JOB_ID_LENGTH, failFor, validateJobId } from "./validation";
+
+/** Properties of a {@link DataAppServerJob}. */
+export interface DataAppServerJobProps extends HwjobsDataSourceProps {
+  /**
+   * Id of the job to read (1 to 255 characters, no control characters), as returned by the API
+   * call that started it.
+   */
+  readonly jobId: string;
+}
+
+/**
+ * The status and result of a Workspace APP app-server job (`GET /v2/{project_id}/job/{job_id}`).
+ *
+ * A `data "external"` running `hwjobs external` with operation `get-app-job`.
+ *
+ * Read at plan time, or during the apply when it depends on a resource with pending changes.
+ * As with `hwjobs get`, a failed or unfinished job is not an error: see `status` and `phase`.
+ *
+ * @example
+ * const job = new DataAppServerJob(this, "job", { jobId: jobIdVar.stringValue });
+ * new TerraformOutput(this, "resource_id", { value: job.resourceId });
+ */
+export class DataAppServerJob extends HwjobsJobDataSource {
+  constructor(scope: Construct, id: string, props: DataAppServerJobProps) {
+    const fail = failFor("DataAppServerJob", id);
+    super(scope, id, "get-app-job", { job_id: validateJobId(props.jobId, MAX_APP_JOB_ID_LENGTH, fail) }, props, fail);
+  }
+}

@@ -1,0 +1,59 @@
+import type { Construct } from "constructs";
+import { APP_SUB_JOB_TYPES, SUB_JOB_STATUSES } from "../api/enums";
+import { HwjobsListDataSource, type HwjobsListDataSourceProps, MAX_LIST_CONCURRENCY } from "./hwjobs-data-source";
+import { MAX_JOB_ID_LENGTH, failFor, validateChoice, validateJobId, validatePositiveInteger } from "./validation";
+
+/** Properties of a {@link DataAppServerSubJobs}. */
+export interface DataAppServerSubJobsProps extends HwjobsListDataSourceProps {
+  /**
+   * Type of the app-server sub-jobs to list (the API requires one): `CREATE_SERVER`,
+   * `DELETE_SERVER`, `REJOIN_DOMAIN`, `CHANGE_SERVER_IMAGE`, `REINSTALL_OS`, `MIGRATE_SERVER`,
+   * `UPDATE_SERVER_TSVI`, `UPGRADE_ACCESS_AGENT`, `SCHEDULED_TASK` or `UPDATE_FREEZE_STATUS`.
+   */
+  readonly jobType: string;
+
+  /**
+   * Only list sub-jobs in this status: `WAITING`, `RUNNING`, `SUCCESS`, `FAILED`, `ABNORMAL`,
+   * `ROLLBACK` or `ABORTING`.
+   *
+   * @default - sub-jobs in any status
+   */
+  readonly status?: string;
+
+  /**
+   * Only list the sub-jobs of this parent app-server job (1 to 128 characters).
+   *
+   * @default - the sub-jobs of every job
+   */
+  readonly jobId?: string;
+}
+
+/**
+ * The Workspace APP app-server sub-jobs of one type (`GET /v1/{project_id}/app-server-sub-jobs`,
+ * every page): a `data "external"` running `hwjobs external` with operation `list-app-sub-jobs`.
+ *
+ * @example
+ * const running = new DataAppServerSubJobs(this, "running", { jobType: "CREATE_SERVER", status: "RUNNING" });
+ * new TerraformOutput(this, "running_ids", { value: running.ids });
+ */
+export class DataAppServerSubJobs extends HwjobsListDataSource {
+  constructor(scope: Construct, id: string, props: DataAppServerSubJobsProps) {
+    const fail = failFor("DataAppServerSubJobs", id);
+    super(
+      scope,
+      id,
+      "list-app-sub-jobs",
+      {
+        job_type: validateChoice(props.jobType, "jobType", APP_SUB_JOB_TYPES, fail),
+        status: props.status === undefined ? undefined : validateChoice(props.status, "status", SUB_JOB_STATUSES, fail),
+        job_id: props.jobId === undefined ? undefined : validateJobId(props.jobId, MAX_JOB_ID_LENGTH, fail),
+        concurrency:
+          props.concurrency === undefined
+            ? undefined
+            : validatePositiveInteger(props.concurrency, "concurrency", MAX_LIST_CONCURRENCY, fail),
+      },
+      props,
+      fail,
+    );
+  }
+}

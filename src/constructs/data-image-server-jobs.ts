@@ -1,0 +1,49 @@
+import type { Construct } from "constructs";
+import { IMAGE_JOB_TYPES, JOB_STATUSES } from "../api/enums";
+import { HwjobsListDataSource, type HwjobsListDataSourceProps, MAX_LIST_CONCURRENCY } from "./hwjobs-data-source";
+import { failFor, validateChoice, validatePositiveInteger } from "./validation";
+
+/** Properties of a {@link DataImageServerJobs}. */
+export interface DataImageServerJobsProps extends HwjobsListDataSourceProps {
+  /**
+   * Type of the image-server jobs to list: `CREATE_SERVER`, `CREATE_SERVER_IMAGE` or
+   * `DELETE_SERVER` (the API requires one).
+   */
+  readonly jobType: string;
+
+  /**
+   * Only list jobs in this status: `WAITING`, `RUNNING`, `SUCCESS` or `FAILED`.
+   *
+   * @default - jobs in any status
+   */
+  readonly status?: string;
+}
+
+/**
+ * The Workspace APP image-server jobs of one type (`GET /v1/{project_id}/image-server-jobs`,
+ * every page): a `data "external"` running `hwjobs external` with operation `list-image-jobs`.
+ *
+ * @example
+ * const building = new DataImageServerJobs(this, "building", { jobType: "CREATE_SERVER_IMAGE", status: "RUNNING" });
+ * new TerraformOutput(this, "building_ids", { value: building.ids });
+ */
+export class DataImageServerJobs extends HwjobsListDataSource {
+  constructor(scope: Construct, id: string, props: DataImageServerJobsProps) {
+    const fail = failFor("DataImageServerJobs", id);
+    super(
+      scope,
+      id,
+      "list-image-jobs",
+      {
+        job_type: validateChoice(props.jobType, "jobType", IMAGE_JOB_TYPES, fail),
+        status: props.status === undefined ? undefined : validateChoice(props.status, "status", JOB_STATUSES, fail),
+        concurrency:
+          props.concurrency === undefined
+            ? undefined
+            : validatePositiveInteger(props.concurrency, "concurrency", MAX_LIST_CONCURRENCY, fail),
+      },
+      props,
+      fail,
+    );
+  }
+}

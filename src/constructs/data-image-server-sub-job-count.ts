@@ -1,0 +1,63 @@
+import type { Construct } from "constructs";
+import { IMAGE_JOB_TYPES, SUB_JOB_STATUSES } from "../api/enums";
+import { HwjobsCountDataSource, type HwjobsDataSourceProps } from "./hwjobs-data-source";
+import { MAX_JOB_ID_LENGTH, failFor, validateChoice, validateChoiceList, validateJobId } from "./validation";
+
+/** Longest `job_type` (the types joined with commas) CountImageSubJobs accepts. */
+const MAX_JOB_TYPES_LENGTH = 128;
+
+/** Properties of a {@link DataImageServerSubJobCount}. */
+export interface DataImageServerSubJobCountProps extends HwjobsDataSourceProps {
+  /**
+   * Only count sub-jobs of these types: `CREATE_SERVER`, `CREATE_SERVER_IMAGE`, `DELETE_SERVER`
+   * (sent joined with commas).
+   *
+   * @default - sub-jobs of every type (the API counts CREATE_SERVER, CREATE_SERVER_IMAGE and DELETE_SERVER)
+   */
+  readonly jobTypes?: string[];
+
+  /**
+   * Only count sub-jobs in this status: `WAITING`, `RUNNING`, `SUCCESS`, `FAILED`, `ABNORMAL`,
+   * `ROLLBACK` or `ABORTING`.
+   *
+   * @default - sub-jobs in any status
+   */
+  readonly status?: string;
+
+  /**
+   * Only count the sub-jobs of this parent image-server job (1 to 128 characters).
+   *
+   * @default - the sub-jobs of every job
+   */
+  readonly jobId?: string;
+}
+
+/**
+ * The number of Workspace APP image sub-jobs
+ * (`GET /v1/{project_id}/image-server-sub-jobs/actions/count`): a `data "external"` running
+ * `hwjobs external` with operation `count-image-sub-jobs`.
+ *
+ * @example
+ * const failed = new DataImageServerSubJobCount(this, "failed", { status: "FAILED", jobId });
+ * new TerraformOutput(this, "failed_count", { value: failed.count });
+ */
+export class DataImageServerSubJobCount extends HwjobsCountDataSource {
+  constructor(scope: Construct, id: string, props: DataImageServerSubJobCountProps = {}) {
+    const fail = failFor("DataImageServerSubJobCount", id);
+    super(
+      scope,
+      id,
+      "count-image-sub-jobs",
+      {
+        job_type:
+          props.jobTypes === undefined
+            ? undefined
+            : validateChoiceList(props.jobTypes, "jobTypes", IMAGE_JOB_TYPES, MAX_JOB_TYPES_LENGTH, fail),
+        status: props.status === undefined ? undefined : validateChoice(props.status, "status", SUB_JOB_STATUSES, fail),
+        job_id: props.jobId === undefined ? undefined : validateJobId(props.jobId, MAX_JOB_ID_LENGTH, fail),
+      },
+      props,
+      fail,
+    );
+  }
+}

@@ -1,0 +1,58 @@
+import type { Construct } from "constructs";
+import { IMAGE_JOB_TYPES, SUB_JOB_STATUSES } from "../api/enums";
+import { HwjobsListDataSource, type HwjobsListDataSourceProps, MAX_LIST_CONCURRENCY } from "./hwjobs-data-source";
+import { MAX_JOB_ID_LENGTH, failFor, validateChoice, validateJobId, validatePositiveInteger } from "./validation";
+
+/** Properties of a {@link DataImageServerSubJobs}. */
+export interface DataImageServerSubJobsProps extends HwjobsListDataSourceProps {
+  /**
+   * Type of the image sub-jobs to list: `CREATE_SERVER`, `CREATE_SERVER_IMAGE` or
+   * `DELETE_SERVER` (the API requires one).
+   */
+  readonly jobType: string;
+
+  /**
+   * Only list sub-jobs in this status: `WAITING`, `RUNNING`, `SUCCESS`, `FAILED`, `ABNORMAL`,
+   * `ROLLBACK` or `ABORTING`.
+   *
+   * @default - sub-jobs in any status
+   */
+  readonly status?: string;
+
+  /**
+   * Only list the sub-jobs of this parent image-server job (1 to 128 characters).
+   *
+   * @default - the sub-jobs of every job
+   */
+  readonly jobId?: string;
+}
+
+/**
+ * The Workspace APP image sub-jobs of one type (`GET /v1/{project_id}/image-server-sub-jobs`,
+ * every page): a `data "external"` running `hwjobs external` with operation `list-image-sub-jobs`.
+ *
+ * @example
+ * const failed = new DataImageServerSubJobs(this, "failed", { jobType: "CREATE_SERVER_IMAGE", status: "FAILED", jobId });
+ * new TerraformOutput(this, "failed_sub_jobs", { value: failed.items });
+ */
+export class DataImageServerSubJobs extends HwjobsListDataSource {
+  constructor(scope: Construct, id: string, props: DataImageServerSubJobsProps) {
+    const fail = failFor("DataImageServerSubJobs", id);
+    super(
+      scope,
+      id,
+      "list-image-sub-jobs",
+      {
+        job_type: validateChoice(props.jobType, "jobType", IMAGE_JOB_TYPES, fail),
+        status: props.status === undefined ? undefined : validateChoice(props.status, "status", SUB_JOB_STATUSES, fail),
+        job_id: props.jobId === undefined ? undefined : validateJobId(props.jobId, MAX_JOB_ID_LENGTH, fail),
+        concurrency:
+          props.concurrency === undefined
+            ? undefined
+            : validatePositiveInteger(props.concurrency, "concurrency", MAX_LIST_CONCURRENCY, fail),
+      },
+      props,
+      fail,
+    );
+  }
+}

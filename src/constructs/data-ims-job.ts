@@ -1,0 +1,31 @@
+import type { Construct } from "constructs";
+import { type HwjobsDataSourceProps, HwjobsJobDataSource } from "./hwjobs-data-source";
+import { MAX_JOB_ID_LENGTH, failFor, validateJobId } from "./validation";
+
+/** Properties of a {@link DataImsJob}. */
+export interface DataImsJobProps extends HwjobsDataSourceProps {
+  /**
+   * Id of the job to read (1 to 128 characters, no control characters), as returned by the API
+   * call that started it.
+   */
+  readonly jobId: string;
+}
+
+/**
+ * The status and result of an IMS asynchronous job (`GET /v1/{project_id}/jobs/{job_id}`).
+ *
+ * A `data "external"` running `hwjobs external` with operation `get-ims-job`.
+ *
+ * Read at plan time, or during the apply when it depends on a resource with pending changes.
+ * As with `hwjobs get`, a failed or unfinished job is not an error: see `status` and `phase`.
+ *
+ * @example
+ * const job = new DataImsJob(this, "job", { jobId: jobIdVar.stringValue });
+ * new TerraformOutput(this, "resource_id", { value: job.resourceId });
+ */
+export class DataImsJob extends HwjobsJobDataSource {
+  constructor(scope: Construct, id: string, props: DataImsJobProps) {
+    const fail = failFor("DataImsJob", id);
+    super(scope, id, "get-ims-job", { job_id: validateJobId(props.jobId, MAX_JOB_ID_LENGTH, fail) }, props, fail);
+  }
+}

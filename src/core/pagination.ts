@@ -1,0 +1,231 @@
+import { HwJobsError, InvalidInputError } from "./errors";
+import { ExitCode } from "./exit-codes";
+
+/** One page as a list operation returns it: the total `count` and this page's items. */
+export interface FetchedPage<T> {
+  readonly count: number;
+  readonly items: T[];
+}
+
+/** Fetches the page at `offset` of at most `limit` items; should honour `signal`. */
+export type FetchPage<T> = (offset: number, limit: number, signal?: AbortSignal) => Promise<FetchedPage<T>>;
+
+/** Options of {@link fetchAllPages}. */
+export interface FetchAllPagesOptions<T> {
+  /** Items per request. @default 100 (the APIs' maximum `limit`) */
+  readonly pageSize?: number;
+  /** Requests in flight at once after the first page, 1..16. @default 4 */
+  readonly concurrency?: number;
+  /** Full re-reads allowed after the list is seen to change. @default 3 */
+  readonly maxRereads?: number;
+  /** Identity of an item, to catch one seen twice; `undefined` skips the item. */
+  readonly idOf?: (item: T) => string | undefined;
+  /** Aborts every request in flight; the call then rejects with the signal's reason. */
+  readonly signal?: AbortSignal;
+}
+
+/** Defaults of {@link FetchAllPagesOptions}. */
+export const PAGINATION_DEFAULTS = { pageSize: 100, concurrency: 4, maxRereads: 3 } as const;
+
+/** Most requests {@link fetchAllPages} keeps in flight: enough to be fast, few enough not to trip throttling. */
+export const MAX_CONCURRENCY = 16;
+
+/**
+ * The list kept changing while its pages were read (jobs were created or finished in between),
+ * so no consistent snapshot could be assembled after every allowed re-read.
+ */
+export class ListChangedError extends HwJobsError {
+  readonly exitCode = ExitCode.API;
+
+  constructor(
+    /** Full reads made, the first one included. */
+    readonly attempts: number,
+    /** `count` the first page reported on the first read. */
+    readonly firstCount: number,
+    /** The last `count` any page reported. */
+    readonly lastCount: number,
+    /** What gave the last change away, e.g. `page at offset 200 had 37 items, expected 100`. */
+    readonly reason: string,
+  ) {
+    super(
+      `the list changed while its pages were being read (${reason}); gave up after ${attempts} reads (count ${firstCount} at first, ${lastCount} last); try again or narrow the filter`,
+    );
+  }
+}
+
+/**
+ * Checks a concurrency setting.
+ * @returns `value` unchanged
+ * @throws InvalidInputError naming `field` unless `value` is an integer from 1 to {@link MAX_CONCURRENCY}
+ */
+export function checkConcurrency(value: number, field = "concurrency"): number {
+  return checkInteger(value, 1, MAX_CONCURRENCY, field);
+}
+
+/**
+ * Reads every page of a paged list: the first page (offset 0) gives the total, then the other
+ * pages are fetched concurrently by a small worker pool. The result is in API order, with no
+ * duplicates and no gaps: when a page shows the list changed (a different `count`, a page of the
+ * wrong size for its offset, or an id seen twice), everything is read again from scratch.
+ * @returns the total from the first page of the consistent read, and every item
+ * @throws ListChangedError when the list still changes after `maxRereads` re-reads
+ * @throws whatever `fetchPage` throws (the first error; other requests are aborted)
+ * @throws InvalidInputError for a bad option, before any request
+ */
+export async function fetchAllPages<T>(fetchPage: FetchPage<T>, options: FetchAllPagesOptions<T> = {}): Promise<FetchedPage<T>> {
+  const settings: ReadSettings<T> = {
+    pageSize: checkInteger(options.pageSize ?? PAGINATION_DEFAULTS.pageSize, 1, Number.MAX_SAFE_INTEGER, "pageSize"),
+    concurrency: checkConcurrency(options.concurrency ?? PAGINATION_DEFAULTS.concurrency),
+    idOf: options.idOf,
+  };
+  const maxRereads = checkInteger(options.maxRereads ?? PAGINATION_DEFAULTS.maxRereads, 0, Number.MAX_SAFE_INTEGER, "maxRereads");
+  let firstCount: number | undefined;
+  let last: Changed | undefined;
+  for (let attempt = 1; attempt <= maxRereads + 1; attempt++) {
+    options.signal?.throwIfAborted();
+    const outcome = await readOnce(fetchPage, settings, options.signal);
+    firstCount ??= outcome.firstCount;
+    if (outcome.kind === "complete") return { count: outcome.firstCount, items: outcome.items };
+    last = outcome;
+  }
+  // The loop ran at least once and every pass ended in a change.
+  const changed = last as Changed;
+  throw new ListChangedError(maxRereads + 1, firstCount ?? changed.firstCount, changed.lastCount, changed.reason);
+}
+
+interface ReadSettings<T> {
+  readonly pageSize: number;
+  readonly concurrency: number;
+  readonly idOf: ((item: T) => string | undefined) | undefined;
+}
+
+interface Complete<T> {
+  readonly kind: "complete";
+  readonly firstCount: number;
+  readonly items: T[];
+}
+
+interface Changed {
+  readonly kind: "changed";
+  readonly firstCount: number;
+  readonly lastCount: number;
+  readonly reason: string;
+}
+
+/** One full read, stopped at the first sign of change. */
+async function readOnce<T>(fetchPage: FetchPage<T>, settings: ReadSettings<T>, outer: AbortSignal | undefined): Promise<Complete<T> | Changed> {
+  const { pageSize } = settings;
+  // A private controller lets the pool cancel its own requests on a change or an error, while
+  // still following the caller's signal.
+  const controller = new AbortController();
+  const follow = () => controller.abort(outer?.reason);
+  outer?.addEventListener("abort", follow, { once: true });
+  try {
+    const first = await abortable(() => fetchPage(0, pageSize, controller.signal), controller.signal);
+    const total = first.count;
+    let lastCount = total;
+    const problemOf = (offset: number, page: FetchedPage<T>): string | undefined => {
+      if (page.count !== total) return `count went from ${total} to ${page.count} (page at offset ${offset})`;
+      const expected = Math.max(0, Math.min(pageSize, total - offset));
+      if (page.items.length !== expected) return `page at offset ${offset} had ${page.items.length} items, expected ${expected}`;
+      return undefined;
+    };
+    const firstProblem = problemOf(0, first);
+    if (firstProblem) return { kind: "changed", firstCount: total, lastCount, reason: firstProblem };
+
+    const offsets: number[] = [];
+    for (let offset = pageSize; offset < total; offset += pageSize) offsets.push(offset);
+    const pages: T[][] = [first.items];
+    let stop: { kind: "changed"; reason: string } | { kind: "error"; error: unknown } | undefined;
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (stop === undefined && next < offsets.length) {
+        const index = next++;
+        const offset = offsets[index] as number;
+        let page: FetchedPage<T>;
+        try {
+          page = await abortable(() => fetchPage(offset, pageSize, controller.signal), controller.signal);
+        } catch (error) {
+          // Requests cancelled because another page already stopped the read are not the cause.
+          stop ??= { kind: "error", error };
+          controller.abort();
+          return;
+        }
+        if (stop !== undefined) return;
+        lastCount = page.count;
+        const problem = problemOf(offset, page);
+        if (problem) {
+          stop = { kind: "changed", reason: problem };
+          controller.abort();
+          return;
+        }
+        pages[index + 1] = page.items;
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(settings.concurrency, offsets.length) }, worker));
+    outer?.throwIfAborted();
+    if (stop?.kind === "error") throw stop.error;
+    if (stop?.kind === "changed") return { kind: "changed", firstCount: total, lastCount, reason: stop.reason };
+
+    const items: T[] = [];
+    for (const page of pages) for (const item of page) items.push(item);
+    const duplicate = settings.idOf && firstDuplicate(items, settings.idOf);
+    if (duplicate !== undefined) return { kind: "changed", firstCount: total, lastCount, reason: `item ${JSON.stringify(duplicate)} was listed twice` };
+    return { kind: "complete", firstCount: total, items };
+  } catch (error) {
+    outer?.throwIfAborted();
+    throw error;
+  } finally {
+    outer?.removeEventListener("abort", follow);
+  }
+}
+
+function firstDuplicate<T>(items: readonly T[], idOf: (item: T) => string | undefined): string | undefined {
+  const seen = new Set<string>();
+  for (const item of items) {
+    const id = idOf(item);
+    if (id === undefined) continue;
+    if (seen.has(id)) return id;
+    seen.add(id);
+  }
+  return undefined;
+}
+
+/**
+ * Runs `start` and settles as soon as `signal` aborts, even when the fetch ignores the signal,
+ * so a stuck request cannot hold the whole read.
+ */
+function abortable<R>(start: () => Promise<R>, signal: AbortSignal): Promise<R> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<R>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener("abort", onAbort, { once: true });
+    const done = () => signal.removeEventListener("abort", onAbort);
+    let pending: Promise<R>;
+    try {
+      pending = start();
+    } catch (error) {
+      done();
+      reject(error);
+      return;
+    }
+    Promise.resolve(pending).then(
+      (value) => {
+        done();
+        resolve(value);
+      },
+      (error: unknown) => {
+        done();
+        reject(error);
+      },
+    );
+  });
+}
+
+function checkInteger(value: number, min: number, max: number, field: string): number {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    const range = max === Number.MAX_SAFE_INTEGER ? `>= ${min}` : `from ${min} to ${max}`;
+    throw new InvalidInputError(field, `${field}: must be an integer ${range} (got ${value})`);
+  }
+  return value;
+}

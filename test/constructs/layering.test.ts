@@ -1,0 +1,36 @@
+import assert from "node:assert/strict";
+import { join, relative, resolve } from "node:path";
+import { describe, it } from "node:test";
+import { build } from "esbuild";
+
+const ROOT = resolve(__dirname, "..", "..");
+
+// constructs/ only synthesizes configuration that runs the CLI: it may use pure constants from
+// the layers below, never the HTTP stack, the emulator or the CLI itself (design §2).
+const ALLOWED = new Set([
+  "src/api/enums.ts",
+  "src/core/duration.ts",
+  "src/core/endpoint.ts",
+  "src/core/errors.ts",
+  "src/core/exit-codes.ts",
+  "src/core/pagination.ts",
+]);
+
+describe("constructs layering", () => {
+  it("imports nothing from the HTTP stack, the emulator or the CLI", async () => {
+    const result = await build({
+      absWorkingDir: ROOT,
+      entryPoints: [join(ROOT, "src", "constructs", "index.ts")],
+      bundle: true,
+      write: false,
+      metafile: true,
+      platform: "node",
+      logLevel: "silent",
+      // The peer dependencies; anything else (undici, zod, ...) gets bundled and so shows up below.
+      external: ["cdktf", "constructs"],
+    });
+    const inputs = Object.keys(result.metafile.inputs).map((path) => relative(ROOT, resolve(ROOT, path)).split("\\").join("/"));
+    const outside = inputs.filter((path) => !path.startsWith("src/constructs/") && !ALLOWED.has(path));
+    assert.deepEqual(outside, []);
+  });
+});
