@@ -1,39 +1,23 @@
 import { z } from "zod";
 import type { HwClient } from "../core/client";
-import { JOB_STATUSES, SUB_JOB_STATUSES } from "./enums";
-import { openEnum, optionalText, requiredStatus } from "./open-enum";
-import { jobExecuteInfoSchema, jobResourceInfoSchema } from "./resource-info";
+import { imageJobInfoSchema, imageSubJobSchema } from "./image-job";
+import { optionalText } from "./open-enum";
 
 /**
- * An app-server sub-job (ListSubJobs items, ShowJobDetail `sub_jobs`). The docs and newest SDKs
- * put `error_code`/`error_message` on the item; an older spec nests them in `job_execute_info`,
- * so both are accepted.
+ * An app-server sub-job (ListSubJobs items, ShowJobDetail `sub_jobs`): the image sub-job shape
+ * with `error_code`/`error_message` on the item, as the docs and newest SDKs have it. An older spec
+ * nests them in `job_execute_info` instead, which the base shape already accepts.
  */
-export const appSubJobSchema = z.looseObject({
-  id: optionalText,
-  job_id: optionalText,
-  job_type: openEnum([]).nullish(),
-  status: requiredStatus(SUB_JOB_STATUSES),
-  begin_time: optionalText,
-  end_time: optionalText,
-  project_id: optionalText,
+export const appSubJobSchema = imageSubJobSchema.extend({
   error_code: optionalText,
   error_message: optionalText,
-  job_resource_info: jobResourceInfoSchema.nullish(),
-  job_execute_info: jobExecuteInfoSchema.nullish(),
 });
 
 /** An app-server sub-job as returned by the API. */
 export type AppSubJob = z.infer<typeof appSubJobSchema>;
 
-/** ShowJobDetail body: an app-server parent job and its sub-jobs. */
-export const appJobSchema = z.looseObject({
-  id: optionalText,
-  job_type: openEnum([]).nullish(),
-  status: requiredStatus(JOB_STATUSES),
-  begin_time: optionalText,
-  end_time: optionalText,
-  sub_jobs_total: z.number().int().nullish(),
+/** ShowJobDetail body: an app-server parent job and its sub-jobs (the image-server job shape). */
+export const appJobSchema = imageJobInfoSchema.extend({
   sub_jobs: z.array(appSubJobSchema).nullish(),
 });
 

@@ -56,7 +56,7 @@ export interface ParsedArgs {
 export function parseCommandLine(argv: readonly string[]): ParsedArgs {
   let parsed;
   try {
-    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: joinNegativeValues(argv), options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
     const message = error instanceof Error ? error.message.split("\n")[0]! : String(error);
     const flag = /'(-[^' ]+)/.exec(message)?.[1] ?? "arguments";
@@ -71,6 +71,26 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
     }
   }
   return { command, positionals, flags };
+}
+
+/**
+ * Joins `--flag -1` into `--flag=-1` for string flags: Node 20's parser refuses a value that starts
+ * with `-` as ambiguous, which would hide the validator's message naming the accepted values.
+ */
+function joinNegativeValues(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const token = argv[i]!;
+    const next = argv[i + 1];
+    const name = token.startsWith("--") ? token.slice(2) : undefined;
+    if (name && OPTIONS[name as keyof typeof OPTIONS]?.type === "string" && next !== undefined && /^-\d/.test(next)) {
+      out.push(`${token}=${next}`);
+      i++;
+    } else {
+      out.push(token);
+    }
+  }
+  return out;
 }
 
 /** Output formats of results on stdout; `none` prints no result (the exit code and stderr tell). */

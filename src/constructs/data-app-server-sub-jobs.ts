@@ -1,7 +1,7 @@
 import type { Construct } from "constructs";
 import { APP_SUB_JOB_TYPES, SUB_JOB_STATUSES } from "../api/enums";
-import { HwjobsListDataSource, type HwjobsListDataSourceProps, MAX_LIST_CONCURRENCY } from "./hwjobs-data-source";
-import { MAX_JOB_ID_LENGTH, failFor, validateChoice, validateJobId, validatePositiveInteger } from "./validation";
+import { HwjobsListDataSource, type HwjobsListDataSourceProps } from "./hwjobs-data-source";
+import { MAX_JOB_ID_LENGTH, failFor, validateChoice, validateJobId } from "./validation";
 
 /** Properties of a {@link DataAppServerSubJobs}. */
 export interface DataAppServerSubJobsProps extends HwjobsListDataSourceProps {
@@ -47,10 +47,6 @@ export class DataAppServerSubJobs extends HwjobsListDataSource {
         job_type: validateChoice(props.jobType, "jobType", APP_SUB_JOB_TYPES, fail),
         status: props.status === undefined ? undefined : validateChoice(props.status, "status", SUB_JOB_STATUSES, fail),
         job_id: props.jobId === undefined ? undefined : validateJobId(props.jobId, MAX_JOB_ID_LENGTH, fail),
-        concurrency:
-          props.concurrency === undefined
-            ? undefined
-            : validatePositiveInteger(props.concurrency, "concurrency", MAX_LIST_CONCURRENCY, fail),
       },
       props,
       fail,

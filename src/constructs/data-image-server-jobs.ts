@@ -1,7 +1,7 @@
 import type { Construct } from "constructs";
 import { IMAGE_JOB_TYPES, JOB_STATUSES } from "../api/enums";
-import { HwjobsListDataSource, type HwjobsListDataSourceProps, MAX_LIST_CONCURRENCY } from "./hwjobs-data-source";
-import { failFor, validateChoice, validatePositiveInteger } from "./validation";
+import { HwjobsListDataSource, type HwjobsListDataSourceProps } from "./hwjobs-data-source";
+import { failFor, validateChoice } from "./validation";
 
 /** Properties of a {@link DataImageServerJobs}. */
 export interface DataImageServerJobsProps extends HwjobsListDataSourceProps {
@@ -37,10 +37,6 @@ export class DataImageServerJobs extends HwjobsListDataSource {
       {
         job_type: validateChoice(props.jobType, "jobType", IMAGE_JOB_TYPES, fail),
         status: props.status === undefined ? undefined : validateChoice(props.status, "status", JOB_STATUSES, fail),
-        concurrency:
-          props.concurrency === undefined
-            ? undefined
-            : validatePositiveInteger(props.concurrency, "concurrency", MAX_LIST_CONCURRENCY, fail),
       },
       props,
       fail,

@@ -10,7 +10,7 @@ import {
 import { Construct } from "constructs";
 import { MAX_CONCURRENCY } from "../core/pagination";
 import { hwjobsCliProgram } from "./cli-asset";
-import { type Fail, type Validator, validateEndpointProp, validateName } from "./validation";
+import { type Fail, type Validator, validateEndpointProp, validateName, validatePositiveInteger } from "./validation";
 
 /** Properties every data source of this library takes. */
 export interface HwjobsDataSourceProps {
@@ -225,6 +225,20 @@ export abstract class HwjobsDataSource extends Construct implements ITerraformDe
 
 /** Base of the list data sources (`list-*` operations). */
 export abstract class HwjobsListDataSource extends HwjobsDataSource {
+  /** Adds the validated `concurrency` prop, which every list takes, to the operation's parameters. */
+  protected constructor(
+    scope: Construct,
+    id: string,
+    operation: string,
+    parameters: Record<string, string | undefined>,
+    props: HwjobsListDataSourceProps,
+    fail: Fail,
+  ) {
+    const concurrency =
+      props.concurrency === undefined ? undefined : validatePositiveInteger(props.concurrency, "concurrency", MAX_LIST_CONCURRENCY, fail);
+    super(scope, id, operation, { ...parameters, concurrency }, props, fail);
+  }
+
   /** Number of matching items, as the API counts them. */
   public get count(): number {
     return Token.asNumber(Fn.tonumber(this.resultValue("count")));

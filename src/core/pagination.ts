@@ -1,3 +1,4 @@
+import { setMaxListeners } from "node:events";
 import { HwJobsError, InvalidInputError } from "./errors";
 import { ExitCode } from "./exit-codes";
 
@@ -118,6 +119,10 @@ async function readOnce<T>(fetchPage: FetchPage<T>, settings: ReadSettings<T>, o
   // A private controller lets the pool cancel its own requests on a change or an error, while
   // still following the caller's signal.
   const controller = new AbortController();
+  // Every request in flight listens on this signal twice (abortable() and the transport), so
+  // above a concurrency of 4 Node's default limit of 10 listeners would print a false
+  // MaxListenersExceededWarning on stderr: allow what the pool can legitimately hold.
+  setMaxListeners(Math.max(10, settings.concurrency * 4), controller.signal);
   const follow = () => controller.abort(outer?.reason);
   outer?.addEventListener("abort", follow, { once: true });
   try {

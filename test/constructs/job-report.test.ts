@@ -1,14 +1,12 @@
 import assert from "node:assert/strict";
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { after, before, describe, it } from "node:test";
+import { before, describe, it } from "node:test";
 import { App, TerraformOutput, Testing } from "cdktf";
 import { buildImagePipeline } from "../../examples/image-pipeline/main";
 import { buildJobReport } from "../../examples/job-report/main";
-import { HWJOBS_CLI_BUNDLE } from "../../src/constructs";
-import { DEMO_CREDENTIALS, type RunningEmulator, startEmulator } from "../../src/emulator";
 import { ensureCliBundle, readTree, type SynthStack } from "./helpers";
 
 const ROOT = resolve(__dirname, "..", "..");
@@ -33,13 +31,6 @@ const OPERATIONS = [
   "get-app-job",
   "get-ims-job",
 ];
-
-// The keys the CLI answers with, per kind of operation (design §5).
-const RESULT_KEYS: Record<string, string[]> = {
-  list: ["count", "ids", "items"],
-  count: ["count"],
-  get: ["error_code", "error_message", "job", "phase", "resource_id", "resource_ids", "status"],
-};
 
 // Every key a query may hold: the operation, its parameters and the non-secret settings.
 const QUERY_KEYS = new Set(["operation", "job_type", "status", "job_id", "concurrency", "region", "project_id", "endpoint", "appstream_endpoint", "ims_endpoint"]);
@@ -102,36 +93,6 @@ function synthReport(): { json: Stack; stackDir: string } {
   app.synth();
   const stackDir = join(outdir, "stacks", "job-report");
   return { json: JSON.parse(readFileSync(join(stackDir, "cdk.tf.json"), "utf8")) as Stack, stackDir };
-}
-
-/**
- * Runs `program` as Terraform's external provider does (argv, no shell, `input` on stdin).
- * Asynchronous: the emulator answers from this same process, so the event loop must keep running.
- */
-function runProgram(program: string[], cwd: string, env: NodeJS.ProcessEnv, input: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  const [command, ...args] = program;
-  return new Promise((done, fail) => {
-    // "node" as Terraform would find it on PATH; this very binary, to be independent of PATH.
-    const child = spawn(command === "node" ? process.execPath : (command ?? ""), args, { cwd, env, stdio: ["pipe", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
-    const timer = setTimeout(() => child.kill("SIGKILL"), 60_000);
-    child.on("error", fail);
-    child.on("close", (status) => {
-      clearTimeout(timer);
-      done({ status, stdout, stderr });
-    });
-    child.stdin.end(input);
-  });
-}
-
-/** True once the built CLI speaks the external data source protocol (`hwjobs external`). */
-function cliSupportsExternal(): boolean {
-  if (!existsSync(HWJOBS_CLI_BUNDLE)) return false;
-  const help = spawnSync(process.execPath, [HWJOBS_CLI_BUNDLE, "--help"], { encoding: "utf8", timeout: 30_000 });
-  return help.status === 0 && /hwjobs external/.test(help.stdout);
 }
 
 describe("examples/job-report", () => {
@@ -221,58 +182,6 @@ describe("examples/job-report", () => {
       assert.ok(existsSync(join(stackDir, data.program[1] ?? "")), `${data.program[1]} exists in the stack directory`);
       const query = resolveQuery(data.query, vars);
       assert.ok(!JSON.stringify(query).includes("${"));
-    }
-  });
-});
-
-describe("examples/job-report through the external protocol", { skip: cliSupportsExternal() ? false : "the built CLI has no `external` command yet" }, () => {
-  const PROJECT = "0123456789abcdef0123456789abcdef";
-  let emulator: RunningEmulator;
-
-  before(async () => {
-    emulator = await startEmulator({ port: 0 });
-  });
-
-  after(async () => {
-    await emulator?.close();
-  });
-
-  it("runs every data source's exact program with its query on stdin and gets a flat map of strings", async () => {
-    const { json, stackDir } = synthReport();
-    const vars = {
-      image_job_id: emulator.store.createJob({ kind: "image-job", projectId: PROJECT, waitingMs: 0, runningMs: 0 }).id,
-      app_job_id: emulator.store.createJob({ kind: "app-job", projectId: PROJECT, waitingMs: 0, runningMs: 0 }).id,
-      ims_job_id: emulator.store.createJob({ kind: "ims-job", projectId: PROJECT, waitingMs: 0, runningMs: 0 }).id,
-    };
-    const env = {
-      PATH: process.env.PATH ?? "",
-      HWJOBS_ENDPOINT: emulator.url,
-      HW_REGION_NAME: "cn-north-4",
-      HW_PROJECT_ID: PROJECT,
-      HW_ACCESS_KEY: DEMO_CREDENTIALS.accessKey,
-      HW_SECRET_KEY: DEMO_CREDENTIALS.secretKey,
-    };
-    for (const [name, data] of Object.entries(json.data?.external ?? {})) {
-      const run = await runProgram(data.program, stackDir, env, JSON.stringify(resolveQuery(data.query, vars)));
-      assert.equal(run.status, 0, `${name}: ${run.stderr}`);
-      const result = JSON.parse(run.stdout) as Record<string, unknown>;
-      const kind = data.query.operation?.split("-")[0] ?? "";
-      assert.deepEqual(Object.keys(result).sort(), RESULT_KEYS[kind], name);
-      for (const value of Object.values(result)) assert.equal(typeof value, "string", name);
-      const text = result as Record<string, string>;
-      assert.match(text.count ?? "0", /^\d+$/, name);
-      if (kind === "list") {
-        const items = JSON.parse(text.items ?? "") as unknown[];
-        const ids = JSON.parse(text.ids ?? "") as unknown[];
-        assert.ok(Array.isArray(items) && Array.isArray(ids), name);
-        assert.equal(ids.length, items.length, name);
-        for (const id of ids) assert.equal(typeof id, "string", name);
-      }
-      if (kind === "get") {
-        assert.ok(Array.isArray(JSON.parse(text.resource_ids ?? "")), name);
-        assert.equal(typeof JSON.parse(text.job ?? ""), "object", name);
-        assert.match(text.phase ?? "", /^(pending|succeeded|failed)$/, name);
-      }
     }
   });
 });

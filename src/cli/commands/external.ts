@@ -1,7 +1,6 @@
-import { z } from "zod";
 import { InvalidInputError } from "../../core/errors";
 import { ExitCode, type ExitCodeValue } from "../../core/exit-codes";
-import { fetchJob, isQueryOperation, parseQuery, QUERY_OPERATIONS, runQuery, validateJobId, type JobKindName } from "../../jobs";
+import { fetchJob, isListOperation, isQueryOperation, parseQuery, QUERY_OPERATIONS, runQuery, validateJobId, type JobKindName } from "../../jobs";
 import type { Flags, ParsedArgs } from "../args";
 import { createClient } from "../client-factory";
 import { parseConcurrency } from "../concurrency";
@@ -26,8 +25,6 @@ const CONFIG_KEYS = {
   ims_endpoint: "ims-endpoint",
 } as const satisfies Record<string, keyof Flags>;
 
-const stdinSchema = z.record(z.string(), z.string());
-
 /** Terraform's query: one JSON object whose values are all strings. */
 function parseStdin(text: string): Record<string, string> {
   let json: unknown;
@@ -36,14 +33,27 @@ function parseStdin(text: string): Record<string, string> {
   } catch {
     throw new InvalidInputError("stdin", `stdin: not a JSON object (${text.trim() === "" ? "empty" : "invalid JSON"}); Terraform's external data source sends {"operation": …}`);
   }
-  const parsed = stdinSchema.safeParse(json);
-  if (!parsed.success) {
-    const bad = json !== null && typeof json === "object" && !Array.isArray(json)
-      ? Object.entries(json).find(([, v]) => typeof v !== "string")?.[0]
-      : undefined;
-    throw new InvalidInputError(bad ?? "stdin", bad ? `${bad}: must be a string (every query value is a string)` : "stdin: must be a JSON object of strings");
+  if (json === null || typeof json !== "object" || Array.isArray(json)) throw new InvalidInputError("stdin", "stdin: must be a JSON object of strings");
+  // Checked by hand, not with z.record: its copy drops a "__proto__" key (whatever its value),
+  // which must instead be refused like any other unknown parameter.
+  const bad = Object.entries(json).find(([, v]) => typeof v !== "string")?.[0];
+  if (bad !== undefined) throw new InvalidInputError(bad, `${bad}: must be a string (every query value is a string)`);
+  return json as Record<string, string>;
+}
+
+/**
+ * Builds the client. A bad configuration value that came from the query is reported under the
+ * query's key (`project_id`), not under the flag it stands for (`--project-id`).
+ */
+function createQueryClient(flags: Flags, configKeys: ReadonlyMap<string, string>, io: CliIo) {
+  try {
+    return createClient(flags, io);
+  } catch (error) {
+    if (!(error instanceof InvalidInputError)) throw error;
+    const key = configKeys.get(error.field);
+    if (key === undefined || !error.message.startsWith(`${error.field}:`)) throw error;
+    throw new InvalidInputError(key, `${key}${error.message.slice(error.field.length)}`);
   }
-  return parsed.data;
 }
 
 /**
@@ -59,16 +69,26 @@ export async function runExternal(args: ParsedArgs, io: CliIo): Promise<ExitCode
     throw new InvalidInputError("operation", `operation: ${got}; accepted: ${OPERATIONS.join(", ")}`);
   }
   const flags: Record<string, string | boolean | undefined> = { ...args.flags };
-  const params: Record<string, string> = {};
+  // No prototype: a key such as "__proto__" or "toString" must stay a (refused) parameter.
+  const params: Record<string, string> = Object.create(null) as Record<string, string>;
+  // Flag → query key, for the config values the query gave: errors then name the query's key.
+  const configKeys = new Map<string, string>();
   for (const [key, value] of Object.entries(rest)) {
-    if (key in CONFIG_KEYS) flags[CONFIG_KEYS[key as keyof typeof CONFIG_KEYS]] = value || undefined;
-    else params[key] = value;
+    // hasOwn, not `in`: inherited names ("toString", "__proto__") are not config keys.
+    if (Object.hasOwn(CONFIG_KEYS, key)) {
+      const flag = CONFIG_KEYS[key as keyof typeof CONFIG_KEYS];
+      flags[flag] = value || undefined;
+      if (value) configKeys.set(`--${flag}`, key);
+    } else params[key] = value;
   }
 
   if (isQueryOperation(operation)) {
     const parsed = parseQuery(operation, params, undefined, { all: true });
+    if (!isListOperation(operation) && concurrency !== undefined) {
+      throw new InvalidInputError("concurrency", `concurrency: not accepted by ${operation} (a count reads one response)`);
+    }
     const pageConcurrency = parseConcurrency(concurrency, "concurrency");
-    const client = createClient(flags as Flags, io);
+    const client = createQueryClient(flags as Flags, configKeys, io);
     try {
       const result = await runQuery(client, parsed, { all: true, concurrency: pageConcurrency, signal: io.signal });
       const output: Record<string, string> = { count: String(result.count) };
@@ -89,7 +109,7 @@ export async function runExternal(args: ParsedArgs, io: CliIo): Promise<ExitCode
   if (extra !== undefined) throw new InvalidInputError(extra, `${extra}: unknown parameter for ${operation}; accepted: job_id, ${Object.keys(CONFIG_KEYS).join(", ")}`);
   if (jobId === undefined) throw new InvalidInputError("job_id", `job_id: required for ${operation}`);
   const id = validateJobId(kind, jobId, "job_id");
-  const client = createClient(flags as Flags, io);
+  const client = createQueryClient(flags as Flags, configKeys, io);
   try {
     const result = jobResult(await fetchJob(client, kind, id, io.signal));
     io.stdout(
