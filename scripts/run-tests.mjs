@@ -1,7 +1,8 @@
 // Runs every test/**/*.test.ts with node:test and tsx (Node 20's --test takes no globs).
 // HWJOBS_TEST_FILTER=<substring> limits the run to matching files.
 import { spawnSync } from "node:child_process";
-import { readdirSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -21,9 +22,13 @@ if (files.length === 0) {
   console.error(`no test files match ${JSON.stringify(filter)}`);
   process.exit(1);
 }
+// Every temporary file of the run (cdktf's Testing outdirs, synthesized stacks, Terraform state)
+// goes under one directory that is removed afterwards, whatever the tests forget to clean up.
+const scratch = mkdtempSync(join(tmpdir(), "hwjobs-tests-"));
 const result = spawnSync(
   process.execPath,
   ["--import", "tsx", "--test", "--test-reporter=spec", "--test-concurrency=2", "--test-timeout=300000", ...files],
-  { cwd: root, stdio: "inherit" },
+  { cwd: root, stdio: "inherit", env: { ...process.env, TMPDIR: scratch } },
 );
+rmSync(scratch, { recursive: true, force: true });
 process.exit(result.status ?? 1);

@@ -2,8 +2,7 @@
 // init/apply` when the binary is on PATH, else the exact local-exec argv from cdk.tf.json.
 // Shared by `npm run demo` and the end-to-end tests.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync, mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync } from "node:fs";
 import { delimiter, join, resolve } from "node:path";
 
 /** The repository root. */
@@ -69,15 +68,12 @@ export function run(argv: readonly string[], opts: { cwd: string; env: Env; time
 
 /**
  * The environment Terraform gets: quiet, no update checks, and no warning for a
- * TF_CLI_CONFIG_FILE that does not exist (a real one, e.g. with provider mirrors, is kept).
+ * TF_CLI_CONFIG_FILE that does not exist (an empty configuration instead; a real one, e.g. with
+ * provider mirrors, is kept).
  */
 export function terraformEnv(env: Env): Env {
   const result: Env = { ...env, TF_IN_AUTOMATION: "1", CHECKPOINT_DISABLE: "1" };
-  if (result.TF_CLI_CONFIG_FILE && !existsSync(result.TF_CLI_CONFIG_FILE)) {
-    const empty = join(mkdtempSync(join(tmpdir(), "hwjobs-tfrc-")), "terraformrc");
-    writeFileSync(empty, "");
-    result.TF_CLI_CONFIG_FILE = empty;
-  }
+  if (result.TF_CLI_CONFIG_FILE && !existsSync(result.TF_CLI_CONFIG_FILE)) result.TF_CLI_CONFIG_FILE = "/dev/null";
   return result;
 }
 
