@@ -116,11 +116,18 @@ export interface LocalExec {
   readonly environment: Record<string, string>;
 }
 
+interface StackConfig {
+  variable?: Record<string, { default?: unknown }>;
+  resource?: Record<string, Record<string, { provisioner?: Array<Record<string, { interpreter?: string[]; command: string; environment?: Record<string, string> }>> }>>;
+}
+
+function readStack(stackDir: string): StackConfig {
+  return JSON.parse(readFileSync(join(stackDir, "cdk.tf.json"), "utf8")) as StackConfig;
+}
+
 /** Every local-exec provisioner in a synthesized stack, in file order. */
 export function localExecs(stackDir: string): LocalExec[] {
-  const config = JSON.parse(readFileSync(join(stackDir, "cdk.tf.json"), "utf8")) as {
-    resource?: Record<string, Record<string, { provisioner?: Array<Record<string, { interpreter?: string[]; command: string; environment?: Record<string, string> }>> }>>;
-  };
+  const config = readStack(stackDir);
   const found: LocalExec[] = [];
   for (const [type, resources] of Object.entries(config.resource ?? {})) {
     for (const [name, body] of Object.entries(resources)) {
@@ -131,6 +138,12 @@ export function localExecs(stackDir: string): LocalExec[] {
     }
   }
   return found;
+}
+
+/** The stack's variable values as Terraform would see them: string defaults, overridden by `vars`. */
+export function variableValues(stackDir: string, vars: Readonly<Record<string, string>>): Record<string, string> {
+  const defaults = Object.entries(readStack(stackDir).variable ?? {}).flatMap(([name, v]) => (typeof v.default === "string" ? [[name, v.default] as const] : []));
+  return { ...Object.fromEntries(defaults), ...vars };
 }
 
 /** Replaces `${var.name}` references with values, as Terraform would before running a provisioner. */
@@ -145,8 +158,9 @@ export async function runLocalExecs(
   opts: { env: Env; timeoutMs: number; onOutput?: (text: string) => void },
 ): Promise<RunResult> {
   let output = "";
+  const values = variableValues(stackDir, vars);
   for (const exec of localExecs(stackDir)) {
-    const environment = Object.fromEntries(Object.entries(exec.environment).map(([k, v]) => [k, substituteVars(v, vars)]));
+    const environment = Object.fromEntries(Object.entries(exec.environment).map(([k, v]) => [k, substituteVars(v, values)]));
     const result = await run([...exec.interpreter, exec.command], { cwd: stackDir, env: { ...opts.env, ...environment }, timeoutMs: opts.timeoutMs, onOutput: opts.onOutput });
     output += result.output;
     if (result.code !== 0) return { code: result.code, output };

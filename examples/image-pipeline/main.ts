@@ -8,7 +8,7 @@
 // environment Terraform runs in; HWJOBS_ENDPOINT points the CLI at the local emulator.
 // Only built-in Terraform resources are used, so `terraform init` downloads no provider.
 import * as path from "node:path";
-import { App, DataResource, Fn, LocalBackend, TerraformOutput, TerraformStack, TerraformVariable } from "cdktf";
+import { App, Fn, LocalBackend, TerraformOutput, TerraformResource, TerraformStack, TerraformVariable } from "cdktf";
 import type { Construct } from "constructs";
 import { JobKind, WaitForJob } from "../../src/constructs";
 
@@ -18,7 +18,7 @@ const JOB_KINDS: string[] = Object.values(JobKind);
 export interface ImagePipeline {
   readonly stack: TerraformStack;
   readonly wait: WaitForJob;
-  readonly release: DataResource;
+  readonly release: TerraformResource;
 }
 
 /** Adds the `image-pipeline` stack to `scope` (normally an `App`). */
@@ -63,8 +63,9 @@ export function buildImagePipeline(scope: Construct, id = "image-pipeline"): Ima
   });
 
   // Stands in for whatever consumes the image (an instance, a launch template, a release record).
-  const release = new DataResource(stack, "release", { dependsOn: [wait] });
-  // terraform_data accepts any value as input; cdktf types it as a map, so set the plain string here.
+  // A generic terraform_data rather than cdktf's DataResource, whose synth-time validation runs
+  // `terraform version` and so would make synthesis fail where no terraform binary is installed.
+  const release = new TerraformResource(stack, "release", { terraformResourceType: "terraform_data", dependsOn: [wait] });
   release.addOverride("input", imageJobId.stringValue);
 
   new TerraformOutput(stack, "released_job_id", {

@@ -1,5 +1,4 @@
 import {
-  DataResource,
   type ITerraformDependable,
   Lazy,
   type LocalExecProvisioner,
@@ -251,25 +250,22 @@ export class WaitForJob extends Construct implements ITerraformDependable {
 
     // "Default" is left out of logical ids, so a WaitForJob directly in a stack has the address
     // `terraform_data.<id>` (stable and readable in plans and state), not `<id>_<child>_<hash>`.
-    if (props.useNullResource === true) {
-      // No terraformGeneratorMetadata: cdktf would then insist on a provider construct in the
-      // stack (ValidateProviderPresence), which would require @cdktf/provider-null. The provider
-      // requirement is declared on the stack instead, and Terraform configures `null` by default.
-      const resource = new TerraformResource(this, "Default", {
-        terraformResourceType: "null_resource",
-        dependsOn: props.dependsOn,
-        provisioners: [provisioner],
-      });
-      resource.addOverride("triggers", triggers);
-      requireNullProvider(TerraformStack.of(this));
-      this.resource = resource;
-    } else {
-      this.resource = new DataResource(this, "Default", {
-        triggersReplace: triggers,
-        dependsOn: props.dependsOn,
-        provisioners: [provisioner],
-      });
-    }
+    //
+    // Both variants are generic resources. cdktf's DataResource would add a validation that runs
+    // `terraform version` during synth, so a stack could not be synthesized where no terraform
+    // binary is installed (build containers, the demo's fallback); Terraform itself refuses
+    // `terraform_data` before 1.4 at init. No terraformGeneratorMetadata either: cdktf would then
+    // insist on a provider construct in the stack (ValidateProviderPresence), i.e. on
+    // @cdktf/provider-null for the null variant, whose requirement is declared on the stack instead.
+    const useNull = props.useNullResource === true;
+    const resource = new TerraformResource(this, "Default", {
+      terraformResourceType: useNull ? "null_resource" : "terraform_data",
+      dependsOn: props.dependsOn,
+      provisioners: [provisioner],
+    });
+    resource.addOverride(useNull ? "triggers" : "triggers_replace", triggers);
+    if (useNull) requireNullProvider(TerraformStack.of(this));
+    this.resource = resource;
   }
 
   /** Terraform address of the underlying resource, so that `dependsOn: [wait]` works. */
