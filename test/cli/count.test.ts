@@ -2,33 +2,31 @@
 // scenarios/realistic.json, compared with the independent list oracle (count = total matches):
 // single types, comma lists, the default type set, --status, --job-id, and the output formats.
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { APP_QUERY_JOB_TYPES, IMAGE_QUERY_JOB_TYPES, parseScenario, startEmulator, type RunningEmulator } from "../../src/emulator";
-import { assertExit, describeResult, emulatorEnv, killLiveChildren, REPO_ROOT, runCli, type CliResult } from "../helpers/cli";
+import { SCENARIO_JOBS, SCENARIO_PROJECT, SCENARIO_SMALL_PROJECT, startScenarioEmulator } from "../helpers/scenario";
+import { APP_QUERY_JOB_TYPES, IMAGE_QUERY_JOB_TYPES, type RunningEmulator } from "../../src/emulator";
+import { assertExit, describeResult, emulatorEnv, killLiveChildren, runCli, type CliResult } from "../helpers/cli";
 import { requestLog } from "../helpers/emulator-admin";
 import { expectedSubJobs, type SubJobQuery } from "../emulator/list-oracle";
 
-const PROJECT = "0123456789abcdef0123456789abcdef";
-const SMALL_PROJECT = "fedcba9876543210fedcba9876543210";
+const PROJECT = SCENARIO_PROJECT;
+const SMALL_PROJECT = SCENARIO_SMALL_PROJECT;
 const SUB_STATUSES = ["WAITING", "RUNNING", "SUCCESS", "FAILED", "ABNORMAL", "ROLLBACK", "ABORTING"] as const;
 /**
  * CountSubJobs without `job_type` counts the ListSubJobs types plus CREATE_SERVER_IMAGE (the
  * spec's description of the parameter); spelled out here rather than taken from the emulator.
  */
 const APP_COUNT_DEFAULT_TYPES = [...APP_QUERY_JOB_TYPES, "CREATE_SERVER_IMAGE"];
-const IMAGE_JOB_3_SUBS = "702364883651395585";
-const IMAGE_JOB_FAILED = "702364883651395586";
-const APP_JOB_FAILED = "575768277444198401";
+const IMAGE_JOB_3_SUBS = SCENARIO_JOBS.imageJobWithThreeSubJobs;
+const IMAGE_JOB_FAILED = SCENARIO_JOBS.failedImageJob;
+const APP_JOB_FAILED = SCENARIO_JOBS.failedAppJob;
 
 let emulator: RunningEmulator;
 // Frozen clock: statuses cannot change between the CLI's request and the oracle's reading.
 const NOW = Date.now();
 
 before(async () => {
-  const scenario = parseScenario(readFileSync(join(REPO_ROOT, "scenarios", "realistic.json"), "utf8"));
-  emulator = await startEmulator({ port: 0, now: () => NOW, scenario });
+  emulator = await startScenarioEmulator(NOW);
 });
 after(async () => {
   killLiveChildren();

@@ -4,22 +4,21 @@
 // created through the admin API with known outcomes; bad input is exit 2, one line naming the
 // field, nothing on stdout and nothing sent.
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
+import { SCENARIO_JOBS, SCENARIO_PROJECT, SCENARIO_SMALL_PROJECT, startScenarioEmulator } from "../helpers/scenario";
 import { runCli as runCliInProcess } from "../../src/cli/run";
-import { APP_QUERY_JOB_TYPES, IMAGE_QUERY_JOB_TYPES, parseScenario, startEmulator, type RunningEmulator } from "../../src/emulator";
-import { assertExit, assertUsageError, describeResult, emulatorEnv, killLiveChildren, REPO_ROOT, runCli, stderrLines, type CliEnv, type CliResult } from "../helpers/cli";
+import { APP_QUERY_JOB_TYPES, IMAGE_QUERY_JOB_TYPES, type RunningEmulator } from "../../src/emulator";
+import { assertExit, assertUsageError, describeResult, emulatorEnv, killLiveChildren, runCli, stderrLines, type CliEnv, type CliResult } from "../helpers/cli";
 import { createJob, requestLog, type CreateJobRequest } from "../helpers/emulator-admin";
 import { canonical, expectedImageJobs, expectedSubJobs, type SubJobQuery } from "../emulator/list-oracle";
 
-const PROJECT = "0123456789abcdef0123456789abcdef";
-const SMALL_PROJECT = "fedcba9876543210fedcba9876543210";
+const PROJECT = SCENARIO_PROJECT;
+const SMALL_PROJECT = SCENARIO_SMALL_PROJECT;
 /** Jobs created by the get-* tests live here, so the scenario's lists stay as the oracle sees them. */
 const GET_PROJECT = "proj-external-get";
 const APP_COUNT_DEFAULT_TYPES = [...APP_QUERY_JOB_TYPES, "CREATE_SERVER_IMAGE"];
-const IMAGE_JOB_3_SUBS = "702364883651395585";
-const APP_JOB_FAILED = "575768277444198401";
+const IMAGE_JOB_3_SUBS = SCENARIO_JOBS.imageJobWithThreeSubJobs;
+const APP_JOB_FAILED = SCENARIO_JOBS.failedAppJob;
 const OPERATIONS = "list-image-jobs, list-image-sub-jobs, count-image-sub-jobs, list-app-sub-jobs, count-app-sub-jobs, get-image-job, get-app-job, get-ims-job";
 const LIST_KEYS = ["count", "ids", "items"];
 const GET_KEYS = ["error_code", "error_message", "job", "phase", "resource_id", "resource_ids", "status"];
@@ -29,8 +28,7 @@ let emulator: RunningEmulator;
 const NOW = Date.now();
 
 before(async () => {
-  const scenario = parseScenario(readFileSync(join(REPO_ROOT, "scenarios", "realistic.json"), "utf8"));
-  emulator = await startEmulator({ port: 0, now: () => NOW, scenario });
+  emulator = await startScenarioEmulator(NOW);
 });
 after(async () => {
   killLiveChildren();

@@ -8,8 +8,9 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
-import { DEMO_CREDENTIALS, parseScenario, startEmulator, type RunningEmulator } from "../../src/emulator";
-import { REPO_ROOT, substituteVars, synthExample } from "../../scripts/stack-runner";
+import { startScenarioEmulator } from "../helpers/scenario";
+import { DEMO_CREDENTIALS, type RunningEmulator } from "../../src/emulator";
+import { substituteVars, synthExample } from "../../scripts/stack-runner";
 import { canonical, expectedImageJobs, expectedSubJobs } from "../emulator/list-oracle";
 
 const PROJECT = "0123456789abcdef0123456789abcdef";
@@ -51,8 +52,7 @@ describe("examples/job-report through the external protocol", () => {
   let vars: Record<string, string>;
 
   before(async () => {
-    const scenario = parseScenario(readFileSync(join(REPO_ROOT, "scenarios", "realistic.json"), "utf8"));
-    emulator = await startEmulator({ port: 0, now: () => now, scenario });
+    emulator = await startScenarioEmulator(now);
     const store = emulator.store;
     const image = store.createJob({ kind: "image-job", projectId: PROJECT, jobType: "CREATE_SERVER_IMAGE", waitingMs: 0, runningMs: 0, outcome: "failure", subJobs: 3, errorCode: "WKS.00170002", errorMessage: "The image server is abnormal." });
     const app = store.createJob({ kind: "app-job", projectId: PROJECT, jobType: "CREATE_SERVER", waitingMs: 0, runningMs: 3_600_000, outcome: "success", subJobs: 4 });
