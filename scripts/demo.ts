@@ -5,7 +5,7 @@
 import { rmSync } from "node:fs";
 import { join, relative } from "node:path";
 import { DEMO_CREDENTIALS, startEmulator } from "../src/emulator";
-import { findTerraform, REPO_ROOT, run, runLocalExecs, synthExample, terraformApply, terraformEnv } from "./stack-runner";
+import { findTerraform, localExecs, REPO_ROOT, run, runLocalExecs, synthExample, terraformApply, terraformEnv } from "./stack-runner";
 
 const PROJECT_ID = "0123456789abcdef0123456789abcdef";
 const STACK = "image-pipeline";
@@ -55,6 +55,9 @@ async function main(): Promise<number> {
       }
     } else {
       step("terraform is not on PATH: running the exact local-exec command Terraform would run");
+      for (const exec of localExecs(stackDir)) {
+        process.stdout.write(`${exec.address}: ${JSON.stringify([...exec.interpreter, exec.command])} with ${Object.keys(exec.environment).join(", ")}\n`);
+      }
       code = (await runLocalExecs(stackDir, vars, { env, timeoutMs: 300_000, onOutput: echo })).code;
     }
     const seconds = ((Date.now() - started) / 1000).toFixed(1);

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import type { HwClient } from "../core/client";
+import { APP_SUB_JOB_COUNT_TYPES, JOB_STATUSES } from "./enums";
 import { imageJobInfoSchema, imageSubJobSchema } from "./image-job";
-import { optionalText } from "./open-enum";
+import { openEnum, optionalText, requiredStatus } from "./open-enum";
 
 /**
  * An app-server sub-job (ListSubJobs items, ShowJobDetail `sub_jobs`): the image sub-job shape
@@ -9,6 +10,7 @@ import { optionalText } from "./open-enum";
  * nests them in `job_execute_info` instead, which the base shape already accepts.
  */
 export const appSubJobSchema = imageSubJobSchema.extend({
+  job_type: openEnum(APP_SUB_JOB_COUNT_TYPES).nullish(),
   error_code: optionalText,
   error_message: optionalText,
 });
@@ -16,8 +18,10 @@ export const appSubJobSchema = imageSubJobSchema.extend({
 /** An app-server sub-job as returned by the API. */
 export type AppSubJob = z.infer<typeof appSubJobSchema>;
 
-/** ShowJobDetail body: an app-server parent job and its sub-jobs (the image-server job shape). */
+/** ShowJobDetail body: an app-server parent job and its sub-jobs (the image-server job shape); status required. */
 export const appJobSchema = imageJobInfoSchema.extend({
+  job_type: openEnum(APP_SUB_JOB_COUNT_TYPES).nullish(),
+  status: requiredStatus(JOB_STATUSES),
   sub_jobs: z.array(appSubJobSchema).nullish(),
 });
 

@@ -1,12 +1,10 @@
 import { z } from "zod";
 import type { HwClient } from "../core/client";
+import { COUNT_APP_SUB_JOBS_JOB_TYPE_MAX_LENGTH } from "../core/limits";
 import { APP_SUB_JOB_COUNT_TYPES, SUB_JOB_STATUSES } from "./enums";
 import { countResponseSchema, type CountResponse } from "./page";
 import { enumField, enumListField, jobIdFilterField } from "./query-fields";
 import { checkQuery, encodeQuery, parseRawQuery, type ParamLabel, type RawQuery } from "./raw-query";
-
-/** Longest `job_type` list CountSubJobs accepts, commas included. */
-export const COUNT_APP_SUB_JOBS_JOB_TYPE_MAX_LENGTH = 256;
 
 /** CountSubJobs (app-server sub-jobs) query, read from raw strings; `job_type` is optional and comma-separated. */
 export const countAppSubJobsQuerySchema = z.strictObject({

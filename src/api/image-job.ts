@@ -1,15 +1,19 @@
 import { z } from "zod";
 import type { HwClient } from "../core/client";
-import { JOB_STATUSES, SUB_JOB_STATUSES } from "./enums";
+import { IMAGE_JOB_TYPES, JOB_STATUSES, SUB_JOB_STATUSES } from "./enums";
 import { openEnum, optionalText, requiredStatus } from "./open-enum";
 import { jobExecuteInfoSchema, jobResourceInfoSchema } from "./resource-info";
 
-/** An image sub-job (`ImageJobDetailInfo`): ListImageSubJobs items and ShowImageJob `sub_jobs`. */
+/**
+ * An image sub-job (`ImageJobDetailInfo`): ListImageSubJobs items and ShowImageJob `sub_jobs`.
+ * Its status may be missing or empty: one odd item must not fail a whole list, and a sub-job's
+ * status never decides a job's verdict (the parent's does; unknown sub-job statuses count as pending).
+ */
 export const imageSubJobSchema = z.looseObject({
   id: optionalText,
   job_id: optionalText,
-  job_type: openEnum([]).nullish(),
-  status: requiredStatus(SUB_JOB_STATUSES),
+  job_type: openEnum(IMAGE_JOB_TYPES).nullish(),
+  status: openEnum(SUB_JOB_STATUSES).nullish(),
   begin_time: optionalText,
   end_time: optionalText,
   project_id: optionalText,
@@ -20,18 +24,19 @@ export const imageSubJobSchema = z.looseObject({
 /** An image sub-job as returned by the API. */
 export type ImageSubJob = z.infer<typeof imageSubJobSchema>;
 
-/** An image-server parent job (`ImageJobInfo`), as listed by ListImageJobs. */
+/** An image-server parent job (`ImageJobInfo`), as listed by ListImageJobs (status may be missing in a list). */
 export const imageJobInfoSchema = z.looseObject({
   id: optionalText,
-  job_type: openEnum([]).nullish(),
-  status: requiredStatus(JOB_STATUSES),
+  job_type: openEnum(IMAGE_JOB_TYPES).nullish(),
+  status: openEnum(JOB_STATUSES).nullish(),
   begin_time: optionalText,
   end_time: optionalText,
   sub_jobs_total: z.number().int().nullish(),
 });
 
-/** ShowImageJob body: the parent job and its sub-jobs. */
+/** ShowImageJob body: the parent job and its sub-jobs; here a missing status is rejected, since the waiter decides on it. */
 export const imageJobSchema = imageJobInfoSchema.extend({
+  status: requiredStatus(JOB_STATUSES),
   sub_jobs: z.array(imageSubJobSchema).nullish(),
 });
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { codePointLength, JOB_ID_MAX_LENGTH, textProblem } from "../core/limits";
 
 /**
  * Zod schemas for single query parameters, read from RAW STRINGS: CLI flags and Terraform
@@ -13,15 +14,12 @@ export const OFFSET_MAX = 2147483647;
 /** Largest page the list APIs return (spec maximum of `limit`). */
 export const LIMIT_MAX = 100;
 
-/** Longest `job_id` filter the APIs accept. */
-export const JOB_ID_FILTER_MAX_LENGTH = 128;
+/** Longest `job_id` filter the APIs accept: the job id limit of core/limits.ts. */
+export const JOB_ID_FILTER_MAX_LENGTH = JOB_ID_MAX_LENGTH;
 
 // Decimal digits only: Number() would also take "1e2", "+1", " 1" and "0x10", which no API
 // parameter is documented to accept and which usually betray a mistake upstream.
 const DIGITS = /^[0-9]+$/;
-
-// C0 controls and DEL: no job id has them, and they could forge log lines or terminal escapes.
-const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
 
 const quote = (text: unknown): string => JSON.stringify(String(text));
 
@@ -51,7 +49,9 @@ export function enumListField<const T extends readonly [string, ...string[]]>(va
   const known: readonly string[] = values;
   return rawText(`required; accepted: one or more of ${accepted}, joined with commas`)
     .superRefine((text, ctx) => {
-      const length = [...text].length;
+      // Code points, as every limit counts (core/limits.ts); the values are ASCII, but a stray
+      // non-ASCII character must not make the count disagree with the API's.
+      const length = codePointLength(text);
       if (length > maxLength) {
         ctx.addIssue({ code: "custom", message: `at most ${maxLength} characters (got ${length})` });
         return;
@@ -99,15 +99,11 @@ export const limitField = integerField(1, LIMIT_MAX, `must be an integer from 1 
  */
 export function textField(maxLength: number) {
   return rawText("required").superRefine((text, ctx) => {
-    const length = [...text].length;
-    if (length > maxLength) {
-      ctx.addIssue({ code: "custom", message: `at most ${maxLength} characters (got ${length})` });
-      return;
-    }
-    const control = CONTROL_CHARACTER.exec(text);
-    if (control) {
-      const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0");
-      ctx.addIssue({ code: "custom", message: `control character U+${code} at position ${[...text.slice(0, control.index)].length + 1} is not allowed` });
+    const problem = textProblem(text, maxLength);
+    if (problem?.kind === "too-long") {
+      ctx.addIssue({ code: "custom", message: `at most ${problem.max} characters (got ${problem.length})` });
+    } else if (problem?.kind === "control-character") {
+      ctx.addIssue({ code: "custom", message: `control character ${problem.code} at position ${problem.position} is not allowed` });
     }
   });
 }

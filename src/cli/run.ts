@@ -31,9 +31,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
       io.stdout(`${VERSION}\n`);
       return ExitCode.OK;
     }
-    if (args.flags.help || args.command === undefined || args.command === "help") {
+    if (args.flags.help || args.command === "help") {
       io.stdout(HELP);
-      return args.command === undefined && !args.flags.help ? ExitCode.USAGE : ExitCode.OK;
+      return ExitCode.OK;
+    }
+    if (args.command === undefined) {
+      // A usage error: stdout carries only results, so the help goes to stderr.
+      io.stderr(HELP);
+      return ExitCode.USAGE;
     }
     const command = COMMANDS[args.command];
     if (!command) {

@@ -1,5 +1,6 @@
 import type { Construct } from "constructs";
-import { type HwjobsDataSourceProps, HwjobsJobDataSource } from "./hwjobs-data-source";
+import type { HwjobsDataSourceProps } from "./hwjobs-data-source";
+import { HwjobsJobDataSource } from "./hwjobs-job-data-source";
 import { MAX_JOB_ID_LENGTH, failFor, validateJobId } from "./validation";
 
 /** Properties of a {@link DataImageServerJob}. */

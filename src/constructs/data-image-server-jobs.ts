@@ -1,6 +1,6 @@
 import type { Construct } from "constructs";
 import { IMAGE_JOB_TYPES, JOB_STATUSES } from "../api/enums";
-import { HwjobsListDataSource, type HwjobsListDataSourceProps } from "./hwjobs-data-source";
+import { HwjobsListDataSource, type HwjobsListDataSourceProps } from "./hwjobs-list-data-source";
 import { failFor, validateChoice } from "./validation";
 
 /** Properties of a {@link DataImageServerJobs}. */

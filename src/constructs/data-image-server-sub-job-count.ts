@@ -1,10 +1,9 @@
 import type { Construct } from "constructs";
 import { IMAGE_JOB_TYPES, SUB_JOB_STATUSES } from "../api/enums";
-import { HwjobsCountDataSource, type HwjobsDataSourceProps } from "./hwjobs-data-source";
-import { MAX_JOB_ID_LENGTH, failFor, validateChoice, validateChoiceList, validateJobId } from "./validation";
-
-/** Longest `job_type` (the types joined with commas) CountImageSubJobs accepts. */
-const MAX_JOB_TYPES_LENGTH = 128;
+import { COUNT_IMAGE_SUB_JOBS_JOB_TYPE_MAX_LENGTH } from "../core/limits";
+import { HwjobsCountDataSource } from "./hwjobs-count-data-source";
+import type { HwjobsDataSourceProps } from "./hwjobs-data-source";
+import { failFor, validateChoice, validateChoiceList, validateJobIdFilter } from "./validation";
 
 /** Properties of a {@link DataImageServerSubJobCount}. */
 export interface DataImageServerSubJobCountProps extends HwjobsDataSourceProps {
@@ -52,9 +51,9 @@ export class DataImageServerSubJobCount extends HwjobsCountDataSource {
         job_type:
           props.jobTypes === undefined
             ? undefined
-            : validateChoiceList(props.jobTypes, "jobTypes", IMAGE_JOB_TYPES, MAX_JOB_TYPES_LENGTH, fail),
+            : validateChoiceList(props.jobTypes, "jobTypes", IMAGE_JOB_TYPES, COUNT_IMAGE_SUB_JOBS_JOB_TYPE_MAX_LENGTH, fail),
         status: props.status === undefined ? undefined : validateChoice(props.status, "status", SUB_JOB_STATUSES, fail),
-        job_id: props.jobId === undefined ? undefined : validateJobId(props.jobId, MAX_JOB_ID_LENGTH, fail),
+        job_id: props.jobId === undefined ? undefined : validateJobIdFilter(props.jobId, fail),
       },
       props,
       fail,

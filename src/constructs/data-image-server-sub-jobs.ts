@@ -1,7 +1,7 @@
 import type { Construct } from "constructs";
 import { IMAGE_JOB_TYPES, SUB_JOB_STATUSES } from "../api/enums";
-import { HwjobsListDataSource, type HwjobsListDataSourceProps } from "./hwjobs-data-source";
-import { MAX_JOB_ID_LENGTH, failFor, validateChoice, validateJobId } from "./validation";
+import { HwjobsListDataSource, type HwjobsListDataSourceProps } from "./hwjobs-list-data-source";
+import { failFor, validateChoice, validateJobIdFilter } from "./validation";
 
 /** Properties of a {@link DataImageServerSubJobs}. */
 export interface DataImageServerSubJobsProps extends HwjobsListDataSourceProps {
@@ -45,7 +45,7 @@ export class DataImageServerSubJobs extends HwjobsListDataSource {
       {
         job_type: validateChoice(props.jobType, "jobType", IMAGE_JOB_TYPES, fail),
         status: props.status === undefined ? undefined : validateChoice(props.status, "status", SUB_JOB_STATUSES, fail),
-        job_id: props.jobId === undefined ? undefined : validateJobId(props.jobId, MAX_JOB_ID_LENGTH, fail),
+        job_id: props.jobId === undefined ? undefined : validateJobIdFilter(props.jobId, fail),
       },
       props,
       fail,

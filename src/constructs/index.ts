@@ -1,17 +1,15 @@
-// Only the public construct API: the kind helpers in job-kind.ts and the validators in
-// validation.ts stay internal, so that the package root (which also re-exports jobs/) never sees
-// two exports of the same name.
+// Only the public construct API: the kind helpers in job-kind.ts, the validators in
+// validation.ts and the internal constructs (external-data-source.ts, provider-requirements.ts,
+// wait-job-data-source.ts) stay internal, so that the package root (which also re-exports jobs/)
+// never sees two exports of the same name.
 export { JobKind } from "./job-kind";
 export * from "./cli-asset";
 export * from "./wait-for-job";
-export {
-  HwjobsCountDataSource,
-  HwjobsDataSource,
-  type HwjobsDataSourceProps,
-  HwjobsJobDataSource,
-  HwjobsListDataSource,
-  type HwjobsListDataSourceProps,
-} from "./hwjobs-data-source";
+export * from "./wait-for-job-props";
+export { HwjobsDataSource, type HwjobsDataSourceProps } from "./hwjobs-data-source";
+export { HwjobsListDataSource, type HwjobsListDataSourceProps } from "./hwjobs-list-data-source";
+export * from "./hwjobs-count-data-source";
+export * from "./hwjobs-job-data-source";
 export * from "./data-image-server-jobs";
 export * from "./data-image-server-sub-jobs";
 export * from "./data-image-server-sub-job-count";

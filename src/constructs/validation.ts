@@ -4,7 +4,19 @@
 // attribute) passes through unchanged and the CLI validates the value at plan or apply time.
 // Messages are one line, start with the construct and its id, and name the prop and what it accepts.
 import { Fn, Token } from "cdktf";
+import { parseDuration } from "../core/duration";
 import { validateEndpoint } from "../core/endpoint";
+import {
+  APP_JOB_ID_MAX_LENGTH,
+  codePointLength,
+  isProjectId,
+  isRegion,
+  JOB_ID_MAX_LENGTH,
+  jobIdProblem,
+  PROJECT_ID_ACCEPTED,
+  REGION_ACCEPTED,
+} from "../core/limits";
+import { JOB_KINDS, JobKind, isJobKind } from "./job-kind";
 
 /** Throws an Error whose message names the construct; `cause` is kept for debugging. */
 export type Fail = (message: string, cause?: unknown) => never;
@@ -19,26 +31,98 @@ export function failFor(constructName: string, id: string): Fail {
   };
 }
 
-/** C0 controls and DEL: they break logs, messages and HTTP paths, and no API id contains them. */
-export const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
+/**
+ * Longest job id of the Workspace APP image APIs, the sub-job filters and IMS: core/limits.ts's
+ * `JOB_ID_MAX_LENGTH`, under the name the constructs already use.
+ */
+export const MAX_JOB_ID_LENGTH = JOB_ID_MAX_LENGTH;
 
-/** Longest job id of the Workspace APP image APIs, the sub-job filters and IMS. */
-export const MAX_JOB_ID_LENGTH = 128;
+/** Longest job id of the app-server job API (`GET /v2/{project_id}/job/{job_id}`): core/limits.ts's `APP_JOB_ID_MAX_LENGTH`. */
+export const MAX_APP_JOB_ID_LENGTH = APP_JOB_ID_MAX_LENGTH;
 
-/** Longest job id of the app-server job API (`GET /v2/{project_id}/job/{job_id}`). */
-export const MAX_APP_JOB_ID_LENGTH = 255;
-
-/** A job id: 1 to `max` characters (code points, as the CLI counts them), no control characters. */
+/**
+ * A job id: 1 to `max` characters (code points, as the CLI and JSON Schema's `maxLength` count
+ * them: an emoji is one character), no control characters. The rule is core/limits.ts's, the
+ * one the CLI applies, so a job id that synthesizes is one the CLI sends.
+ */
 export function validateJobId(jobId: string, max: number, fail: Fail, prop = "jobId"): string {
   if (typeof jobId !== "string") fail(`${prop} must be a string (got ${typeof jobId})`);
   if (Token.isUnresolved(jobId)) return jobId;
   const limits = `1 to ${max} characters without control characters`;
-  // Code points, as the CLI and JSON Schema's maxLength count them: an emoji is one character.
-  const length = [...jobId].length;
-  if (length === 0) fail(`${prop} must be ${limits} (got an empty string)`);
-  if (length > max) fail(`${prop} must be ${limits} (got ${length} characters)`);
-  if (CONTROL_CHARACTERS.test(jobId)) fail(`${prop} must be ${limits} (got ${JSON.stringify(jobId)})`);
-  return jobId;
+  const problem = jobIdProblem(jobId, max);
+  switch (problem?.kind) {
+    case undefined:
+      return jobId;
+    case "empty":
+      return fail(`${prop} must be ${limits} (got an empty string)`);
+    case "dot-segment":
+      return fail(`${prop} must be ${limits}, other than "." or ".." (got ${JSON.stringify(jobId)})`);
+    case "too-long":
+      return fail(`${prop} must be ${limits} (got ${problem.length} characters)`);
+    case "control-character":
+      return fail(`${prop} must be ${limits} (got ${JSON.stringify(jobId)})`);
+  }
+}
+
+/** A {@link JobKind} value, or a token, which the CLI checks at apply time. */
+export function validateKind(kind: string, fail: Fail): string {
+  if (typeof kind !== "string") fail(`kind must be one of ${JOB_KINDS.join(", ")} (got ${typeof kind})`);
+  if (Token.isUnresolved(kind)) return kind;
+  if (!isJobKind(kind)) fail(`kind must be one of ${JOB_KINDS.join(", ")} (got ${JSON.stringify(kind)})`);
+  return kind;
+}
+
+/**
+ * The id of a job of kind `kind` (see {@link validateJobId}): up to 255 characters for
+ * `app-job`, 128 for the others. With a token kind the limit is not known yet: the longest is
+ * allowed and the CLI decides at apply time.
+ */
+export function validateJobIdOfKind(jobId: string, kind: string, fail: Fail): string {
+  const max = kind === JobKind.APP_JOB || Token.isUnresolved(kind) ? MAX_APP_JOB_ID_LENGTH : MAX_JOB_ID_LENGTH;
+  return validateJobId(jobId, max, fail);
+}
+
+/**
+ * A duration as the CLI parses it (`90s`, `15m`, `2h`, `1h30m` or plain seconds), greater than
+ * zero unless `options.allowZero`; or a token.
+ * @returns milliseconds for a literal duration, undefined for a token
+ */
+export function validateDuration(value: string, prop: string, fail: Fail, options: { allowZero?: boolean } = {}): number | undefined {
+  if (typeof value !== "string") fail(`${prop} must be a duration string (got ${typeof value})`);
+  if (Token.isUnresolved(value)) return undefined;
+  try {
+    return parseDuration(value, prop, options);
+  } catch (error) {
+    return fail(error instanceof Error ? error.message : String(error), error);
+  }
+}
+
+/**
+ * A map of non-empty keys to strings, none of them one of `reserved`; a copy of it, or `{}` when
+ * undefined. The prop is named `triggers` in messages.
+ */
+export function validateTriggers(triggers: Record<string, string> | undefined, reserved: readonly string[], fail: Fail): Record<string, string> {
+  if (triggers === undefined) return {};
+  if (triggers === null || typeof triggers !== "object" || Array.isArray(triggers)) {
+    fail("triggers must be a map of strings");
+  }
+  for (const [key, value] of Object.entries(triggers)) {
+    if (reserved.includes(key)) {
+      fail(`triggers must not use the reserved keys ${reserved.join(", ")} (got ${JSON.stringify(key)})`);
+    }
+    if (key.length === 0) fail("triggers keys must be non-empty");
+    if (typeof value !== "string") fail(`triggers.${key} must be a string (got ${typeof value})`);
+  }
+  return { ...triggers };
+}
+
+/**
+ * A `job_id` filter of the sub-job lists and counts: the job id rule, except that `.` and `..`
+ * are fine, since a filter travels as a query value, not as a path segment (as the CLI accepts).
+ */
+export function validateJobIdFilter(jobId: string, fail: Fail, prop = "jobId"): string {
+  if (jobId === "." || jobId === "..") return jobId;
+  return validateJobId(jobId, JOB_ID_MAX_LENGTH, fail, prop);
 }
 
 /** One of `allowed` (exact case), or a token. */
@@ -66,8 +150,10 @@ export function validateChoiceList(
   if (values.length === 0) fail(`${prop} must list at least one of ${allowed.join(", ")}; leave it out to count every type`);
   values.forEach((value, index) => validateChoice(value, `${prop}[${index}]`, allowed, fail));
   const joined = values.join(",");
-  if (!Token.isUnresolved(joined) && joined.length > maxJoinedLength) {
-    fail(`${prop} must join to at most ${maxJoinedLength} characters (got ${joined.length})`);
+  // Code points, as the CLI counts the same limit (core/limits.ts).
+  const length = codePointLength(joined);
+  if (!Token.isUnresolved(joined) && length > maxJoinedLength) {
+    fail(`${prop} must join to at most ${maxJoinedLength} characters (got ${length})`);
   }
   return joined;
 }
@@ -83,16 +169,26 @@ export function validateEndpointProp(value: string, prop: string, fail: Fail): s
   }
 }
 
+/** A region id, as the CLI's `--region` accepts it (core/limits.ts); or a token. */
+export function validateRegion(value: string, prop: string, fail: Fail): string {
+  return validateIdentifier(value, prop, isRegion, REGION_ACCEPTED, fail);
+}
+
+/** A project id, as the CLI's `--project-id` accepts it (core/limits.ts); or a token. */
+export function validateProjectId(value: string, prop: string, fail: Fail): string {
+  return validateIdentifier(value, prop, isProjectId, PROJECT_ID_ACCEPTED, fail);
+}
+
 /**
- * A region name or project id. Both are plain identifiers: reject what can only be a mistake and
- * leave the exact format to the API.
+ * A literal matching `accepts` (described by `accepted`), or a token, which the CLI checks at plan
+ * time. The rules are the CLI's own: a value that synthesizes but that the CLI rejects would only
+ * fail at plan or apply time.
  */
-export function validateName(value: string, prop: string, fail: Fail): string {
+function validateIdentifier(value: string, prop: string, accepts: (text: string) => boolean, accepted: string, fail: Fail): string {
   if (typeof value !== "string") fail(`${prop} must be a string (got ${typeof value})`);
   if (Token.isUnresolved(value)) return value;
-  if (value.length === 0 || /\s/.test(value) || CONTROL_CHARACTERS.test(value)) {
-    fail(`${prop} must be a non-empty name without spaces or control characters (got ${JSON.stringify(value)})`);
-  }
+  // A control character is named by the JSON quoting below, so it cannot break the one-line message.
+  if (!accepts(value)) fail(`${prop} must be ${accepted} (got ${JSON.stringify(value)})`);
   return value;
 }
 

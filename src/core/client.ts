@@ -54,7 +54,7 @@ export interface HwClientOptions {
 }
 
 type Outcome =
-  | { kind: "response"; status: number; body: string; requestId?: string; retryAfter?: string }
+  | { kind: "response"; status: number; body: string; requestId?: string; retryAfter?: string; oversized?: boolean }
   | { kind: "network"; code: string; cause: unknown };
 
 /**
@@ -93,6 +93,9 @@ export class HwClient {
       .join("&");
     for (let attempt = 1; ; attempt++) {
       const outcome = await this.attempt(url, req.signal);
+      if (outcome.kind === "response" && outcome.oversized) {
+        throw new ResponseValidationError(req.operation, path, `body larger than ${MAX_BODY_BYTES / 1024 / 1024} MiB`, outcome.requestId);
+      }
       const retryable = outcome.kind === "network" ? RETRYABLE_ERROR_CODES.has(outcome.code) : RETRYABLE_STATUSES.has(outcome.status);
       if (outcome.kind === "response" && outcome.status >= 200 && outcome.status < 300) {
         return this.validate(req, path, outcome.body, outcome.requestId);
@@ -115,7 +118,10 @@ export class HwClient {
   private async attempt(url: URL, signal: AbortSignal | undefined): Promise<Outcome> {
     try {
       const res = await request(url, { method: "GET", headers: this.headers(url), dispatcher: this.dispatcher, signal });
-      const body = await res.body.text();
+      const body = await readCapped(res.body, MAX_BODY_BYTES);
+      if (body === undefined) {
+        return { kind: "response", status: res.statusCode, body: "", oversized: true, requestId: headerValue(res.headers["x-request-id"]) };
+      }
       // undici's pool marks the connection free only after the body has ended; without this yield
       // the next sequential request finds it busy and opens a second socket.
       await new Promise((resolve) => setImmediate(resolve));
@@ -193,6 +199,24 @@ export class HwClient {
     }
     return result;
   }
+}
+
+/** Largest response body read: a full page of 100 items is about 100 KiB; anything near this is not a job API answer. */
+export const MAX_BODY_BYTES = 8 * 1024 * 1024;
+
+/** Reads a body as UTF-8 text, or `undefined` (the stream destroyed) once it passes `limit` bytes. */
+async function readCapped(body: AsyncIterable<Uint8Array> & { destroy(): unknown }, limit: number): Promise<string | undefined> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    size += chunk.byteLength;
+    if (size > limit) {
+      body.destroy();
+      return undefined;
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString("utf8");
 }
 
 /** Fills `{name}` placeholders with percent-encoded values. */

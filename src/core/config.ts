@@ -1,6 +1,7 @@
 import { resolveCredentials, type Credentials } from "./credentials";
 import { validateEndpoint } from "./endpoint";
 import { InvalidInputError } from "./errors";
+import { isProjectId, isRegion, PROJECT_ID_ACCEPTED, REGION_ACCEPTED } from "./limits";
 import { cloudDomain, defaultAppstreamEndpoint, defaultImsEndpoint } from "./regions";
 
 /** The HTTP services this tool talks to. */
@@ -45,26 +46,25 @@ function pick(flag: string | undefined, env: Env, names: readonly string[]): { v
   return undefined;
 }
 
-const REGION = /^[a-z]{2,}(-[a-z0-9]+)+$/;
-const PROJECT_ID = /^[A-Za-z0-9_-]{1,128}$/;
-
 /**
  * Resolves configuration from flags and the environment (design §4), validating every value.
  * Nothing is sent; a problem throws an InvalidInputError naming the flag or variable.
  */
 export function resolveConfig(flags: ConfigFlags, env: Env): ClientConfig {
+  // Region and project id follow core/limits.ts, as the constructs' synth-time checks do, so that
+  // a value that synthesizes is one the CLI accepts at plan time.
   const region = pick(flags.region, env, CONFIG_ENV.region);
-  if (region && !REGION.test(region.value)) {
+  if (region && !isRegion(region.value)) {
     const field = region.field || "--region";
-    throw new InvalidInputError(field, `${field}: invalid region ${JSON.stringify(region.value)}; expected a region id like cn-north-4 or ap-southeast-1`);
+    throw new InvalidInputError(field, `${field}: invalid region ${JSON.stringify(region.value)}; expected ${REGION_ACCEPTED}`);
   }
   const project = pick(flags.projectId, env, CONFIG_ENV.projectId);
   if (!project) {
     throw new InvalidInputError("--project-id", "project id: missing; pass --project-id or set HW_PROJECT_ID (or OS_PROJECT_ID, HUAWEICLOUD_SDK_PROJECT_ID)");
   }
-  if (!PROJECT_ID.test(project.value)) {
+  if (!isProjectId(project.value)) {
     const field = project.field || "--project-id";
-    throw new InvalidInputError(field, `${field}: invalid project id ${JSON.stringify(project.value)}; expected 1-128 letters, digits, '-' or '_'`);
+    throw new InvalidInputError(field, `${field}: invalid project id ${JSON.stringify(project.value)}; expected ${PROJECT_ID_ACCEPTED}`);
   }
   const endpoints = resolveEndpoints(flags, env, region?.value);
   return {

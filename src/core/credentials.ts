@@ -49,19 +49,37 @@ export function resolveCredentials(env: Env): Credentials {
     const secretKey = firstSet(env, [skName]);
     if (accessKey && secretKey) {
       const securityToken = firstSet(env, CREDENTIAL_ENV.securityToken);
+      checkHeaderSafe(akName, accessKey);
+      checkHeaderSafe(skName, secretKey);
+      if (securityToken) checkHeaderSafe("HW_SECURITY_TOKEN", securityToken);
       return { type: "aksk", accessKey, secretKey, ...(securityToken ? { securityToken } : {}) };
     }
+    // Half a pair is a misconfiguration: falling through to another pair or to a token would
+    // silently switch identities, so it is an error that names the missing variable.
     if (accessKey || secretKey) {
       const missing = accessKey ? skName : akName;
       throw new InvalidInputError(missing, `credentials: ${accessKey ? akName : skName} is set but ${missing} is not; set both, or use HW_AUTH_TOKEN`);
     }
   }
   const token = firstSet(env, CREDENTIAL_ENV.authToken);
-  if (token) return { type: "token", token };
+  if (token) {
+    checkHeaderSafe("HW_AUTH_TOKEN", token);
+    return { type: "token", token };
+  }
   throw new InvalidInputError(
     "HW_ACCESS_KEY",
     "credentials: none found; set HW_ACCESS_KEY and HW_SECRET_KEY (optionally HW_SECURITY_TOKEN), or HW_AUTH_TOKEN, in the environment",
   );
+}
+
+/**
+ * A credential travels in an HTTP header (or is signed into one), so it must be printable ASCII
+ * without spaces; anything else could never authenticate. The value itself is never shown.
+ */
+function checkHeaderSafe(name: string, value: string): void {
+  if (!/^[\x21-\x7e]+$/.test(value)) {
+    throw new InvalidInputError(name, `${name}: contains spaces, control or non-ASCII characters; a credential is printable ASCII (check for a stray newline)`);
+  }
 }
 
 /** A safe description of credentials for logs: the kind and the access key id, never a secret. */

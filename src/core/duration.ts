@@ -8,9 +8,10 @@ export const DURATION_FORMATS = "a duration like 90s, 15m, 2h, 1h30m or plain se
 
 /**
  * Parses `90s`, `15m`, `2h`, `1h30m` or plain seconds (`600`) into milliseconds.
- * @throws InvalidInputError naming `field` when the text is not such a duration or is zero
+ * @param options.allowZero accept a zero duration (e.g. no not-found grace)
+ * @throws InvalidInputError naming `field` when the text is not such a duration, or is zero
  */
-export function parseDuration(text: string, field: string): number {
+export function parseDuration(text: string, field: string, options: { allowZero?: boolean } = {}): number {
   const trimmed = text.trim();
   let ms: number | undefined;
   if (/^\d+$/.test(trimmed)) {
@@ -22,8 +23,10 @@ export function parseDuration(text: string, field: string): number {
       ms = Number(h) * UNIT_MS.h + Number(m) * UNIT_MS.m + Number(s) * UNIT_MS.s;
     }
   }
-  if (ms === undefined || !Number.isSafeInteger(ms) || ms <= 0) {
-    throw new InvalidInputError(field, `${field}: invalid duration ${JSON.stringify(text)}; use ${DURATION_FORMATS} (greater than zero)`);
+  const min = options.allowZero ? 0 : 1;
+  if (ms === undefined || !Number.isSafeInteger(ms) || ms < min) {
+    const bound = options.allowZero ? "zero or more" : "greater than zero";
+    throw new InvalidInputError(field, `${field}: invalid duration ${JSON.stringify(text)}; use ${DURATION_FORMATS} (${bound})`);
   }
   return ms;
 }

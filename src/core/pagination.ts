@@ -67,7 +67,13 @@ export function checkConcurrency(value: number, field = "concurrency"): number {
  * Reads every page of a paged list: the first page (offset 0) gives the total, then the other
  * pages are fetched concurrently by a small worker pool. The result is in API order, with no
  * duplicates and no gaps: when a page shows the list changed (a different `count`, a page of the
- * wrong size for its offset, or an id seen twice), everything is read again from scratch.
+ * wrong size for its offset, an id seen twice, or a page boundary that moved), everything is read
+ * again from scratch.
+ *
+ * Consecutive pages overlap by one item (page k starts where page k-1 ended), and each boundary
+ * item must be the same in both pages. Counts and ids alone miss a list whose total stays the
+ * same while one item leaves an already-read page and another enters a later one (jobs changing
+ * status under a `status` filter): that shifts a boundary, so the overlap catches it.
  * @returns the total from the first page of the consistent read, and every item
  * @throws ListChangedError when the list still changes after `maxRereads` re-reads
  * @throws whatever `fetchPage` throws (the first error; other requests are aborted)
@@ -138,8 +144,11 @@ async function readOnce<T>(fetchPage: FetchPage<T>, settings: ReadSettings<T>, o
     const firstProblem = problemOf(0, first);
     if (firstProblem) return { kind: "changed", firstCount: total, lastCount, reason: firstProblem };
 
+    // A page of one item cannot overlap its neighbour; such reads rely on counts and ids only.
+    const stride = pageSize > 1 ? pageSize - 1 : 1;
+    const overlap = pageSize > 1 ? 1 : 0;
     const offsets: number[] = [];
-    for (let offset = pageSize; offset < total; offset += pageSize) offsets.push(offset);
+    for (let offset = stride; offset + overlap < total; offset += stride) offsets.push(offset);
     const pages: T[][] = [first.items];
     let stop: { kind: "changed"; reason: string } | { kind: "error"; error: unknown } | undefined;
     let next = 0;
@@ -172,8 +181,17 @@ async function readOnce<T>(fetchPage: FetchPage<T>, settings: ReadSettings<T>, o
     if (stop?.kind === "error") throw stop.error;
     if (stop?.kind === "changed") return { kind: "changed", firstCount: total, lastCount, reason: stop.reason };
 
+    const keyOf = (item: T): string => settings.idOf?.(item) ?? JSON.stringify(item);
     const items: T[] = [];
-    for (const page of pages) for (const item of page) items.push(item);
+    for (const [index, page] of pages.entries()) {
+      if (index > 0 && overlap > 0) {
+        const before = pages[index - 1]!.at(-1);
+        if (before === undefined || page[0] === undefined || keyOf(before) !== keyOf(page[0])) {
+          return { kind: "changed", firstCount: total, lastCount, reason: `the list shifted at offset ${offsets[index - 1]}` };
+        }
+      }
+      for (const item of index > 0 ? page.slice(overlap) : page) items.push(item);
+    }
     const duplicate = settings.idOf && firstDuplicate(items, settings.idOf);
     if (duplicate !== undefined) return { kind: "changed", firstCount: total, lastCount, reason: `item ${JSON.stringify(duplicate)} was listed twice` };
     return { kind: "complete", firstCount: total, items };

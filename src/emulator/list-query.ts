@@ -1,5 +1,17 @@
 import { DEFAULT_LIMIT, MAX_JOB_ID_FILTER, MAX_LIMIT, MAX_OFFSET } from "./query-enums";
 
+/**
+ * The length of `text` in code points, the unit of JSON Schema's `maxLength` and so of the
+ * spec's limits: `"\u{1F600}"` is one character, not the two UTF-16 units `.length` counts. The
+ * client counts the same way (core/limits.ts); this copy is the emulator's own, like its limits
+ * (query-enums.ts), so that the emulator stays the client's independent counterpart.
+ */
+export function codePointLength(text: string): number {
+  let length = 0;
+  for (const _ of text) length++;
+  return length;
+}
+
 /** A query parameter the operation rejects; every such request gets the same 400 body. */
 export class InvalidQueryError extends Error {
   constructor(readonly parameter: string) {
@@ -43,21 +55,21 @@ export function integer(query: URLSearchParams, name: string, min: number, max: 
   return n;
 }
 
-/** The `job_id` filter: at most 128 characters; empty counts as absent (the spec allows length 0). */
+/** The `job_id` filter: at most 128 characters (code points); empty counts as absent (the spec allows length 0). */
 export function jobIdFilter(query: URLSearchParams): string | undefined {
   const value = single(query, "job_id");
-  if (value !== undefined && value.length > MAX_JOB_ID_FILTER) throw new InvalidQueryError("job_id");
+  if (value !== undefined && codePointLength(value) > MAX_JOB_ID_FILTER) throw new InvalidQueryError("job_id");
   return value === "" ? undefined : value;
 }
 
 /**
- * A comma-separated list (`A,B`): absent or empty → `undefined`; longer than `maxLength`, an
+ * A comma-separated list (`A,B`): absent or empty → `undefined`; longer than `maxLength` code points, an
  * empty element (`A,,B`, `A,`) or, with `allowed`, an unknown element is rejected.
  */
 export function commaList(query: URLSearchParams, name: string, maxLength: number, allowed?: readonly string[]): string[] | undefined {
   const value = single(query, name);
   if (value === undefined || value === "") return undefined;
-  if (value.length > maxLength) throw new InvalidQueryError(name);
+  if (codePointLength(value) > maxLength) throw new InvalidQueryError(name);
   const items = value.split(",");
   if (items.some((item) => item === "" || (allowed !== undefined && !allowed.includes(item)))) throw new InvalidQueryError(name);
   return items;
@@ -76,10 +88,10 @@ export function page(query: URLSearchParams): Page {
 
 /**
  * The emulator-only `sub_job_ids` filter (reference §2.6: no source defines the parameter):
- * comma-separated sub-job ids of at most 128 characters each; empty counts as absent.
+ * comma-separated sub-job ids of at most 128 characters (code points) each; empty counts as absent.
  */
 export function subJobIdsFilter(query: URLSearchParams): ReadonlySet<string> | undefined {
   const ids = commaList(query, "sub_job_ids", Number.MAX_SAFE_INTEGER);
-  if (ids?.some((id) => id.length > MAX_JOB_ID_FILTER)) throw new InvalidQueryError("sub_job_ids");
+  if (ids?.some((id) => codePointLength(id) > MAX_JOB_ID_FILTER)) throw new InvalidQueryError("sub_job_ids");
   return ids && new Set(ids);
 }

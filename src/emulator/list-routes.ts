@@ -28,7 +28,8 @@ import { appSubJobBodies, imageSubJobBodies, workspaceJobInfo, type WorkspaceJob
  * - `sub_job_ids` (emulator-only, reference §2.6): a comma-separated list of sub-job ids on the
  *   two sub-job lists; only those sub-jobs match, and `offset`/`limit` (still validated) do not
  *   apply, as the doc sentence says. The counts ignore it.
- * - CountSubJobs accepts the ten ListSubJobs job types and, without `job_type`, counts all ten.
+ * - CountSubJobs accepts eleven job types, the ten of ListSubJobs plus CREATE_SERVER_IMAGE (which
+ *   the spec's description of its `job_type` names), and without `job_type` counts all eleven.
  * Statuses are computed at request time from each job's timeline, by the same view code as the
  * Show operations.
  */

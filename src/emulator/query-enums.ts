@@ -30,7 +30,11 @@ export const APP_COUNT_QUERY_JOB_TYPES = [...APP_QUERY_JOB_TYPES, "CREATE_SERVER
 /** `status` filter of ListImageJobs (parent statuses). */
 export const PARENT_QUERY_STATUSES = ["WAITING", "RUNNING", "SUCCESS", "FAILED"] as const;
 
-/** `status` filter of the sub-job lists and counts (the emulator never produces the last three). */
+/**
+ * `status` filter of the sub-job lists and counts. The emulator produces WAITING, RUNNING,
+ * SUCCESS, FAILED and ROLLBACK (a failing sub-job's last phase before FAILED, timeline.ts), never
+ * ABNORMAL or ABORTING; filtering by those is still valid and matches nothing.
+ */
 export const SUB_JOB_QUERY_STATUSES = ["WAITING", "RUNNING", "SUCCESS", "FAILED", "ABNORMAL", "ROLLBACK", "ABORTING"] as const;
 
 /** Largest `offset` (the spec's int32 maximum). */

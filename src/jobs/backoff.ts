@@ -8,16 +8,17 @@ export interface BackoffOptions {
 
 /**
  * Delay before poll `attempt` (1 = the first poll after the immediate one), as
- * `@smithy/util-waiter` computes it: uniform in [min, min·2^(attempt−1)] while that range stays
- * under the ceiling, then exactly `maxDelayMs`. The jitter spreads many waiters started together
- * (one per stack in a pipeline) so they do not poll in lockstep.
+ * `@smithy/util-waiter` computes it while growing: uniform in [min, min·2^(attempt−1)] while that
+ * range stays under the ceiling. Once capped, uniform in [max(min, max/2), max] where smithy uses
+ * exactly `maxDelayMs`: a fixed cap would put waiters started together (one per stack in a
+ * pipeline) back in lockstep for the rest of a long wait, which the jitter exists to prevent.
  * @param random returns a number in [0, 1)
  */
 export function backoffDelayMs(attempt: number, options: BackoffOptions, random: () => number): number {
   const { minDelayMs, maxDelayMs } = options;
   const upper = minDelayMs * 2 ** Math.max(0, attempt - 1);
-  if (upper > maxDelayMs) return maxDelayMs;
-  return Math.round(minDelayMs + random() * (upper - minDelayMs));
+  const lower = upper > maxDelayMs ? Math.max(minDelayMs, maxDelayMs / 2) : minDelayMs;
+  return Math.round(lower + random() * (Math.min(upper, maxDelayMs) - lower));
 }
 
 /**

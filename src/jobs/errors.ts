@@ -63,6 +63,11 @@ export interface WaitTimeoutDetails {
   readonly lastSnapshot?: JobSnapshot;
   /** The error of the last poll, when it failed (cleared by a later successful poll). */
   readonly lastError?: Error;
+  /**
+   * Set when the deadline cut off a poll still in progress, so a message with no status received
+   * says why (a hanging or very slow API) instead of leaving the user to guess.
+   */
+  readonly pollCutOff?: boolean;
 }
 
 /** The job did not finish within the timeout. */
@@ -72,6 +77,8 @@ export class WaitTimeoutError extends HwJobsError {
   readonly target?: JobRef;
   readonly lastSnapshot?: JobSnapshot;
   readonly lastError?: Error;
+  /** The deadline cut off a poll still in progress. */
+  readonly pollCutOff: boolean;
 
   constructor(details: WaitTimeoutDetails) {
     super(describeTimeout(details), { cause: details.lastError });
@@ -79,13 +86,15 @@ export class WaitTimeoutError extends HwJobsError {
     this.target = details.target;
     this.lastSnapshot = details.lastSnapshot;
     this.lastError = details.lastError;
+    this.pollCutOff = details.pollCutOff ?? false;
   }
 }
 
-function describeTimeout({ timeoutMs, target, lastSnapshot, lastError }: WaitTimeoutDetails): string {
+function describeTimeout({ timeoutMs, target, lastSnapshot, lastError, pollCutOff }: WaitTimeoutDetails): string {
   const seen = lastSnapshot ? `last status ${describeStatus(lastSnapshot)}` : "no status received";
   const error = lastError ? `; last error: ${oneLine(lastError.message)}` : "";
-  return `timed out after ${formatDuration(timeoutMs)} waiting for ${nameOf(lastSnapshot, target)}; ${seen}${error}`;
+  const cutOff = pollCutOff ? "; the last poll was still in progress" : "";
+  return `timed out after ${formatDuration(timeoutMs)} waiting for ${nameOf(lastSnapshot, target)}; ${seen}${error}${cutOff}`;
 }
 
 /** What {@link WaitAbortedError} knows about the interrupted wait. */

@@ -1,4 +1,5 @@
 import { InvalidInputError } from "../core/errors";
+import { APP_JOB_ID_MAX_LENGTH, jobIdProblem, JOB_ID_MAX_LENGTH as DEFAULT_JOB_ID_MAX_LENGTH } from "../core/limits";
 
 /** The kinds of job `hwjobs` can wait for, as spelled on the command line (design §5). */
 export const JOB_KINDS = ["image-job", "app-job", "ims-job"] as const;
@@ -6,11 +7,14 @@ export const JOB_KINDS = ["image-job", "app-job", "ims-job"] as const;
 /** One of {@link JOB_KINDS}. */
 export type JobKindName = (typeof JOB_KINDS)[number];
 
-/** Longest job id each kind's API accepts (ShowJobDetail allows 255; the others 128). */
+/**
+ * Longest job id each kind's API accepts (ShowJobDetail allows 255; the others 128), from
+ * core/limits.ts, which the constructs check against too.
+ */
 export const JOB_ID_MAX_LENGTH: Readonly<Record<JobKindName, number>> = {
-  "image-job": 128,
-  "app-job": 255,
-  "ims-job": 128,
+  "image-job": DEFAULT_JOB_ID_MAX_LENGTH,
+  "app-job": APP_JOB_ID_MAX_LENGTH,
+  "ims-job": DEFAULT_JOB_ID_MAX_LENGTH,
 };
 
 /** True when `text` is one of {@link JOB_KINDS}. */
@@ -27,35 +31,32 @@ export function parseJobKind(text: string, field: string): JobKindName {
   throw new InvalidInputError(field, `${field}: unknown job kind ${JSON.stringify(text)}; accepted: ${JOB_KINDS.join(", ")}`);
 }
 
-// C0 controls and DEL: they could forge log lines or terminal escapes, and no real id has them.
-const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
-
 /**
- * Checks a job id before any request is sent: 1..{@link JOB_ID_MAX_LENGTH} characters and no
- * control characters. Anything else passes verbatim, shell metacharacters included, because the
- * id is percent-encoded into the request path and never reaches a shell.
+ * Checks a job id before any request is sent: 1..{@link JOB_ID_MAX_LENGTH} characters (code
+ * points) and no control characters (the rule of core/limits.ts). Anything else passes verbatim,
+ * shell metacharacters included, because the id is percent-encoded into the request path and
+ * never reaches a shell.
  * @returns `id` unchanged
  * @throws InvalidInputError naming `field` and the limit
  */
 export function validateJobId(kind: JobKindName, id: string, field: string): string {
   const max = JOB_ID_MAX_LENGTH[kind];
-  // Count code points, as JSON Schema maxLength does, so an emoji counts once.
-  const length = [...id].length;
-  if (length === 0) {
-    throw new InvalidInputError(field, `${field}: job id is empty; a ${kind} id has 1 to ${max} characters`);
+  const problem = jobIdProblem(id, max);
+  switch (problem?.kind) {
+    case undefined:
+      return id;
+    case "empty":
+      throw new InvalidInputError(field, `${field}: job id is empty; a ${kind} id has 1 to ${max} characters`);
+    case "dot-segment":
+      throw new InvalidInputError(field, `${field}: job id ${JSON.stringify(id)} is a path segment, not an id; a ${kind} id is 1 to ${max} characters other than "." or ".."`);
+    case "too-long":
+      throw new InvalidInputError(field, `${field}: job id has ${problem.length} characters; a ${kind} id has at most ${max}`);
+    case "control-character":
+      throw new InvalidInputError(
+        field,
+        `${field}: job id contains control character ${problem.code} at position ${problem.position}; control characters (U+0000-U+001F, U+007F) are not allowed`,
+      );
   }
-  if (length > max) {
-    throw new InvalidInputError(field, `${field}: job id has ${length} characters; a ${kind} id has at most ${max}`);
-  }
-  const control = CONTROL_CHARACTER.exec(id);
-  if (control) {
-    const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0");
-    throw new InvalidInputError(
-      field,
-      `${field}: job id contains control character U+${code} at position ${[...id.slice(0, control.index)].length + 1}; control characters (U+0000-U+001F, U+007F) are not allowed`,
-    );
-  }
-  return id;
 }
 
 /** A job named by kind and id, for messages about a job not seen yet. */

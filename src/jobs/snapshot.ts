@@ -90,7 +90,7 @@ export function imageSubJobSnapshot(sub: ImageSubJob): SubJobSnapshot {
   const { phase, known } = classifySubJobStatus("image-job", sub.status);
   return {
     id: text(sub.id),
-    status: sub.status,
+    status: text(sub.status),
     phase,
     knownStatus: known,
     errorCode: text(sub.job_execute_info?.error_code),
@@ -109,7 +109,7 @@ export function appSubJobSnapshot(sub: AppSubJob): SubJobSnapshot {
   const flat = { errorCode: text(sub.error_code), errorMessage: text(sub.error_message) };
   const nested = { errorCode: text(sub.job_execute_info?.error_code), errorMessage: text(sub.job_execute_info?.error_message) };
   const error = flat.errorCode !== "" || flat.errorMessage !== "" ? flat : nested;
-  return { id: text(sub.id), status: sub.status, phase, knownStatus: known, ...error, resourceId: text(sub.job_resource_info?.resource_id) };
+  return { id: text(sub.id), status: text(sub.status), phase, knownStatus: known, ...error, resourceId: text(sub.job_resource_info?.resource_id) };
 }
 
 /** Snapshot of a ShowImageJob body; `jobId` is the id that was asked for. */

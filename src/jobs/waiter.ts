@@ -1,5 +1,5 @@
 import { InvalidInputError, type HwJobsError } from "../core/errors";
-import { systemClock, type Clock } from "../core/sleep";
+import { systemClock, timeoutSignal, type Clock } from "../core/sleep";
 import { nextPollDelayMs } from "./backoff";
 import { JobFailedError, WaitAbortedError, WaitTimeoutError } from "./errors";
 import { createStatusTracker, type WaitEvent } from "./events";
@@ -7,12 +7,19 @@ import type { JobRef } from "./kinds";
 import { classifyPollError } from "./poll-errors";
 import type { JobSnapshot } from "./snapshot";
 
-/** Reads the job once; receives the wait's signal so an interrupted request is cancelled. */
+/**
+ * Reads the job once. The signal aborts when the wait is cancelled or its deadline passes; pass
+ * it on to every request and retry sleep, so a slow or hanging API cannot outlast the timeout.
+ */
 export type PollJob = (signal?: AbortSignal) => Promise<JobSnapshot>;
 
 /** Options of {@link waitForJob}. */
 export interface WaitOptions {
-  /** Overall limit; the last poll happens right at it. Required, as in smithy: waits must end. */
+  /**
+   * Overall limit; the last poll happens right at it. A poll still in progress at the deadline is
+   * cancelled, except that the poll planned for the deadline itself may take
+   * {@link FINAL_POLL_GRACE_MS} (at most `timeoutMs`). Required, as in smithy: waits must end.
+   */
   readonly timeoutMs: number;
   /** First delay between polls and floor of the jittered ones. @default 5000 */
   readonly minDelayMs?: number;
@@ -41,6 +48,13 @@ export const WAIT_DEFAULTS = {
   notFoundGraceMs: 60_000,
   heartbeatMs: 60_000,
 } as const;
+
+/**
+ * How long the poll planned for the deadline may run, capped at the timeout itself. It starts as
+ * the deadline passes, so it needs a budget of its own to be of any use; it is kept short (where
+ * Terraform lets a refresh run 30 s past its timeout) because it is all a wait can overrun by.
+ */
+export const FINAL_POLL_GRACE_MS = 10_000;
 
 type Settings = Required<Omit<WaitOptions, "signal" | "onEvent" | "target">> & Pick<WaitOptions, "signal" | "onEvent" | "target">;
 
@@ -99,19 +113,37 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): 
  * then jittered exponential backoff between `minDelayMs` and `maxDelayMs`, with the last poll
  * trimmed to land on the deadline.
  *
+ * The timeout holds while a poll is in progress too: each poll's signal also aborts at the
+ * deadline (see {@link WaitOptions.timeoutMs} for the final poll's grace), so a hanging API and
+ * the client's own retries cannot stretch the wait far past it.
+ *
  * 404s are tolerated for `notFoundGraceMs` (a job just created may not be visible yet);
- * transient errors (network, 429/5xx, garbled bodies) are reported and never end the wait
- * before its timeout; other errors end it at once.
+ * transient errors (retryable network errors, 429/5xx, garbled bodies) are reported and never end
+ * the wait before its timeout; other errors end it at once.
  *
  * @returns the snapshot in which the job succeeded
  * @throws JobFailedError when the job fails
- * @throws WaitTimeoutError when `timeoutMs` passes first, with the last snapshot and error
+ * @throws WaitTimeoutError when `timeoutMs` passes first, with the last snapshot and error, also
+ *   when the deadline cuts off a poll in progress
  * @throws WaitAbortedError when `signal` aborts
  * @throws InvalidInputError for invalid options, before any poll
  * @throws the poll's own error when it is fatal, or a 404 outlasts the grace period
  */
 export async function waitForJob(poll: PollJob, options: WaitOptions): Promise<JobSnapshot> {
-  const { timeoutMs, minDelayMs, maxDelayMs, notFoundGraceMs, heartbeatMs, signal, clock, random, onEvent, target } = resolveSettings(options);
+  const settings = resolveSettings(options);
+  // Deadline timers keep the process alive while the wait runs (a stalled poll must not let it
+  // exit quietly) and are released when it ends, so none lingers for up to `timeoutMs` after.
+  const finished = new AbortController();
+  try {
+    return await pollUntilDone(poll, settings, finished.signal);
+  } finally {
+    finished.abort();
+  }
+}
+
+/** The loop of {@link waitForJob}; deadline timers it starts are cleared once `finished` aborts. */
+async function pollUntilDone(poll: PollJob, settings: Settings, finished: AbortSignal): Promise<JobSnapshot> {
+  const { timeoutMs, minDelayMs, maxDelayMs, notFoundGraceMs, heartbeatMs, signal, clock, random, onEvent, target } = settings;
   const start = clock.now();
   const elapsed = () => clock.now() - start;
   const tracker = createStatusTracker(heartbeatMs);
@@ -119,14 +151,29 @@ export async function waitForJob(poll: PollJob, options: WaitOptions): Promise<J
   let lastSnapshot: JobSnapshot | undefined;
   let lastError: HwJobsError | undefined;
   const aborted = () => new WaitAbortedError({ elapsedMs: elapsed(), target, lastSnapshot, cause: signal?.reason });
+  const timedOut = (pollCutOff = false) => new WaitTimeoutError({ timeoutMs, target, lastSnapshot, lastError, pollCutOff });
+  // On the wait's clock, so fake clocks in tests can fire it; a clock without `timeout` is taken
+  // to be on real time.
+  const after = (ms: number) => (clock.timeout ? clock.timeout(ms, finished) : timeoutSignal(ms, finished));
+  // Polls get the user's signal combined with the deadline; one combination serves the whole wait.
+  const withCancel = (limit: AbortSignal) => (signal ? AbortSignal.any([signal, limit]) : limit);
+  const deadline = after(timeoutMs);
+  const pollUntilDeadline = withCancel(deadline);
 
+  // Set when the sleep was trimmed to end at the deadline, or ran past it: the next poll is the last.
+  let finalPoll = false;
   for (let attempt = 1; ; attempt++) {
     if (signal?.aborted) throw aborted();
+    finalPoll ||= deadline.aborted;
+    // The deadline fires as the final poll starts, so that poll gets a short budget of its own.
+    const pollSignal = finalPoll ? withCancel(after(Math.min(FINAL_POLL_GRACE_MS, timeoutMs))) : pollUntilDeadline;
     let snapshot: JobSnapshot | undefined;
     try {
-      snapshot = await untilAborted(poll(signal), signal);
+      snapshot = await untilAborted(poll(pollSignal), pollSignal);
     } catch (error) {
       if (signal?.aborted) throw aborted();
+      // Whatever the poll threw as it was cut off (an AbortError, or nothing yet), it is the timeout.
+      if (pollSignal.aborted) throw timedOut(true);
       const elapsedMs = elapsed();
       const verdict = classifyPollError(error);
       if (verdict.class === "not-found" && elapsedMs < notFoundGraceMs) {
@@ -147,11 +194,16 @@ export async function waitForJob(poll: PollJob, options: WaitOptions): Promise<J
       if (snapshot.phase === "succeeded") return snapshot;
       if (snapshot.phase === "failed") throw new JobFailedError(snapshot);
     }
+    if (finalPoll) throw timedOut();
 
     // `attempt` polls are done, so this is the delay before poll number `attempt` after the first.
-    const delayMs = nextPollDelayMs(attempt, start + timeoutMs - clock.now(), { minDelayMs, maxDelayMs }, random);
-    if (delayMs === undefined) throw new WaitTimeoutError({ timeoutMs, target, lastSnapshot, lastError });
+    const remainingMs = start + timeoutMs - clock.now();
+    const delayMs = nextPollDelayMs(attempt, remainingMs, { minDelayMs, maxDelayMs }, random);
+    if (delayMs === undefined) throw timedOut();
+    finalPoll = delayMs >= remainingMs;
     try {
+      // Only the user's signal: this sleep ends by the deadline anyway, and cutting it short there
+      // (the deadline timer can fire first) would skip the final poll.
       await untilAborted(clock.sleep(delayMs, signal), signal);
     } catch (error) {
       if (signal?.aborted) throw aborted();

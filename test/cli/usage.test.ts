@@ -34,10 +34,11 @@ describe("hwjobs usage", { concurrency: true }, () => {
     assertHelp(r.stdout);
   });
 
-  it("no arguments prints the help on stdout and exits 2", async () => {
+  it("no arguments prints the help on stderr (a usage error; stdout carries only results) and exits 2", async () => {
     const r = await runCli([], {});
     assertExit(r, 2);
-    assertHelp(r.stdout);
+    assert.equal(r.stdout, "");
+    assertHelp(r.stderr);
   });
 
   it("--version prints the package.json version", async () => {

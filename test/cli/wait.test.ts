@@ -157,6 +157,21 @@ describe("hwjobs wait", { concurrency: 6 }, () => {
     assert.ok(last.includes(id) && last.includes("last status RUNNING"), last);
   });
 
+  it("the timeout holds while a poll hangs: a 20 s response delay and --timeout 3s end with exit 3 long before", async () => {
+    const project = "wait-timeout-slow-api";
+    const id = await createJob(emulator.url, { kind: "ims-job", project_id: project, waiting_ms: 0, outcome: "never" });
+    // Every response is delayed 20 s, so no poll can finish; without the deadline reaching into the
+    // poll, its HTTP attempts and retries would hold the wait far past 20 s.
+    await injectFault(emulator.url, { path_prefix: `/v1/${project}/`, times: -1, delay_ms: 20_000 });
+    const r = await runCli(["wait", "ims-job", id, "--timeout", "3s", ...FAST_POLL], emulatorEnv(emulator.url, project), { timeoutMs: 15_000 });
+    assert.equal(r.timedOut, false, `not killed by the 15 s harness limit: ${describeResult(r)}`);
+    assertExit(r, 3);
+    assert.equal(r.stdout, "");
+    const last = stderrLines(r).at(-1)!;
+    assert.match(last, /^hwjobs: error: timed out after 3s waiting for ims-job /);
+    assert.ok(last.includes(id), last);
+  });
+
   it("takes every input from the environment, as Terraform passes them", async () => {
     const project = "wait-env";
     const id = await createJob(emulator.url, { kind: "app-job", project_id: project, waiting_ms: 0, running_ms: 1500, sub_jobs: 2 });

@@ -158,6 +158,7 @@ describe("data sources: synthesis", () => {
       new DataAppServerSubJobCount(stack, "count", { jobTypes: types.listValue, jobId: v("job") });
       new DataImageServerSubJobCount(stack, "mixed", { jobTypes: ["CREATE_SERVER", v("other_type")] });
       new DataAppServerJob(stack, "app", { jobId: v("app_job"), projectId: v("project") });
+      new DataImsJob(stack, "ims", { jobId: "j", region: v("region"), projectId: `p_${v("suffix")}` });
     });
     assert.deepEqual(externalOf(json, "jobs").query, {
       operation: "list-image-jobs",
@@ -169,6 +170,7 @@ describe("data sources: synthesis", () => {
     assert.deepEqual(externalOf(json, "count").query, { operation: "count-app-sub-jobs", job_type: '${join(",", var.types)}', job_id: "${var.job}" });
     assert.deepEqual(externalOf(json, "mixed").query, { operation: "count-image-sub-jobs", job_type: "CREATE_SERVER,${var.other_type}" });
     assert.deepEqual(externalOf(json, "app").query, { operation: "get-app-job", job_id: "${var.app_job}", project_id: "${var.project}" });
+    assert.deepEqual(externalOf(json, "ims").query, { operation: "get-ims-job", job_id: "j", region: "${var.region}", project_id: "p_${var.suffix}" });
   });
 
   it("takes dependencies and can be depended on", () => {
@@ -410,8 +412,34 @@ describe("data sources: validation", () => {
     ["an http:// endpoint off loopback", (s) => new DataImsJob(s, "d", { jobId: "j", endpoint: "http://example.com" }), /^DataImsJob "d": endpoint: http:\/\/ is not allowed/],
     ["an appstreamEndpoint with a path", (s) => new DataImageServerJobs(s, "d", { jobType: "CREATE_SERVER", appstreamEndpoint: "https://a.example.com/v1" }), /^DataImageServerJobs "d": appstreamEndpoint: .* must be scheme:\/\/host\[:port\]/],
     ["an imsEndpoint that is not a URL", (s) => new DataAppServerSubJobCount(s, "d", { imsEndpoint: "ims" }), /^DataAppServerSubJobCount "d": imsEndpoint: invalid URL/],
-    ["an empty region", (s) => new DataAppServerJob(s, "d", { jobId: "j", region: "" }), /^DataAppServerJob "d": region must be a non-empty name/],
-    ["a project id with a space", (s) => new DataImageServerSubJobs(s, "d", { jobType: "CREATE_SERVER", projectId: "a b" }), /^DataImageServerSubJobs "d": projectId must be a non-empty name/],
+    // region and projectId follow the CLI's rules (core/limits.ts), so that nothing synthesizes that
+    // the CLI would reject at plan time.
+    ["an empty region", (s) => new DataAppServerJob(s, "d", { jobId: "j", region: "" }), /^DataAppServerJob "d": region must be a region id like cn-north-4 or ap-southeast-1 \(got ""\)$/],
+    ["an upper-case region", (s) => new DataImsJob(s, "d", { jobId: "j", region: "CN_NORTH_4" }), /^DataImsJob "d": region must be a region id like cn-north-4 or ap-southeast-1 \(got "CN_NORTH_4"\)$/],
+    ["a region without a dash", (s) => new DataImageServerJobs(s, "d", { jobType: "CREATE_SERVER", region: "cn" }), /^DataImageServerJobs "d": region must be a region id like/],
+    ["a region with a newline", (s) => new DataAppServerSubJobCount(s, "d", { region: "cn-north-4\n" }), /^DataAppServerSubJobCount "d": region must be .*\(got "cn-north-4\\n"\)$/],
+    [
+      "a project id with a space",
+      (s) => new DataImageServerSubJobs(s, "d", { jobType: "CREATE_SERVER", projectId: "a b" }),
+      /^DataImageServerSubJobs "d": projectId must be 1-128 letters, digits, '-' or '_' \(got "a b"\)$/,
+    ],
+    ["a project id with a slash", (s) => new DataImsJob(s, "x", { jobId: "1", projectId: "a/b" }), /^DataImsJob "x": projectId must be 1-128 letters, digits, '-' or '_' \(got "a\/b"\)$/],
+    ["a path-traversal project id", (s) => new DataImageServerJob(s, "d", { jobId: "j", projectId: "../admin" }), /^DataImageServerJob "d": projectId must be 1-128 letters/],
+    ["a 129-character project id", (s) => new DataAppServerSubJobs(s, "d", { jobType: "CREATE_SERVER", projectId: long(129) }), /^DataAppServerSubJobs "d": projectId must be 1-128 letters/],
+    ["an empty project id", (s) => new DataImageServerSubJobCount(s, "d", { projectId: "" }), /^DataImageServerSubJobCount "d": projectId must be 1-128 letters, digits, '-' or '_' \(got ""\)$/],
+    ["a region that is not a string", (s) => new DataImsJob(s, "d", { jobId: "j", region: 4 as never }), /^DataImsJob "d": region must be a string \(got number\)$/],
+    // The joined job_type limits are core/limits.ts's, the ones the CLI checks (in code points).
+    [
+      "an image type list over 128 characters",
+      (s) => new DataImageServerSubJobCount(s, "d", { jobTypes: Array<string>(10).fill("CREATE_SERVER") }),
+      /^DataImageServerSubJobCount "d": jobTypes must join to at most 128 characters \(got 139\)$/,
+    ],
+    [
+      "an app type list over 256 characters",
+      (s) => new DataAppServerSubJobCount(s, "d", { jobTypes: Array<string>(19).fill("CREATE_SERVER") }),
+      /^DataAppServerSubJobCount "d": jobTypes must join to at most 256 characters \(got 265\)$/,
+    ],
+    ["a 129-emoji count job id", (s) => new DataAppServerSubJobCount(s, "d", { jobId: "\u{1F600}".repeat(129) }), /jobId must be 1 to 128 characters .*\(got 129 characters\)$/],
   ];
 
   for (const [title, make, expected] of cases) {
@@ -437,7 +465,9 @@ describe("data sources: validation", () => {
 
   it("accepts the limits", () => {
     Testing.synthScope((stack) => {
-      new DataImageServerJob(stack, "a", { jobId: long(128) });
+      new DataImageServerJob(stack, "a", { jobId: long(128), projectId: "p".repeat(128), region: "ap-southeast-1" });
+      new DataImageServerSubJobCount(stack, "h", { jobTypes: Array<string>(9).fill("CREATE_SERVER"), jobId: "\u{1F600}".repeat(128), projectId: "proj_01-X" });
+      new DataAppServerSubJobCount(stack, "i", { jobTypes: Array<string>(18).fill("CREATE_SERVER"), region: "eu-west-101" });
       new DataAppServerJob(stack, "b", { jobId: long(255) });
       new DataImsJob(stack, "c", { jobId: "\u{1F600}".repeat(128) });
       new DataImageServerSubJobs(stack, "d", { jobType: "CREATE_SERVER", jobId: long(128), concurrency: 16 });
@@ -446,6 +476,9 @@ describe("data sources: validation", () => {
         jobTypes: ["CREATE_SERVER", "DELETE_SERVER", "REJOIN_DOMAIN", "CHANGE_SERVER_IMAGE", "REINSTALL_OS", "MIGRATE_SERVER", "UPDATE_SERVER_TSVI", "UPGRADE_ACCESS_AGENT", "SCHEDULED_TASK", "UPDATE_FREEZE_STATUS", "CREATE_SERVER_IMAGE"],
       });
       new DataImsJob(stack, "g", { jobId: "j", endpoint: "http://localhost:8080", imsEndpoint: "http://[::1]:9000" });
+      // A filter is a query value, so "." and ".." are fine there (as the CLI accepts), unlike a job id in a path.
+      new DataImageServerSubJobs(stack, "dot", { jobType: "CREATE_SERVER", jobId: "." });
+      new DataAppServerSubJobCount(stack, "dotdot", { jobId: ".." });
       for (const status of ["WAITING", "RUNNING", "SUCCESS", "FAILED"]) new DataImageServerJobs(stack, `p${status}`, { jobType: "CREATE_SERVER", status });
       for (const status of ["WAITING", "RUNNING", "SUCCESS", "FAILED", "ABNORMAL", "ROLLBACK", "ABORTING"]) {
         new DataAppServerSubJobs(stack, `s${status}`, { jobType: "SCHEDULED_TASK", status });

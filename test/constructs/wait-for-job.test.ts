@@ -87,6 +87,13 @@ describe("WaitForJob synthesis", () => {
     });
   });
 
+  it("accepts a zero notFoundGrace (no grace), as the CLI's --not-found-grace does", () => {
+    for (const notFoundGrace of ["0s", "0"]) {
+      const env = localExecOf(resourceOf(waitIn({ kind: JobKind.IMS_JOB, jobId: "job-1", notFoundGrace }), "terraform_data", "w")).environment;
+      assert.deepEqual(env, { ...DEFAULT_ENV, HWJOBS_NOT_FOUND_GRACE: notFoundGrace });
+    }
+  });
+
   it("passes Terraform tokens for kind, job id and settings through unvalidated", () => {
     const json = synth((stack) => {
       const kind = new TerraformVariable(stack, "kind", { type: "string" });
@@ -94,12 +101,17 @@ describe("WaitForJob synthesis", () => {
       const min = new TerraformVariable(stack, "min", { type: "string" });
       const max = new TerraformVariable(stack, "max", { type: "string" });
       const endpoint = new TerraformVariable(stack, "endpoint", { type: "string" });
+      const region = new TerraformVariable(stack, "region", { type: "string" });
+      const project = new TerraformVariable(stack, "project", { type: "string" });
       new WaitForJob(stack, "w", {
         kind: kind.stringValue,
         jobId: job.stringValue,
         minPollInterval: min.stringValue,
         maxPollInterval: max.stringValue,
         endpoint: endpoint.stringValue,
+        region: region.stringValue,
+        // A token inside a literal is still unresolved: the CLI checks the value at apply time.
+        projectId: `proj-${project.stringValue}`,
       });
     });
     const resource = resourceOf(json, "terraform_data", "w");
@@ -110,6 +122,8 @@ describe("WaitForJob synthesis", () => {
     assert.equal(env.HWJOBS_MIN_POLL_INTERVAL, "${var.min}");
     assert.equal(env.HWJOBS_MAX_POLL_INTERVAL, "${var.max}");
     assert.equal(env.HWJOBS_ENDPOINT, "${var.endpoint}");
+    assert.equal(env.HW_REGION_NAME, "${var.region}");
+    assert.equal(env.HW_PROJECT_ID, "proj-${var.project}");
   });
 
   it("takes the job id from another resource's attribute", () => {
@@ -222,6 +236,9 @@ describe("WaitForJob validation", () => {
     ["a 256-character app-job id", { kind: JobKind.APP_JOB, jobId: "x".repeat(256) }, /jobId must be 1 to 255 characters .*\(got 256 characters\)/],
     ["a job id with a newline", { kind: JobKind.IMS_JOB, jobId: "job\n1" }, /jobId must be .*without control characters \(got "job\\n1"\)/],
     ["a job id with a NUL", { kind: JobKind.IMS_JOB, jobId: "job\u00001" }, /jobId must be/],
+    // A dot segment would change the job URL's path (core/limits.ts jobIdProblem, the CLI's rule too).
+    ["a job id of \".\"", { kind: JobKind.IMS_JOB, jobId: "." }, /^WaitForJob "w": jobId must be 1 to 128 characters .*other than "\." or "\.\." \(got "\."\)$/],
+    ["a job id of \"..\"", { kind: JobKind.APP_JOB, jobId: ".." }, /^WaitForJob "w": jobId must be 1 to 255 characters .*other than "\." or "\.\." \(got "\.\."\)$/],
     ["a bad timeout", { kind: JobKind.IMS_JOB, jobId: "j", timeout: "soon" }, /^WaitForJob "w": timeout: invalid duration "soon"/],
     ["a zero timeout", { kind: JobKind.IMS_JOB, jobId: "j", timeout: "0s" }, /timeout: invalid duration "0s"/],
     ["a bad notFoundGrace", { kind: JobKind.IMS_JOB, jobId: "j", notFoundGrace: "1d" }, /notFoundGrace: invalid duration "1d"/],
@@ -241,8 +258,13 @@ describe("WaitForJob validation", () => {
     ["an http:// appstreamEndpoint off loopback", { kind: JobKind.IMS_JOB, jobId: "j", appstreamEndpoint: "http://10.0.0.1:8080" }, /appstreamEndpoint: http:\/\/ is not allowed/],
     ["an imsEndpoint with a path", { kind: JobKind.IMS_JOB, jobId: "j", imsEndpoint: "https://ims.example.com/v2" }, /imsEndpoint: .* must be scheme:\/\/host\[:port\]/],
     ["an endpoint that is not a URL", { kind: JobKind.IMS_JOB, jobId: "j", endpoint: "localhost:8080x" }, /endpoint: /],
-    ["an empty region", { kind: JobKind.IMS_JOB, jobId: "j", region: "" }, /^WaitForJob "w": region must be a non-empty name/],
-    ["a project id with a space", { kind: JobKind.IMS_JOB, jobId: "j", projectId: "a b" }, /projectId must be a non-empty name/],
+    // region and projectId follow the CLI's rules (core/limits.ts): the CLI would reject anything else at apply time.
+    ["an empty region", { kind: JobKind.IMS_JOB, jobId: "j", region: "" }, /^WaitForJob "w": region must be a region id like cn-north-4 or ap-southeast-1 \(got ""\)$/],
+    ["an upper-case region", { kind: JobKind.IMS_JOB, jobId: "j", region: "CN-NORTH-4" }, /^WaitForJob "w": region must be a region id like .*\(got "CN-NORTH-4"\)$/],
+    ["a project id with a space", { kind: JobKind.IMS_JOB, jobId: "j", projectId: "a b" }, /^WaitForJob "w": projectId must be 1-128 letters, digits, '-' or '_' \(got "a b"\)$/],
+    ["a project id with a slash", { kind: JobKind.APP_JOB, jobId: "j", projectId: "a/b" }, /^WaitForJob "w": projectId must be 1-128 letters, digits, '-' or '_' \(got "a\/b"\)$/],
+    ["a 129-character project id", { kind: JobKind.IMS_JOB, jobId: "j", projectId: "p".repeat(129) }, /projectId must be 1-128 letters/],
+    ["a 129-emoji job id", { kind: JobKind.IMS_JOB, jobId: "\u{1F600}".repeat(129) }, /jobId must be 1 to 128 characters .*\(got 129 characters\)$/],
     ["a reserved trigger key", { kind: JobKind.IMS_JOB, jobId: "j", triggers: { kind: "x" } }, /triggers must not use the reserved keys kind, job_id/],
   ];
 

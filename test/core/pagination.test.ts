@@ -76,11 +76,12 @@ describe("fetchAllPages", () => {
     assert.deepEqual(source.offsets, [0]);
   });
 
-  test("an exact multiple of the page size: no empty extra request", async () => {
-    const source = new FakeSource(itemsNamed(300));
+  test("pages overlap by one item, and no request reads only the overlap", async () => {
+    const source = new FakeSource(itemsNamed(298));
     const result = await fetchAllPages(source.fetch, { idOf });
-    assert.deepEqual(result.items, itemsNamed(300));
-    assert.deepEqual(source.offsets.sort((a, b) => a - b), [0, 100, 200]);
+    assert.deepEqual(result.items, itemsNamed(298));
+    // Page k starts at page k-1's last item: 0-99, 99-198, 198-297; 297 is the last item.
+    assert.deepEqual(source.offsets.sort((a, b) => a - b), [0, 99, 198]);
     assert.ok(source.calls.every((c) => c.limit === 100));
   });
 
@@ -156,7 +157,7 @@ describe("fetchAllPages", () => {
       assert.equal(error.attempts, PAGINATION_DEFAULTS.maxRereads + 1);
       assert.equal(error.firstCount, 250);
       assert.equal(error.lastCount, source.items.length);
-      assert.match(error.message, /^the list changed while its pages were being read \(count went from \d+ to \d+ \(page at offset 100\)\); gave up after 4 reads \(count 250 at first, 254 last\)/);
+      assert.match(error.message, /^the list changed while its pages were being read \(count went from \d+ to \d+ \(page at offset 99\)\); gave up after 4 reads \(count 250 at first, 254 last\)/);
       assert.doesNotMatch(error.message, /\n/);
       return true;
     });
@@ -184,15 +185,30 @@ describe("fetchAllPages", () => {
     assert.equal(source.offsets.filter((o) => o === 0).length, 2);
   });
 
-  test("without idOf, such a move goes unnoticed (ids are the only way to see it)", async () => {
+  test("without idOf, such a move is still caught by the shifted page boundary", async () => {
     const source = new FakeSource(itemsNamed(300), {
       beforePage: (call, _offset, s) => {
         if (call === 1) s.items = [s.items[150]!, ...s.items.slice(0, 150), ...s.items.slice(151)];
       },
     });
     const result = await fetchAllPages(source.fetch, { concurrency: 1 });
-    assert.equal(result.items.filter((item) => item.id === "job-99").length, 2);
-    assert.equal(source.calls.length, 3);
+    assert.deepEqual(result.items, [{ id: "job-150" }, ...itemsNamed(300).filter((item) => item.id !== "job-150")]);
+    assert.equal(source.offsets.filter((o) => o === 0).length, 2);
+  });
+
+  test("same total, one item leaves a page already read and another enters a later one: no gap", async () => {
+    // A status filter while jobs change state: job-5 stops matching, a new job starts matching
+    // further down. The count and the ids never repeat, yet job-100 would be skipped.
+    const source = new FakeSource(itemsNamed(250), {
+      beforePage: (call, _offset, s) => {
+        if (call === 1) s.items = [...s.items.slice(0, 5), ...s.items.slice(6, 150), { id: "late" }, ...s.items.slice(150)];
+      },
+    });
+    const result = await fetchAllPages(source.fetch, { idOf, concurrency: 1 });
+    assert.deepEqual(result.items, source.items);
+    assert.ok(result.items.some((item) => item.id === "job-100"));
+    assert.ok(!result.items.some((item) => item.id === "job-5"));
+    assert.equal(source.offsets.filter((o) => o === 0).length, 2, "the list was read again");
   });
 
   test("items without an id are never taken for duplicates", async () => {
@@ -210,7 +226,7 @@ describe("fetchAllPages", () => {
     await assert.rejects(
       fetchAllPages(
         async (offset, limit, signal) => {
-          if (offset === 300) {
+          if (offset === 297) {
             await delay(5);
             throw boom;
           }

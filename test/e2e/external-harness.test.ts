@@ -162,7 +162,9 @@ describe("examples/job-report through the external protocol", () => {
     assert.equal(run.code, 0, run.stderr);
     assert.equal(JSON.parse(JSON.parse(run.stdout).ids).length, all.count);
     const pages = emulator.requests.list().slice(before).filter((r) => r.path.endsWith("/image-server-jobs"));
-    assert.equal(pages.length, Math.ceil(all.count / 100));
+    // Pages of 100 that overlap by one item: 0-99, 99-198, ...
+    assert.equal(pages.length, 1 + Math.ceil((all.count - 100) / 99));
+    assert.deepEqual(pages.map((r) => Number(r.query.offset ?? 0)).sort((a, b) => a - b), pages.map((_, i) => i * 99));
   });
 
   test("a failing query is one line on stderr and a non-zero exit", async () => {

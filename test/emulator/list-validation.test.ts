@@ -84,6 +84,37 @@ describe("400 WKS.00211102 for invalid list queries", () => {
     }
   });
 
+  it("job_id and sub_job_ids count code points, as the client does: 128 emoji pass, 129 do not", async () => {
+    // Each emoji is two UTF-16 units; JSON Schema's maxLength, and so the client, counts one.
+    const emoji = (n: number) => encodeURIComponent("\u{1F600}".repeat(n));
+    for (const path of [LISTS.ListImageSubJobs.path, LISTS.ListSubJobs.path]) {
+      for (const param of ["job_id", "sub_job_ids"]) {
+        const ok = await get(path, `job_type=CREATE_SERVER&${param}=${emoji(128)}`);
+        assert.equal(ok.status, 200, `${path} ${param} of 128 emoji: ${ok.text}`);
+        assert.deepEqual(ok.json, { count: 0, items: [] });
+        assertInvalid(await get(path, `job_type=CREATE_SERVER&${param}=${emoji(129)}`), `${path} ${param} of 129 emoji`);
+      }
+    }
+    for (const path of Object.values(COUNTS)) {
+      assert.deepEqual((await get(path, `job_id=${emoji(128)}`)).json, { count: 0 }, path);
+      assertInvalid(await get(path, `job_id=${emoji(129)}`), `${path} job_id of 129 emoji`);
+    }
+  });
+
+  it("finds the sub-jobs of a job whose id is 128 code points of mixed astral and ASCII characters", async () => {
+    // 100 emoji, as in `hwjobs list image-sub-jobs --job-id <100 emoji>`, padded to 128 code points
+    // (228 UTF-16 units, which the job store's 255-unit id limit still takes).
+    const id = `${"\u{1F600}".repeat(100)}${"x".repeat(28)}`;
+    // Its own project, so that the other tests' counts of project "p" stay as they are.
+    emulator.store.createJob({ kind: "image-job", projectId: "astral", id, jobType: "CREATE_SERVER", subJobs: 3 });
+    const query = `job_type=CREATE_SERVER&job_id=${encodeURIComponent(id)}`;
+    const listed = await get("/v1/astral/image-server-sub-jobs", query);
+    assert.equal(listed.status, 200, listed.text);
+    assert.equal(obj(listed.json).count, 3);
+    assert.deepEqual((await get("/v1/astral/image-server-sub-jobs/actions/count", query)).json, { count: 3 });
+    assertInvalid(await get("/v1/astral/image-server-sub-jobs", `${query}${encodeURIComponent("x")}`), "129 code points");
+  });
+
   it("accepts the boundaries and empty optional parameters", async () => {
     for (const { path } of Object.values(LISTS)) {
       for (const query of ["job_type=CREATE_SERVER&limit=1&offset=0", "job_type=CREATE_SERVER&limit=100&offset=2147483647", "job_type=CREATE_SERVER&status=", "job_type=CREATE_SERVER&limit=007"]) {

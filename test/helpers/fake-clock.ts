@@ -1,5 +1,10 @@
 import { SleepAbortedError, type Clock } from "../../src/core/sleep";
 
+interface PendingTimeout {
+  readonly at: number;
+  readonly controller: AbortController;
+}
+
 interface ParkedSleep {
   readonly ms: number;
   readonly resolve: () => void;
@@ -9,6 +14,8 @@ interface ParkedSleep {
  * A {@link Clock} on virtual time for tests: `sleep` advances the time at once and records its
  * duration, so waits of hours run in microseconds. Sleeps honour abort signals. With `hold`
  * set, sleeps park until {@link release} (or an abort), to test what happens mid-sleep.
+ * Signals from {@link timeout} abort as soon as virtual time reaches them, by a sleep or
+ * {@link advance} alike.
  */
 export class FakeClock implements Clock {
   /** Every requested sleep, in order. */
@@ -19,6 +26,7 @@ export class FakeClock implements Clock {
   ignoreSignals = false;
   private time: number;
   private readonly parked: ParkedSleep[] = [];
+  private readonly timeouts: PendingTimeout[] = [];
 
   constructor(start = 1_000_000) {
     this.time = start;
@@ -30,7 +38,43 @@ export class FakeClock implements Clock {
 
   /** Moves virtual time forward without a sleep. */
   advance(ms: number): void {
-    this.time += ms;
+    this.setTime(this.time + ms);
+  }
+
+  /**
+   * A signal aborting, with a `TimeoutError` as `AbortSignal.timeout` does, once virtual time has
+   * moved `ms` on; dropped unfired when `release` aborts.
+   */
+  timeout(ms: number, release?: AbortSignal): AbortSignal {
+    const controller = new AbortController();
+    if (release?.aborted) return controller.signal;
+    const entry: PendingTimeout = { at: this.time + ms, controller };
+    this.timeouts.push(entry);
+    release?.addEventListener(
+      "abort",
+      () => {
+        const index = this.timeouts.indexOf(entry);
+        if (index >= 0) this.timeouts.splice(index, 1);
+      },
+      { once: true },
+    );
+    this.setTime(this.time);
+    return controller.signal;
+  }
+
+  /** Timeout signals neither fired nor released: a caller that forgot to release its deadlines leaves some. */
+  get pendingTimeouts(): number {
+    return this.timeouts.length;
+  }
+
+  /** Sets the time and aborts the timeout signals it reaches, earliest first. */
+  private setTime(time: number): void {
+    this.time = time;
+    const due = this.timeouts.filter((t) => t.at <= time).sort((a, b) => a.at - b.at);
+    for (const t of due) {
+      this.timeouts.splice(this.timeouts.indexOf(t), 1);
+      t.controller.abort(new DOMException("The operation was aborted due to timeout", "TimeoutError"));
+    }
   }
 
   /** Total virtual time spent sleeping. */
@@ -48,7 +92,7 @@ export class FakeClock implements Clock {
     if (honour && signal.aborted) return Promise.reject(new SleepAbortedError());
     this.sleeps.push(ms);
     if (!this.hold) {
-      this.time += ms;
+      this.setTime(this.time + ms);
       return Promise.resolve();
     }
     return new Promise<void>((resolve, reject) => {
@@ -56,7 +100,7 @@ export class FakeClock implements Clock {
         ms,
         resolve: () => {
           signal?.removeEventListener("abort", onAbort);
-          this.time += ms;
+          this.setTime(this.time + ms);
           resolve();
         },
       };

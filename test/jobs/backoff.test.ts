@@ -12,10 +12,33 @@ describe("backoffDelayMs", () => {
     assert.equal(backoffDelayMs(1, OPTIONS, low), 5_000);
   });
 
-  test("uniform in [min, min·2^(n−1)] while under the ceiling, then exactly the maximum", () => {
+  test("uniform in [min, min·2^(n−1)] while under the ceiling, then uniform in [max/2, max]", () => {
     assert.deepEqual([1, 2, 3, 4, 5, 6, 7, 30, 2000].map((n) => backoffDelayMs(n, OPTIONS, high)), [5_000, 10_000, 20_000, 40_000, 60_000, 60_000, 60_000, 60_000, 60_000]);
-    assert.deepEqual([1, 2, 3, 4, 5].map((n) => backoffDelayMs(n, OPTIONS, low)), [5_000, 5_000, 5_000, 5_000, 60_000]);
+    assert.deepEqual([1, 2, 3, 4, 5, 6, 2000].map((n) => backoffDelayMs(n, OPTIONS, low)), [5_000, 5_000, 5_000, 5_000, 30_000, 30_000, 30_000]);
     assert.equal(backoffDelayMs(3, OPTIONS, () => 0.5), 12_500);
+    assert.equal(backoffDelayMs(9, OPTIONS, () => 0.5), 45_000);
+  });
+
+  test("a range that reaches the ceiling exactly is still the growing phase", () => {
+    // 5 s · 2^2 = 20 s = max: uniform in [min, max], not yet [max/2, max].
+    assert.equal(backoffDelayMs(3, { minDelayMs: 5_000, maxDelayMs: 20_000 }, low), 5_000);
+    assert.equal(backoffDelayMs(4, { minDelayMs: 5_000, maxDelayMs: 20_000 }, low), 10_000);
+  });
+
+  test("once capped, the floor is the minimum when that is above max/2", () => {
+    const options = { minDelayMs: 40_000, maxDelayMs: 60_000 };
+    assert.equal(backoffDelayMs(5, options, low), 40_000);
+    assert.equal(backoffDelayMs(5, options, high), 60_000);
+  });
+
+  test("capped delays stay jittered, so waiters started together do not poll in lockstep", () => {
+    let seed = 7;
+    const lcg = () => ((seed = (seed * 48_271) % 2_147_483_647) / 2_147_483_647);
+    const delays = Array.from({ length: 200 }, () => backoffDelayMs(20, OPTIONS, lcg));
+    assert.ok(delays.every((d) => d >= 30_000 && d <= 60_000), "within [max/2, max]");
+    assert.ok(new Set(delays).size > 150, `distinct delays: ${new Set(delays).size}`);
+    const mean = delays.reduce((a, b) => a + b, 0) / delays.length;
+    assert.ok(mean > 40_000 && mean < 50_000, `uniform over the range, mean ${mean}`);
   });
 
   test("every delay stays within [min, max] whatever the random source says", () => {
@@ -24,7 +47,9 @@ describe("backoffDelayMs", () => {
     for (let n = 1; n <= 40; n++) {
       for (let i = 0; i < 50; i++) {
         const delay = backoffDelayMs(n, OPTIONS, lcg);
-        assert.ok(delay >= 5_000 && delay <= Math.min(60_000, 5_000 * 2 ** (n - 1)), `attempt ${n}: ${delay}`);
+        const upper = 5_000 * 2 ** (n - 1);
+        const [lo, hi] = upper > 60_000 ? [30_000, 60_000] : [5_000, upper];
+        assert.ok(delay >= lo && delay <= hi, `attempt ${n}: ${delay}`);
         assert.ok(Number.isInteger(delay));
       }
     }
@@ -43,6 +68,11 @@ describe("nextPollDelayMs", () => {
   test("trimmed to land exactly on the deadline", () => {
     assert.equal(nextPollDelayMs(5, 12_345, OPTIONS, high), 12_345);
     assert.equal(nextPollDelayMs(1, 1, OPTIONS, high), 1);
+  });
+
+  test("capped, jittered delays are trimmed to the deadline too", () => {
+    assert.equal(nextPollDelayMs(20, 25_000, OPTIONS, low), 25_000);
+    assert.equal(nextPollDelayMs(20, 50_000, OPTIONS, low), 30_000);
   });
 
   test("no further poll once the deadline is reached or passed (never a zero delay)", () => {

@@ -38,6 +38,7 @@ async function run(steps: readonly Step[], options: Partial<WaitOptions> = {}) {
     (snapshot) => ({ snapshot, error: undefined }),
     (error: unknown) => ({ snapshot: undefined, error }),
   );
+  assert.equal(clock.pendingTimeouts, 0, "deadline timers are released when the wait ends");
   return { ...outcome, clock, events, times: script.times(), calls: script.calls };
 }
 
@@ -63,7 +64,9 @@ describe("waitForJob: polling and backoff", () => {
     const sleeps = r.clock.sleeps.slice(0, -1); // the last one is trimmed to the deadline
     assert.equal(sleeps[0], 5_000);
     sleeps.forEach((ms, i) => assert.ok(ms >= 5_000 && ms <= Math.min(60_000, 5_000 * 2 ** i), `sleep ${i}: ${ms}`));
-    assert.ok(sleeps.slice(5).every((ms) => ms === 60_000), "capped at the maximum once past the ceiling");
+    const capped = sleeps.slice(5);
+    assert.ok(capped.every((ms) => ms >= 30_000 && ms <= 60_000), `jittered in [max/2, max] once past the ceiling: ${capped.join(",")}`);
+    assert.ok(new Set(capped).size > capped.length / 2, `still jittered once capped, so waiters do not poll in lockstep: ${capped.join(",")}`);
     assert.ok(r.clock.sleeps.every((ms) => ms > 0));
   });
 
@@ -108,18 +111,190 @@ describe("waitForJob: polling and backoff", () => {
     assert.deepEqual(r.clock.sleeps, [1]);
   });
 
-  test("time spent inside a poll counts against the deadline", async () => {
+  test("time spent inside a poll counts against the deadline, and a poll in progress at the deadline is cut off there", async () => {
     const clock = new FakeClock();
-    const slow = async () => {
-      clock.advance(40_000);
+    // A poll taking 40 s that honours its signal, as the client's requests and retry sleeps do.
+    const slow = async (signal?: AbortSignal) => {
+      for (let s = 0; s < 40; s++) {
+        signal?.throwIfAborted();
+        clock.advance(1_000);
+      }
+      signal?.throwIfAborted();
       return ims("RUNNING");
     };
     const script = scriptedPoll(clock, [slow]);
+    const start = clock.now();
     const error = await waitForJob(script.poll, { timeoutMs: 100_000, clock, random: () => 0 }).catch((e: unknown) => e);
-    expectError(error, WaitTimeoutError);
-    // Polls end at 40 s, 85 s and 130 s; no sleep is planned past the deadline.
+    const timeout = expectError(error, WaitTimeoutError);
+    // Polls start at 0, 45 s and 90 s; the third is cut off at 100 s instead of running to 130 s.
     assert.deepEqual(script.times(), [0, 45_000, 90_000]);
     assert.deepEqual(clock.sleeps, [5_000, 5_000]);
+    assert.equal(clock.now() - start, 100_000);
+    assert.equal(timeout.pollCutOff, true);
+    assert.equal(timeout.lastSnapshot?.status, "RUNNING");
+    assert.match(timeout.message, /^timed out after 1m40s waiting for ims-job \S+; last status RUNNING; the last poll was still in progress$/);
+  });
+});
+
+/** A poll step that never settles unless its signal aborts, and reports when it has started. */
+function hangingStep() {
+  let started!: () => void;
+  const running = new Promise<void>((resolve) => (started = resolve));
+  const step: Step = (signal) => {
+    started();
+    return new Promise<JobSnapshot>((_, reject) => signal?.addEventListener("abort", () => reject(signal.reason), { once: true }));
+  };
+  return { step, running };
+}
+
+describe("waitForJob: the deadline during a poll", () => {
+  test("a hanging poll is cancelled at the deadline: WaitTimeoutError with the last snapshot and error", async () => {
+    const clock = new FakeClock();
+    const hang = hangingStep();
+    const script = scriptedPoll(clock, [ims("RUNNING"), networkError(), hang.step]);
+    const start = clock.now();
+    const promise = waitForJob(script.poll, { timeoutMs: 100_000, clock, random: () => 0, minDelayMs: 5_000 });
+    await hang.running;
+    assert.deepEqual(script.times(), [0, 5_000, 10_000]);
+    const signal = script.calls[2]?.signal;
+    assert.ok(signal && !signal.aborted);
+    clock.advance(89_999);
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(signal.aborted, false, "not before the deadline");
+    clock.advance(1);
+    const error = expectError(await promise.catch((e: unknown) => e), WaitTimeoutError);
+    assert.equal(signal.aborted, true, "the poll's requests are cancelled");
+    assert.equal(clock.now() - start, 100_000);
+    assert.equal(error.exitCode, ExitCode.TIMEOUT);
+    assert.equal(error.timeoutMs, 100_000);
+    assert.equal(error.lastSnapshot?.status, "RUNNING");
+    assert.ok(error.lastError instanceof NetworkError, "the error of the poll before the cut-off one");
+    assert.match(error.message, /^timed out after 1m40s waiting for ims-job \S+; last status RUNNING; last error: .*ECONNRESET.*; the last poll was still in progress$/);
+  });
+
+  test("a first poll still running at the deadline: 'no status received', naming the target", async () => {
+    const clock = new FakeClock();
+    const hang = hangingStep();
+    const promise = waitForJob(scriptedPoll(clock, [hang.step]).poll, { timeoutMs: 3_000, clock, target: { kind: "ims-job", jobId: "j" } });
+    await hang.running;
+    clock.advance(3_000);
+    const error = expectError(await promise.catch((e: unknown) => e), WaitTimeoutError);
+    assert.equal(error.message, "timed out after 3s waiting for ims-job j; no status received; the last poll was still in progress");
+  });
+
+  test("the deadline is enforced even when the poll ignores its signal", async () => {
+    const clock = new FakeClock();
+    let started!: () => void;
+    const running = new Promise<void>((resolve) => (started = resolve));
+    const deaf: Step = () => {
+      started();
+      return new Promise<JobSnapshot>(() => {});
+    };
+    const promise = waitForJob(scriptedPoll(clock, [deaf]).poll, { timeoutMs: 60_000, clock });
+    await running;
+    clock.advance(60_000);
+    expectError(await promise.catch((e: unknown) => e), WaitTimeoutError);
+  });
+
+  test("the poll planned for the deadline runs with a signal not yet aborted, and may succeed", async () => {
+    const clock = new FakeClock();
+    const seen: boolean[] = [];
+    const step = (snapshot: JobSnapshot): Step => async (signal) => {
+      seen.push(signal?.aborted ?? true);
+      return snapshot;
+    };
+    const script = scriptedPoll(clock, [step(ims("RUNNING")), step(ims("RUNNING")), step(ims("SUCCESS"))]);
+    const r = await waitForJob(script.poll, { timeoutMs: 7_000, clock, minDelayMs: 5_000 });
+    assert.equal(r.status, "SUCCESS");
+    assert.deepEqual(script.times(), [0, 5_000, 7_000]);
+    assert.deepEqual(seen, [false, false, false]);
+  });
+
+  test("the final poll at the deadline gets 10 s of grace, then is cut off", async () => {
+    const clock = new FakeClock();
+    const hang = hangingStep();
+    const script = scriptedPoll(clock, [ims("RUNNING"), hang.step]);
+    const start = clock.now();
+    const promise = waitForJob(script.poll, { timeoutMs: 60_000, clock, minDelayMs: 60_000, maxDelayMs: 60_000 });
+    await hang.running;
+    assert.deepEqual(script.times(), [0, 60_000]);
+    clock.advance(9_999);
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(script.calls[1]?.signal?.aborted, false);
+    clock.advance(1);
+    const error = expectError(await promise.catch((e: unknown) => e), WaitTimeoutError);
+    assert.equal(clock.now() - start, 70_000);
+    assert.equal(error.pollCutOff, true);
+    assert.equal(error.lastSnapshot?.status, "RUNNING");
+  });
+
+  test("the final poll's grace never exceeds the timeout itself", async () => {
+    const clock = new FakeClock();
+    const hang = hangingStep();
+    const start = clock.now();
+    const promise = waitForJob(scriptedPoll(clock, [ims("RUNNING"), hang.step]).poll, { timeoutMs: 3_000, clock });
+    await hang.running;
+    assert.equal(clock.now() - start, 3_000);
+    clock.advance(3_000);
+    expectError(await promise.catch((e: unknown) => e), WaitTimeoutError);
+    assert.equal(clock.now() - start, 6_000);
+  });
+
+  test("a user abort during a poll is still WaitAbortedError, not a timeout", async () => {
+    const clock = new FakeClock();
+    const controller = new AbortController();
+    const hang = hangingStep();
+    const promise = waitForJob(scriptedPoll(clock, [hang.step]).poll, { timeoutMs: 60_000, clock, signal: controller.signal });
+    await hang.running;
+    controller.abort("SIGTERM");
+    const error = expectError(await promise.catch((e: unknown) => e), WaitAbortedError);
+    assert.equal(error.cause, "SIGTERM");
+  });
+
+  test("an abort after the deadline has fired still wins over the timeout", async () => {
+    const clock = new FakeClock();
+    const controller = new AbortController();
+    // A poll that reacts to the deadline only by aborting the user's signal (e.g. SIGINT raced it).
+    const racing: Step = async (signal) => {
+      clock.advance(60_000);
+      controller.abort("SIGINT");
+      throw signal?.reason;
+    };
+    const error = await waitForJob(scriptedPoll(clock, [racing]).poll, { timeoutMs: 60_000, clock, signal: controller.signal }).catch((e: unknown) => e);
+    expectError(error, WaitAbortedError);
+  });
+
+  test("with the system clock: a hanging poll ends the wait at the deadline", async () => {
+    const hang = hangingStep();
+    const started = Date.now();
+    const error = await waitForJob(hang.step, { timeoutMs: 50, target: { kind: "ims-job", jobId: "j" } }).catch((e: unknown) => e);
+    expectError(error, WaitTimeoutError);
+    assert.ok(Date.now() - started < 5_000, `ended after ${Date.now() - started} ms`);
+  });
+
+  test("with the system clock: 600 h poll intervals do not collapse to 1 ms timers", async () => {
+    const controller = new AbortController();
+    let polls = 0;
+    const poll = async () => {
+      polls++;
+      return ims("RUNNING");
+    };
+    const hour = 3_600_000;
+    const promise = waitForJob(poll, { timeoutMs: 1_000 * hour, minDelayMs: 600 * hour, maxDelayMs: 600 * hour, signal: controller.signal });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.equal(polls, 1, "one poll, then a 600 h sleep");
+    controller.abort();
+    expectError(await promise.catch((e: unknown) => e), WaitAbortedError);
+  });
+
+  test("with the system clock: a deadline beyond 2^31-1 ms does not cut a poll off after 1 ms", async () => {
+    const slowPoll = async (signal?: AbortSignal) => {
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      signal?.throwIfAborted();
+      return ims("SUCCESS");
+    };
+    const snapshot = await waitForJob(slowPoll, { timeoutMs: 1_000 * 3_600_000 });
+    assert.equal(snapshot.status, "SUCCESS");
   });
 });
 
@@ -246,6 +421,17 @@ describe("waitForJob: errors from poll", () => {
     });
   }
 
+  for (const code of ["ERR_SSL_WRONG_VERSION_NUMBER", "UND_ERR_INVALID_ARG"]) {
+    test(`a NetworkError the client does not retry (${code}) ends the wait at once with exit 4`, async () => {
+      const thrown = new NetworkError("ShowJob", "/v1/p/jobs/j", code, 1);
+      const r = await run([ims("RUNNING"), thrown, ims("SUCCESS")], { timeoutMs: 3_600_000 });
+      assert.equal(r.error, thrown);
+      assert.equal(expectError(r.error, NetworkError).exitCode, ExitCode.API);
+      assert.equal(r.times.length, 2);
+      assert.equal(r.events.filter((e) => e.type === "transient-error").length, 0);
+    });
+  }
+
   test("a poll that throws synchronously is handled like a rejection", async () => {
     const clock = new FakeClock();
     const error = await waitForJob(
@@ -300,9 +486,13 @@ describe("waitForJob: cancellation", () => {
     const script = scriptedPoll(clock, [ims("RUNNING"), hang]);
     const promise = waitForJob(script.poll, { timeoutMs: 600_000, clock, signal: controller.signal, target: { kind: "ims-job", jobId: "j" } });
     await polling;
-    controller.abort();
+    const pollSignal = script.calls[1]?.signal;
+    assert.equal(pollSignal?.aborted, false);
+    controller.abort("SIGINT");
     expectError(await promise.catch((e: unknown) => e), WaitAbortedError);
-    assert.equal(script.calls[1]?.signal, controller.signal);
+    // Not the user's signal itself (it also carries the deadline), but aborted with it.
+    assert.equal(pollSignal?.aborted, true);
+    assert.equal(pollSignal?.reason, "SIGINT");
   });
 
   test("a poll that rejects because of the abort still yields WaitAbortedError", async () => {

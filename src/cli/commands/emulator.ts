@@ -42,7 +42,14 @@ export async function runEmulator(args: ParsedArgs, io: CliIo): Promise<ExitCode
   const accessKey = io.env.HWJOBS_EMULATOR_ACCESS_KEY || DEMO_CREDENTIALS.accessKey;
   const secretKey = io.env.HWJOBS_EMULATOR_SECRET_KEY || DEMO_CREDENTIALS.secretKey;
   const token = io.env.HWJOBS_EMULATOR_TOKEN || DEMO_CREDENTIALS.token;
-  const emulator = await startEmulator({ host, port, credentials: [{ accessKey, secretKey }], tokens: [token], scenario });
+  const emulator = await startEmulator({ host, port, credentials: [{ accessKey, secretKey }], tokens: [token], scenario }).catch((error: unknown) => {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EADDRINUSE") throw new InvalidInputError("--port", `--port: ${port} is already in use on ${host}; choose another port, or --port 0 for any free one`);
+    if (code === "EADDRNOTAVAIL" || code === "ENOTFOUND" || code === "EACCES") {
+      throw new InvalidInputError("--host", `--host: cannot listen on ${host}:${port} (${code}); use a local address such as 127.0.0.1`);
+    }
+    throw error;
+  });
   if (!isLoopbackHost(host)) io.stderr(progressLine(`warning: listening on non-loopback host ${host}; the emulator is for local testing only`));
   io.stdout(`listening on ${emulator.url}\n`);
   await new Promise<void>((resolve) => {

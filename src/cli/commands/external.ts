@@ -1,6 +1,6 @@
 import { InvalidInputError } from "../../core/errors";
 import { ExitCode, type ExitCodeValue } from "../../core/exit-codes";
-import { fetchJob, isListOperation, isQueryOperation, parseQuery, QUERY_OPERATIONS, runQuery, validateJobId, type JobKindName } from "../../jobs";
+import { fetchJob, isListOperation, isQueryOperation, parseQuery, QUERY_OPERATIONS, queryParameters, runQuery, validateJobId, type JobKindName } from "../../jobs";
 import type { Flags, ParsedArgs } from "../args";
 import { createClient } from "../client-factory";
 import { parseConcurrency } from "../concurrency";
@@ -37,7 +37,9 @@ function parseStdin(text: string): Record<string, string> {
   // Checked by hand, not with z.record: its copy drops a "__proto__" key (whatever its value),
   // which must instead be refused like any other unknown parameter.
   const bad = Object.entries(json).find(([, v]) => typeof v !== "string")?.[0];
-  if (bad !== undefined) throw new InvalidInputError(bad, `${bad}: must be a string (every query value is a string)`);
+  if (bad !== undefined) {
+    throw new InvalidInputError(bad, `${bad}: must be a string; Terraform's external data source passes every query value as a string (e.g. "100", not 100)`);
+  }
   return json as Record<string, string>;
 }
 
@@ -53,6 +55,26 @@ function createQueryClient(flags: Flags, configKeys: ReadonlyMap<string, string>
     const key = configKeys.get(error.field);
     if (key === undefined || !error.message.startsWith(`${error.field}:`)) throw error;
     throw new InvalidInputError(key, `${key}${error.message.slice(error.field.length)}`);
+  }
+}
+
+/**
+ * The query keys an operation takes besides `operation` and the config keys. Lists read every
+ * page, so `offset` and `limit` are left to the query parser, which refuses them with a reason.
+ */
+function acceptedParameters(operation: string): string[] {
+  if (!isQueryOperation(operation)) return ["job_id"];
+  const params = queryParameters(operation).filter((p) => p !== "offset" && p !== "limit");
+  return isListOperation(operation) ? [...params, "concurrency"] : params;
+}
+
+/** Refuses a key the operation does not take, listing every key it does. */
+function checkKeys(operation: string, keys: readonly string[]): void {
+  const accepted = acceptedParameters(operation);
+  const paging = isQueryOperation(operation) && isListOperation(operation) ? ["offset", "limit"] : [];
+  const unknown = keys.find((key) => !accepted.includes(key) && !paging.includes(key));
+  if (unknown !== undefined) {
+    throw new InvalidInputError(unknown, `${unknown}: unknown parameter for ${operation}; accepted: ${[...accepted, ...Object.keys(CONFIG_KEYS)].join(", ")}`);
   }
 }
 
@@ -82,11 +104,10 @@ export async function runExternal(args: ParsedArgs, io: CliIo): Promise<ExitCode
     } else params[key] = value;
   }
 
+  checkKeys(operation, [...Object.keys(params), ...(concurrency !== undefined ? ["concurrency"] : [])]);
+
   if (isQueryOperation(operation)) {
     const parsed = parseQuery(operation, params, undefined, { all: true });
-    if (!isListOperation(operation) && concurrency !== undefined) {
-      throw new InvalidInputError("concurrency", `concurrency: not accepted by ${operation} (a count reads one response)`);
-    }
     const pageConcurrency = parseConcurrency(concurrency, "concurrency");
     const client = createQueryClient(flags as Flags, configKeys, io);
     try {
@@ -104,9 +125,7 @@ export async function runExternal(args: ParsedArgs, io: CliIo): Promise<ExitCode
   }
 
   const kind = GET_OPERATIONS[operation]!;
-  const { job_id: jobId, ...unknown } = params;
-  const extra = Object.keys(unknown)[0] ?? (concurrency !== undefined ? "concurrency" : undefined);
-  if (extra !== undefined) throw new InvalidInputError(extra, `${extra}: unknown parameter for ${operation}; accepted: job_id, ${Object.keys(CONFIG_KEYS).join(", ")}`);
+  const jobId = params.job_id;
   if (jobId === undefined) throw new InvalidInputError("job_id", `job_id: required for ${operation}`);
   const id = validateJobId(kind, jobId, "job_id");
   const client = createQueryClient(flags as Flags, configKeys, io);

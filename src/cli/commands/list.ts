@@ -51,6 +51,9 @@ export async function runList(args: ParsedArgs, io: CliIo): Promise<ExitCodeValu
   const op = resolveTarget("list", args.positionals, LIST_TARGETS);
   const all = args.flags.all === true;
   const parsed = parseQuery(op, rawQueryFromFlags(args.flags), flagLabel, { all });
+  if (!all && args.flags.concurrency !== undefined) {
+    throw new InvalidInputError("--concurrency", "--concurrency: only with --all (one page is one request)");
+  }
   const concurrency = parseConcurrency(args.flags.concurrency, "--concurrency");
   const format = parseOutputFormat(args.flags.output, io.env);
   const client = createClient(args.flags, io);

@@ -27,7 +27,8 @@ function resolveTimings(flags: Flags, env: Env): Timings {
     const flagValue = flags[t.flag];
     const envValue = env[t.env];
     const [text, field] = flagValue !== undefined ? [flagValue, `--${t.flag}`] : envValue ? [envValue, t.env] : [t.fallback, `--${t.flag}`];
-    return [key, parseDuration(text, field)] as const;
+    // No grace is meaningful (a 404 ends the wait at once); no timeout or poll interval is not.
+    return [key, parseDuration(text, field, { allowZero: key === "notFoundGraceMs" })] as const;
   });
   const timings = Object.fromEntries(entries) as Timings;
   if (timings.minDelayMs > timings.maxDelayMs) {

@@ -1,0 +1,51 @@
+import { Fn, type IResolvable, Token } from "cdktf";
+import type { Construct } from "constructs";
+import { MAX_CONCURRENCY } from "../core/pagination";
+import { HwjobsDataSource, type HwjobsDataSourceProps } from "./hwjobs-data-source";
+import { type Fail, validatePositiveInteger } from "./validation";
+
+/** Parameters of a list operation, on top of {@link HwjobsDataSourceProps}. */
+export interface HwjobsListDataSourceProps extends HwjobsDataSourceProps {
+  /**
+   * How many page requests the CLI keeps in flight at once after the first page (1 to 16).
+   * Lists always read every page.
+   *
+   * @default 4
+   */
+  readonly concurrency?: number;
+}
+
+/** Highest `concurrency` a list data source accepts: the CLI's limit. */
+export const MAX_LIST_CONCURRENCY = MAX_CONCURRENCY;
+
+/** Base of the list data sources (`list-*` operations). */
+export abstract class HwjobsListDataSource extends HwjobsDataSource {
+  /** Adds the validated `concurrency` prop, which every list takes, to the operation's parameters. */
+  protected constructor(
+    scope: Construct,
+    id: string,
+    operation: string,
+    parameters: Record<string, string | undefined>,
+    props: HwjobsListDataSourceProps,
+    fail: Fail,
+  ) {
+    const concurrency =
+      props.concurrency === undefined ? undefined : validatePositiveInteger(props.concurrency, "concurrency", MAX_LIST_CONCURRENCY, fail);
+    super(scope, id, operation, { ...parameters, concurrency }, props, fail);
+  }
+
+  /** Number of matching items, as the API counts them. */
+  public get count(): number {
+    return Token.asNumber(Fn.tonumber(this.resultValue("count")));
+  }
+
+  /** The matching items from every page, as the API returns them (a decoded JSON list). */
+  public get items(): IResolvable {
+    return Fn.jsondecode(this.resultValue("items"));
+  }
+
+  /** The ids of the matching items, in the order of `items`. */
+  public get ids(): string[] {
+    return Token.asList(Fn.jsondecode(this.resultValue("ids")));
+  }
+}

@@ -1,0 +1,120 @@
+import type { ITerraformDependable } from "cdktf";
+import type { JobKind } from "./job-kind";
+import type { WaitForJob } from "./wait-for-job";
+
+/** Properties of a {@link WaitForJob}. */
+export interface WaitForJobProps {
+  /**
+   * Kind of job to wait for: one of the {@link JobKind} values.
+   *
+   * May be a Terraform token (e.g. a `TerraformVariable`'s value); the CLI then validates it at
+   * apply time.
+   */
+  readonly kind: JobKind | string;
+
+  /**
+   * Id of the job to wait for, as returned by the API that started it.
+   *
+   * A literal must be 1 to 128 characters (255 for `app-job`) with no control characters.
+   * May be a Terraform token, e.g. another resource's attribute; the CLI then validates it at
+   * apply time.
+   */
+  readonly jobId: string;
+
+  /**
+   * Longest time to wait for the job to finish before failing the apply, as a duration
+   * (`90s`, `15m`, `2h`, `1h30m` or plain seconds).
+   *
+   * @default "60m"
+   */
+  readonly timeout?: string;
+
+  /**
+   * How long the API may answer "not found" for the job before the wait fails. Jobs can take a
+   * moment to become visible after they are started.
+   *
+   * @default "60s"
+   */
+  readonly notFoundGrace?: string;
+
+  /**
+   * Shortest interval between two polls; the waiter backs off from it towards `maxPollInterval`.
+   *
+   * @default "5s"
+   */
+  readonly minPollInterval?: string;
+
+  /**
+   * Longest interval between two polls. Must not be shorter than `minPollInterval`.
+   *
+   * @default "60s"
+   */
+  readonly maxPollInterval?: string;
+
+  /**
+   * HUAWEI CLOUD region of the job, e.g. `cn-north-4`.
+   *
+   * @default - from the environment Terraform runs in (`HW_REGION_NAME`, `OS_REGION_NAME`)
+   */
+  readonly region?: string;
+
+  /**
+   * Project id the job belongs to.
+   *
+   * @default - from the environment Terraform runs in (`HW_PROJECT_ID`, `OS_PROJECT_ID`,
+   * `HUAWEICLOUD_SDK_PROJECT_ID`)
+   */
+  readonly projectId?: string;
+
+  /**
+   * One endpoint for every service, e.g. the local emulator. `https://`, or `http://` on a
+   * loopback host only.
+   *
+   * @default - from the environment Terraform runs in (`HWJOBS_ENDPOINT`), else the region's
+   * public endpoints
+   */
+  readonly endpoint?: string;
+
+  /**
+   * Workspace APP endpoint, used for `image-job` and `app-job`. `https://`, or `http://` on a
+   * loopback host only.
+   *
+   * @default - from the environment Terraform runs in (`HWJOBS_APPSTREAM_ENDPOINT`), else
+   * `endpoint`, else the region's public endpoint
+   */
+  readonly appstreamEndpoint?: string;
+
+  /**
+   * IMS endpoint, used for `ims-job`. `https://`, or `http://` on a loopback host only.
+   *
+   * @default - from the environment Terraform runs in (`HWJOBS_IMS_ENDPOINT`), else `endpoint`,
+   * else the region's public endpoint
+   */
+  readonly imsEndpoint?: string;
+
+  /**
+   * Extra values that make Terraform wait again when they change (the wait always re-runs when
+   * `kind` or `jobId` changes). Keys `kind` and `job_id` are reserved.
+   *
+   * The values are stored in the Terraform state in plain text: never put secrets here.
+   *
+   * @default - no extra triggers
+   */
+  readonly triggers?: Record<string, string>;
+
+  /**
+   * Synthesize a `null_resource` (provider `hashicorp/null`, downloaded at `terraform init`)
+   * instead of the built-in `terraform_data`, for Terraform older than 1.4.
+   *
+   * @default false
+   */
+  readonly useNullResource?: boolean;
+
+  /**
+   * Resources the wait must come after, typically the one that starts the job when `jobId` is
+   * not already a reference to it.
+   *
+   * @default - no explicit dependencies
+   */
+  readonly dependsOn?: ITerraformDependable[];
+}
