@@ -4,30 +4,10 @@ import { appJobSchema, showAppJob, type AppJob } from "../../src/api/app-job";
 import { ApiError, ResponseValidationError } from "../../src/core/errors";
 import { NESTED_APP_SUB_JOB, SEED_LIST_SUB_JOBS } from "./fixtures";
 import { MockApi, PROJECT } from "./helpers";
+import { APP_JOB_SUCCESS } from "../jobs/fixtures";
 
-/** huawei-api.md §2.8: the [SPEC] example of ShowJobDetail (errors flat on the sub-job). */
-const SPEC_EXAMPLE = {
-  id: "575768277444198400",
-  job_type: "CREATE_SERVER",
-  status: "SUCCESS",
-  begin_time: "2023-06-06T02:30:06.836Z",
-  end_time: "2023-06-06T02:45:49.577Z",
-  sub_jobs_total: 1,
-  sub_jobs: [
-    {
-      id: "575768277481947136",
-      job_id: "575768277444198400",
-      job_type: "CREATE_SERVER",
-      status: "SUCCESS",
-      begin_time: "2023-06-06T02:30:06.902Z",
-      end_time: "2023-06-06T02:45:49.564Z",
-      error_code: "",
-      error_message: "",
-      job_resource_info: { resource_id: "a2a6f5af-cbf7-4242-8988-109426870886", resource_name: "APS-20230606023006-YM08IXT04C" },
-      project_id: "a4da8115c9d8464ead3a38309130523f",
-    },
-  ],
-};
+/** huawei-api.md §2.8: the [SPEC] example of ShowJobDetail (shared with the jobs tests). */
+const SPEC_EXAMPLE = APP_JOB_SUCCESS;
 
 /** A running job: no end_time anywhere yet. */
 const RUNNING = {

@@ -3,29 +3,10 @@ import { after, beforeEach, describe, test } from "node:test";
 import { imageJobSchema, showImageJob, type ImageJob } from "../../src/api/image-job";
 import { ApiError, ResponseValidationError } from "../../src/core/errors";
 import { MockApi, PROJECT } from "./helpers";
+import { IMAGE_JOB_SUCCESS } from "../jobs/fixtures";
 
-/** huawei-api.md §2.5: the [SPEC] example of ShowImageJob. */
-const SPEC_EXAMPLE = {
-  id: "702364883651395584",
-  job_type: "CREATE_SERVER_IMAGE",
-  status: "SUCCESS",
-  begin_time: "2024-05-20T10:39:49.61Z",
-  end_time: "2024-05-20T11:03:24.206Z",
-  sub_jobs_total: 1,
-  sub_jobs: [
-    {
-      id: "702364884037271552",
-      job_id: "702364883651395584",
-      job_type: "CREATE_SERVER_IMAGE",
-      status: "SUCCESS",
-      begin_time: "2024-05-20T10:39:50.723Z",
-      end_time: "2024-05-20T11:03:24.194Z",
-      job_execute_info: { error_code: "", error_message: "" },
-      job_resource_info: { resource_id: "f5d443de-a623-4950-a74d-569fe63c1f7a", resource_name: "123" },
-      project_id: "a4da8115c9d8464ead3a38309130523f",
-    },
-  ],
-};
+/** huawei-api.md §2.5: the [SPEC] example of ShowImageJob (shared with the jobs tests). */
+const SPEC_EXAMPLE = IMAGE_JOB_SUCCESS;
 
 /** A running job: no end_time anywhere yet. */
 const RUNNING = {

@@ -5,18 +5,10 @@ import { HwClient } from "../../src/core/client";
 import { ApiError, ResponseValidationError } from "../../src/core/errors";
 import { startScriptedServer, type ScriptedResponse, type ScriptedServer } from "../helpers/scripted-server";
 import { PROJECT } from "./helpers";
+import { IMS_JOB_SUCCESS } from "../jobs/fixtures";
 
-/** huawei-api.md §3: the minimal success example of IMS ShowJob ([S3]). */
-const DOC_EXAMPLE = {
-  job_id: "9a175ac792fa12d20193002100dd2762",
-  job_type: "imsCreateImageByInstance",
-  begin_time: "2024-11-06T06:19:43.195Z",
-  end_time: "2024-11-06T06:23:25.158Z",
-  status: "SUCCESS",
-  error_code: null,
-  fail_reason: null,
-  entities: { image_name: "test", image_id: "3f7185de-b59a-4bb8-aa1d-7a513528b0e9" },
-};
+/** huawei-api.md §3: the seed's success example of IMS ShowJob (shared with the jobs tests). */
+const DOC_EXAMPLE = IMS_JOB_SUCCESS;
 
 /** A running job: no end_time, no image yet. */
 const RUNNING = {
