@@ -9,10 +9,15 @@ export type Service = "appstream" | "ims";
 
 /** Non-secret settings given as CLI flags (or their Terraform query equivalents); each wins over the environment. */
 export interface ConfigFlags {
+  /** `--region`, e.g. `cn-north-4`; only needed to derive default endpoints. */
   readonly region?: string;
+  /** `--project-id`: the `{project_id}` of every path. */
   readonly projectId?: string;
+  /** `--endpoint`: one base URL for every service (e.g. the emulator). */
   readonly endpoint?: string;
+  /** `--appstream-endpoint`: the Workspace APP base URL; wins over `endpoint`. */
   readonly appstreamEndpoint?: string;
+  /** `--ims-endpoint`: the IMS base URL; wins over `endpoint`. */
   readonly imsEndpoint?: string;
 }
 
@@ -20,7 +25,9 @@ export interface ConfigFlags {
 export interface ClientConfig {
   /** Region, when known (only needed to derive default endpoints). */
   readonly region?: string;
+  /** The `{project_id}` of every path, also sent as `X-Project-Id`. */
   readonly projectId: string;
+  /** How requests are authenticated (from the environment only). */
   readonly credentials: Credentials;
   /** Base URL per service, without a trailing slash. */
   readonly endpoints: Readonly<Record<Service, string>>;

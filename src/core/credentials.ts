@@ -14,14 +14,18 @@ export const CREDENTIAL_ENV = {
 /** AK/SK credentials, optionally temporary (with a security token). */
 export interface AccessKeyCredentials {
   readonly type: "aksk";
+  /** Access key id. */
   readonly accessKey: string;
+  /** Secret key; signs requests, never sent or printed. */
   readonly secretKey: string;
+  /** Security token of temporary credentials, sent (and signed) as `X-Security-Token`. */
   readonly securityToken?: string;
 }
 
 /** An IAM user token sent as `X-Auth-Token`. */
 export interface TokenCredentials {
   readonly type: "token";
+  /** The IAM token; never printed. */
   readonly token: string;
 }
 

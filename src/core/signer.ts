@@ -90,12 +90,15 @@ export function formatSdkDate(date: Date): string {
 
 /** Input of {@link signRequest}. */
 export interface SignInput {
+  /** HTTP method, e.g. `GET`. */
   readonly method: string;
   /** Full request URL; its host (with port) is signed as `host`. */
   readonly url: URL;
   /** Headers to send and sign (e.g. `content-type`, `x-project-id`, `x-security-token`). */
   readonly headers: Readonly<Record<string, string>>;
+  /** Access key id, sent in the clear in `Authorization`. */
   readonly accessKey: string;
+  /** Secret key: the HMAC key, never sent. */
   readonly secretKey: string;
   /** Signing time; default now. */
   readonly date?: Date;
@@ -128,8 +131,11 @@ export function signRequest(input: SignInput): Record<string, string> {
 
 /** The parts of an `Authorization: SDK-HMAC-SHA256 …` header. */
 export interface ParsedAuthorization {
+  /** The `Access=` value. */
   readonly accessKey: string;
+  /** The `SignedHeaders=` names, lowercase, in the order given. */
   readonly signedHeaders: string[];
+  /** The `Signature=` value: 64 lowercase hex digits. */
   readonly signature: string;
 }
 

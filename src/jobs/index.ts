@@ -26,7 +26,7 @@ export {
   type SubJobProgress,
   type SubJobSnapshot,
 } from "./snapshot";
-export { WAIT_DEFAULTS, waitForJob, type PollJob, type WaitOptions } from "./waiter";
+export { FINAL_POLL_GRACE_MS, WAIT_DEFAULTS, waitForJob, type PollJob, type WaitOptions } from "./waiter";
 export { summarizeItem, type ItemSummary } from "./item-summary";
 export {
   isListOperation,
