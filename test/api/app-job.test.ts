@@ -3,7 +3,7 @@ import { after, beforeEach, describe, test } from "node:test";
 import { appJobSchema, showAppJob, type AppJob } from "../../src/api/app-job";
 import { ApiError, ResponseValidationError } from "../../src/core/errors";
 import { NESTED_APP_SUB_JOB, SEED_LIST_SUB_JOBS } from "./fixtures";
-import { MockApi, PROJECT } from "./helpers";
+import { MockApi, PROJECT, accepts as acceptsWith, rejects as rejectsWith } from "./helpers";
 import { APP_JOB_SUCCESS } from "../jobs/fixtures";
 
 /** huawei-api.md §2.8: the [SPEC] example of ShowJobDetail (shared with the jobs tests). */
@@ -19,17 +19,8 @@ const RUNNING = {
   sub_jobs: [{ id: "575768277481947137", job_id: "575768277444198401", job_type: "REINSTALL_OS", status: "RUNNING", begin_time: "2026-06-12T01:00:01Z" }],
 };
 
-function accepts(body: unknown): AppJob {
-  const parsed = appJobSchema.safeParse(body);
-  assert.ok(parsed.success, `expected ${JSON.stringify(body)} to parse: ${parsed.success ? "" : parsed.error.message}`);
-  return parsed.data;
-}
-
-function rejects(body: unknown, pathHint?: string): void {
-  const parsed = appJobSchema.safeParse(body);
-  assert.equal(parsed.success, false, `expected ${JSON.stringify(body)} to be rejected`);
-  if (pathHint !== undefined) assert.equal(parsed.error?.issues[0]?.path.join("."), pathHint, JSON.stringify(body));
-}
+const accepts = (body: unknown): AppJob => acceptsWith(appJobSchema, body);
+const rejects = (body: unknown, pathHint?: string): void => rejectsWith(appJobSchema, body, pathHint);
 
 describe("appJobSchema (ShowJobDetail body)", () => {
   test("parses the reference example unchanged", () => {

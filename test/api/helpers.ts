@@ -2,6 +2,7 @@
 // and a checker for the one-line InvalidInputError every bad query must raise.
 import assert from "node:assert/strict";
 import { MockAgent } from "undici";
+import type { z } from "zod";
 import { HwClient } from "../../src/core/client";
 import { InvalidInputError } from "../../src/core/errors";
 import { FakeClock } from "../helpers/fake-clock";
@@ -67,4 +68,18 @@ export class MockApi {
 /** The query of a recorded request as sorted pairs, decoded. */
 export function queryOf(url: URL): Array<[string, string]> {
   return [...url.searchParams.entries()].sort(([a], [b]) => a.localeCompare(b));
+}
+
+/** Asserts that `schema` parses `body`, and returns the parsed value. */
+export function accepts<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
+  const parsed = schema.safeParse(body);
+  assert.ok(parsed.success, `expected ${JSON.stringify(body)} to parse: ${parsed.success ? "" : parsed.error.message}`);
+  return parsed.data;
+}
+
+/** Asserts that `schema` rejects `body`, optionally at the issue path `pathHint` (e.g. `status`). */
+export function rejects(schema: z.ZodType, body: unknown, pathHint?: string): void {
+  const parsed = schema.safeParse(body);
+  assert.equal(parsed.success, false, `expected ${JSON.stringify(body)} to be rejected`);
+  if (pathHint !== undefined) assert.equal(parsed.error?.issues[0]?.path.join("."), pathHint, JSON.stringify(body));
 }

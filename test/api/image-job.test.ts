@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { after, beforeEach, describe, test } from "node:test";
 import { imageJobSchema, showImageJob, type ImageJob } from "../../src/api/image-job";
 import { ApiError, ResponseValidationError } from "../../src/core/errors";
-import { MockApi, PROJECT } from "./helpers";
+import { MockApi, PROJECT, accepts as acceptsWith, rejects as rejectsWith } from "./helpers";
 import { IMAGE_JOB_SUCCESS } from "../jobs/fixtures";
 
 /** huawei-api.md §2.5: the [SPEC] example of ShowImageJob (shared with the jobs tests). */
@@ -32,17 +32,8 @@ const FAILED = {
   ],
 };
 
-function accepts(body: unknown): ImageJob {
-  const parsed = imageJobSchema.safeParse(body);
-  assert.ok(parsed.success, `expected ${JSON.stringify(body)} to parse: ${parsed.success ? "" : parsed.error.message}`);
-  return parsed.data;
-}
-
-function rejects(body: unknown, pathHint?: string): void {
-  const parsed = imageJobSchema.safeParse(body);
-  assert.equal(parsed.success, false, `expected ${JSON.stringify(body)} to be rejected`);
-  if (pathHint !== undefined) assert.equal(parsed.error?.issues[0]?.path.join("."), pathHint, JSON.stringify(body));
-}
+const accepts = (body: unknown): ImageJob => acceptsWith(imageJobSchema, body);
+const rejects = (body: unknown, pathHint?: string): void => rejectsWith(imageJobSchema, body, pathHint);
 
 describe("imageJobSchema (ShowImageJob body)", () => {
   test("parses the reference example unchanged", () => {

@@ -4,7 +4,7 @@ import { imsJobSchema, showImsJob, type ImsJob } from "../../src/api/ims-job";
 import { HwClient } from "../../src/core/client";
 import { ApiError, ResponseValidationError } from "../../src/core/errors";
 import { startScriptedServer, type ScriptedResponse, type ScriptedServer } from "../helpers/scripted-server";
-import { PROJECT } from "./helpers";
+import { PROJECT, accepts as acceptsWith, rejects as rejectsWith } from "./helpers";
 import { IMS_JOB_SUCCESS } from "../jobs/fixtures";
 
 /** huawei-api.md §3: the seed's success example of IMS ShowJob (shared with the jobs tests). */
@@ -30,17 +30,8 @@ const FAILED = {
   entities: { addition_error_code: "", addition_error_msg: "", error_code: "IMG.0024", error: "invalid", alarm_code: "" },
 };
 
-function accepts(body: unknown): ImsJob {
-  const parsed = imsJobSchema.safeParse(body);
-  assert.ok(parsed.success, `expected ${JSON.stringify(body)} to parse: ${parsed.success ? "" : parsed.error.message}`);
-  return parsed.data;
-}
-
-function rejects(body: unknown, pathHint?: string): void {
-  const parsed = imsJobSchema.safeParse(body);
-  assert.equal(parsed.success, false, `expected ${JSON.stringify(body)} to be rejected`);
-  if (pathHint !== undefined) assert.equal(parsed.error?.issues[0]?.path.join("."), pathHint, JSON.stringify(body));
-}
+const accepts = (body: unknown): ImsJob => acceptsWith(imsJobSchema, body);
+const rejects = (body: unknown, pathHint?: string): void => rejectsWith(imsJobSchema, body, pathHint);
 
 describe("imsJobSchema (IMS ShowJob body)", () => {
   test("parses the reference example unchanged, null error fields included", () => {
