@@ -74,6 +74,10 @@ export function checkConcurrency(value: number, field = "concurrency"): number {
  * item must be the same in both pages. Counts and ids alone miss a list whose total stays the
  * same while one item leaves an already-read page and another enters a later one (jobs changing
  * status under a `status` filter): that shifts a boundary, so the overlap catches it.
+ *
+ * When the first page is full and its `count` equals the page size, `count` may be the page size
+ * rather than the total (the docs do not say), so pages are then read one after another until a
+ * short page, and the result's `count` is the number of items read.
  * @returns the total from the first page of the consistent read, and every item
  * @throws ListChangedError when the list still changes after `maxRereads` re-reads
  * @throws whatever `fetchPage` throws (the first error; other requests are aborted)
@@ -147,6 +151,25 @@ async function readOnce<T>(fetchPage: FetchPage<T>, settings: ReadSettings<T>, o
     // A page of one item cannot overlap its neighbour; such reads rely on counts and ids only.
     const stride = pageSize > 1 ? pageSize - 1 : 1;
     const overlap = pageSize > 1 ? 1 : 0;
+
+    // `count` is documented only as "Total": the total of matches (as assumed) or the size of the
+    // page is UNCONFIRMED. A full first page whose count equals the page size is the one answer
+    // that cannot tell them apart, so then read on one page at a time until a short page rather
+    // than trust the count (a list of exactly one page costs one more request of one item).
+    if (overlap > 0 && total === pageSize && first.items.length === pageSize) {
+      const sequential: T[][] = [first.items];
+      for (let offset = stride; sequential.at(-1)!.length === pageSize; offset += stride) {
+        if (sequential.length >= MAX_SEQUENTIAL_PAGES) {
+          return { kind: "changed", firstCount: total, lastCount, reason: `the list did not end after ${MAX_SEQUENTIAL_PAGES} pages` };
+        }
+        const page = await abortable(() => fetchPage(offset, pageSize, controller.signal), controller.signal);
+        lastCount = page.count;
+        sequential.push(page.items);
+      }
+      const merged = mergePages(sequential, stride, overlap, settings.idOf, total, lastCount);
+      return merged.kind === "complete" ? { ...merged, firstCount: merged.items.length } : merged;
+    }
+
     const offsets: number[] = [];
     for (let offset = stride; offset + overlap < total; offset += stride) offsets.push(offset);
     const pages: T[][] = [first.items];
@@ -181,26 +204,45 @@ async function readOnce<T>(fetchPage: FetchPage<T>, settings: ReadSettings<T>, o
     if (stop?.kind === "error") throw stop.error;
     if (stop?.kind === "changed") return { kind: "changed", firstCount: total, lastCount, reason: stop.reason };
 
-    const keyOf = (item: T): string => settings.idOf?.(item) ?? JSON.stringify(item);
-    const items: T[] = [];
-    for (const [index, page] of pages.entries()) {
-      if (index > 0 && overlap > 0) {
-        const before = pages[index - 1]!.at(-1);
-        if (before === undefined || page[0] === undefined || keyOf(before) !== keyOf(page[0])) {
-          return { kind: "changed", firstCount: total, lastCount, reason: `the list shifted at offset ${offsets[index - 1]}` };
-        }
-      }
-      for (const item of index > 0 ? page.slice(overlap) : page) items.push(item);
-    }
-    const duplicate = settings.idOf && firstDuplicate(items, settings.idOf);
-    if (duplicate !== undefined) return { kind: "changed", firstCount: total, lastCount, reason: `item ${JSON.stringify(duplicate)} was listed twice` };
-    return { kind: "complete", firstCount: total, items };
+    return mergePages(pages, stride, overlap, settings.idOf, total, lastCount);
   } catch (error) {
     outer?.throwIfAborted();
     throw error;
   } finally {
     outer?.removeEventListener("abort", follow);
   }
+}
+
+/** Bounds a sequential read (see readOnce): a million items at the largest page size. */
+const MAX_SEQUENTIAL_PAGES = 10_000;
+
+/**
+ * Joins pages read with a stride of `pageSize - overlap`: each page after the first must start
+ * with the previous page's last item (else the list shifted), which is then dropped, and no id
+ * may appear twice.
+ */
+function mergePages<T>(
+  pages: readonly T[][],
+  stride: number,
+  overlap: number,
+  idOf: ((item: T) => string | undefined) | undefined,
+  total: number,
+  lastCount: number,
+): Complete<T> | Changed {
+  const keyOf = (item: T): string => idOf?.(item) ?? JSON.stringify(item);
+  const items: T[] = [];
+  for (const [index, page] of pages.entries()) {
+    if (index > 0 && overlap > 0) {
+      const before = pages[index - 1]!.at(-1);
+      if (before === undefined || page[0] === undefined || keyOf(before) !== keyOf(page[0])) {
+        return { kind: "changed", firstCount: total, lastCount, reason: `the list shifted at offset ${index * stride}` };
+      }
+    }
+    for (const item of index > 0 ? page.slice(overlap) : page) items.push(item);
+  }
+  const duplicate = idOf && firstDuplicate(items, idOf);
+  if (duplicate !== undefined) return { kind: "changed", firstCount: total, lastCount, reason: `item ${JSON.stringify(duplicate)} was listed twice` };
+  return { kind: "complete", firstCount: total, items };
 }
 
 function firstDuplicate<T>(items: readonly T[], idOf: (item: T) => string | undefined): string | undefined {

@@ -85,6 +85,29 @@ describe("fetchAllPages", () => {
     assert.ok(source.calls.every((c) => c.limit === 100));
   });
 
+  test("a count that is only the size of the page: read on one page at a time until a short page", async () => {
+    // If the API's count meant "items on this page" (UNCONFIRMED), trusting it would stop at 100.
+    const all = itemsNamed(250);
+    const calls: number[] = [];
+    const result = await fetchAllPages(
+      async (offset, limit) => {
+        calls.push(offset);
+        const items = all.slice(offset, offset + limit);
+        return { count: items.length, items };
+      },
+      { idOf, concurrency: 8 },
+    );
+    assert.deepEqual(result, { count: 250, items: all });
+    assert.deepEqual(calls, [0, 99, 198]);
+  });
+
+  test("exactly one full page: one more request of one item confirms the end", async () => {
+    const source = new FakeSource(itemsNamed(100));
+    const result = await fetchAllPages(source.fetch, { idOf });
+    assert.deepEqual(result, { count: 100, items: itemsNamed(100) });
+    assert.deepEqual(source.offsets, [0, 99]);
+  });
+
   for (const concurrency of [1, 4, 16]) {
     test(`1,234 items with concurrency ${concurrency}: in order, and at most ${concurrency} in flight`, async () => {
       const random = seeded(concurrency);
