@@ -1,7 +1,8 @@
 import { existsSync, statSync } from "node:fs";
 import * as path from "node:path";
-import { AssetType, TerraformAsset, TerraformStack } from "cdktf";
 import type { IConstruct } from "constructs";
+import { type TerraformAsset, frameworkOf } from "./framework";
+import type { IFrameworkAsset } from "./framework-types";
 
 /**
  * Absolute path of the bundled `hwjobs` CLI that Terraform runs.
@@ -36,12 +37,17 @@ const bundleOfAsset = new WeakMap<TerraformAsset, string>();
 
 /**
  * Returns the one `TerraformAsset` of the bundled `hwjobs` CLI in the stack that contains `scope`,
- * creating it on first use. Every construct of this library in a stack shares it, so the CLI is
- * copied once per stack however many constructs run it.
+ * creating it on first use (with the stack's framework, cdktf or cdktn). Every construct of this
+ * library in a stack shares it, so the CLI is copied once per stack however many constructs run it.
  *
- * @throws Error when the bundle file does not exist (the package has not been built)
+ * @throws Error when `scope` is not inside a stack, or the bundle file does not exist (the
+ * package has not been built)
  */
-export function hwjobsCliAsset(scope: IConstruct, options: HwjobsCliAssetOptions = {}): TerraformAsset {
+export function hwjobsCliAsset(scope: IConstruct, options: HwjobsCliAssetOptions = {}): IFrameworkAsset {
+  const framework = frameworkOf(scope, (message) => {
+    throw new Error(`hwjobsCliAsset: ${message}`);
+  });
+  const { AssetType, TerraformAsset, TerraformStack } = framework;
   const stack = TerraformStack.of(scope);
   const bundlePath = path.resolve(options.bundlePath ?? HWJOBS_CLI_BUNDLE);
 

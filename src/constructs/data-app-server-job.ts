@@ -1,7 +1,8 @@
 import type { Construct } from "constructs";
 import type { HwjobsDataSourceProps } from "./hwjobs-data-source";
 import { HwjobsJobDataSource } from "./hwjobs-job-data-source";
-import { MAX_APP_JOB_ID_LENGTH, failFor, validateJobId } from "./validation";
+import { failFor } from "./fail";
+import { MAX_APP_JOB_ID_LENGTH, contextFor, validateJobId } from "./validation";
 
 /** Properties of a {@link DataAppServerJob}. */
 export interface DataAppServerJobProps extends HwjobsDataSourceProps {
@@ -26,7 +27,7 @@ export interface DataAppServerJobProps extends HwjobsDataSourceProps {
  */
 export class DataAppServerJob extends HwjobsJobDataSource {
   constructor(scope: Construct, id: string, props: DataAppServerJobProps) {
-    const fail = failFor("DataAppServerJob", id);
-    super(scope, id, "get-app-job", { job_id: validateJobId(props.jobId, MAX_APP_JOB_ID_LENGTH, fail) }, props, fail);
+    const ctx = contextFor(scope, failFor("DataAppServerJob", id));
+    super(scope, id, "get-app-job", { job_id: validateJobId(props.jobId, MAX_APP_JOB_ID_LENGTH, ctx) }, props, ctx.fail);
   }
 }

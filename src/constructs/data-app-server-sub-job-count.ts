@@ -3,7 +3,8 @@ import { APP_SUB_JOB_COUNT_TYPES, SUB_JOB_STATUSES } from "../api/enums";
 import { COUNT_APP_SUB_JOBS_JOB_TYPE_MAX_LENGTH } from "../core/limits";
 import { HwjobsCountDataSource } from "./hwjobs-count-data-source";
 import type { HwjobsDataSourceProps } from "./hwjobs-data-source";
-import { failFor, validateChoice, validateChoiceList, validateJobIdFilter } from "./validation";
+import { failFor } from "./fail";
+import { contextFor, validateChoice, validateChoiceList, validateJobIdFilter } from "./validation";
 
 /** Properties of a {@link DataAppServerSubJobCount}. */
 export interface DataAppServerSubJobCountProps extends HwjobsDataSourceProps {
@@ -44,7 +45,7 @@ export interface DataAppServerSubJobCountProps extends HwjobsDataSourceProps {
  */
 export class DataAppServerSubJobCount extends HwjobsCountDataSource {
   constructor(scope: Construct, id: string, props: DataAppServerSubJobCountProps = {}) {
-    const fail = failFor("DataAppServerSubJobCount", id);
+    const ctx = contextFor(scope, failFor("DataAppServerSubJobCount", id));
     super(
       scope,
       id,
@@ -53,12 +54,12 @@ export class DataAppServerSubJobCount extends HwjobsCountDataSource {
         job_type:
           props.jobTypes === undefined
             ? undefined
-            : validateChoiceList(props.jobTypes, "jobTypes", APP_SUB_JOB_COUNT_TYPES, COUNT_APP_SUB_JOBS_JOB_TYPE_MAX_LENGTH, fail),
-        status: props.status === undefined ? undefined : validateChoice(props.status, "status", SUB_JOB_STATUSES, fail),
-        job_id: props.jobId === undefined ? undefined : validateJobIdFilter(props.jobId, fail),
+            : validateChoiceList(props.jobTypes, "jobTypes", APP_SUB_JOB_COUNT_TYPES, COUNT_APP_SUB_JOBS_JOB_TYPE_MAX_LENGTH, ctx),
+        status: props.status === undefined ? undefined : validateChoice(props.status, "status", SUB_JOB_STATUSES, ctx),
+        job_id: props.jobId === undefined ? undefined : validateJobIdFilter(props.jobId, ctx),
       },
       props,
-      fail,
+      ctx.fail,
     );
   }
 }

@@ -1,7 +1,8 @@
 import type { Construct } from "constructs";
 import { APP_SUB_JOB_TYPES, SUB_JOB_STATUSES } from "../api/enums";
 import { HwjobsListDataSource, type HwjobsListDataSourceProps } from "./hwjobs-list-data-source";
-import { failFor, validateChoice, validateJobIdFilter } from "./validation";
+import { failFor } from "./fail";
+import { contextFor, validateChoice, validateJobIdFilter } from "./validation";
 
 /** Properties of a {@link DataAppServerSubJobs}. */
 export interface DataAppServerSubJobsProps extends HwjobsListDataSourceProps {
@@ -38,18 +39,18 @@ export interface DataAppServerSubJobsProps extends HwjobsListDataSourceProps {
  */
 export class DataAppServerSubJobs extends HwjobsListDataSource {
   constructor(scope: Construct, id: string, props: DataAppServerSubJobsProps) {
-    const fail = failFor("DataAppServerSubJobs", id);
+    const ctx = contextFor(scope, failFor("DataAppServerSubJobs", id));
     super(
       scope,
       id,
       "list-app-sub-jobs",
       {
-        job_type: validateChoice(props.jobType, "jobType", APP_SUB_JOB_TYPES, fail),
-        status: props.status === undefined ? undefined : validateChoice(props.status, "status", SUB_JOB_STATUSES, fail),
-        job_id: props.jobId === undefined ? undefined : validateJobIdFilter(props.jobId, fail),
+        job_type: validateChoice(props.jobType, "jobType", APP_SUB_JOB_TYPES, ctx),
+        status: props.status === undefined ? undefined : validateChoice(props.status, "status", SUB_JOB_STATUSES, ctx),
+        job_id: props.jobId === undefined ? undefined : validateJobIdFilter(props.jobId, ctx),
       },
       props,
-      fail,
+      ctx.fail,
     );
   }
 }

@@ -1,7 +1,8 @@
 import type { Construct } from "constructs";
 import type { HwjobsDataSourceProps } from "./hwjobs-data-source";
 import { HwjobsJobDataSource } from "./hwjobs-job-data-source";
-import { MAX_JOB_ID_LENGTH, failFor, validateJobId } from "./validation";
+import { failFor } from "./fail";
+import { MAX_JOB_ID_LENGTH, contextFor, validateJobId } from "./validation";
 
 /** Properties of a {@link DataImageServerJob}. */
 export interface DataImageServerJobProps extends HwjobsDataSourceProps {
@@ -26,7 +27,7 @@ export interface DataImageServerJobProps extends HwjobsDataSourceProps {
  */
 export class DataImageServerJob extends HwjobsJobDataSource {
   constructor(scope: Construct, id: string, props: DataImageServerJobProps) {
-    const fail = failFor("DataImageServerJob", id);
-    super(scope, id, "get-image-job", { job_id: validateJobId(props.jobId, MAX_JOB_ID_LENGTH, fail) }, props, fail);
+    const ctx = contextFor(scope, failFor("DataImageServerJob", id));
+    super(scope, id, "get-image-job", { job_id: validateJobId(props.jobId, MAX_JOB_ID_LENGTH, ctx) }, props, ctx.fail);
   }
 }

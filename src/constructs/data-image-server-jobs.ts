@@ -1,7 +1,8 @@
 import type { Construct } from "constructs";
 import { IMAGE_JOB_TYPES, JOB_STATUSES } from "../api/enums";
 import { HwjobsListDataSource, type HwjobsListDataSourceProps } from "./hwjobs-list-data-source";
-import { failFor, validateChoice } from "./validation";
+import { failFor } from "./fail";
+import { contextFor, validateChoice } from "./validation";
 
 /** Properties of a {@link DataImageServerJobs}. */
 export interface DataImageServerJobsProps extends HwjobsListDataSourceProps {
@@ -29,17 +30,17 @@ export interface DataImageServerJobsProps extends HwjobsListDataSourceProps {
  */
 export class DataImageServerJobs extends HwjobsListDataSource {
   constructor(scope: Construct, id: string, props: DataImageServerJobsProps) {
-    const fail = failFor("DataImageServerJobs", id);
+    const ctx = contextFor(scope, failFor("DataImageServerJobs", id));
     super(
       scope,
       id,
       "list-image-jobs",
       {
-        job_type: validateChoice(props.jobType, "jobType", IMAGE_JOB_TYPES, fail),
-        status: props.status === undefined ? undefined : validateChoice(props.status, "status", JOB_STATUSES, fail),
+        job_type: validateChoice(props.jobType, "jobType", IMAGE_JOB_TYPES, ctx),
+        status: props.status === undefined ? undefined : validateChoice(props.status, "status", JOB_STATUSES, ctx),
       },
       props,
-      fail,
+      ctx.fail,
     );
   }
 }

@@ -3,7 +3,8 @@ import { IMAGE_JOB_TYPES, SUB_JOB_STATUSES } from "../api/enums";
 import { COUNT_IMAGE_SUB_JOBS_JOB_TYPE_MAX_LENGTH } from "../core/limits";
 import { HwjobsCountDataSource } from "./hwjobs-count-data-source";
 import type { HwjobsDataSourceProps } from "./hwjobs-data-source";
-import { failFor, validateChoice, validateChoiceList, validateJobIdFilter } from "./validation";
+import { failFor } from "./fail";
+import { contextFor, validateChoice, validateChoiceList, validateJobIdFilter } from "./validation";
 
 /** Properties of a {@link DataImageServerSubJobCount}. */
 export interface DataImageServerSubJobCountProps extends HwjobsDataSourceProps {
@@ -42,7 +43,7 @@ export interface DataImageServerSubJobCountProps extends HwjobsDataSourceProps {
  */
 export class DataImageServerSubJobCount extends HwjobsCountDataSource {
   constructor(scope: Construct, id: string, props: DataImageServerSubJobCountProps = {}) {
-    const fail = failFor("DataImageServerSubJobCount", id);
+    const ctx = contextFor(scope, failFor("DataImageServerSubJobCount", id));
     super(
       scope,
       id,
@@ -51,12 +52,12 @@ export class DataImageServerSubJobCount extends HwjobsCountDataSource {
         job_type:
           props.jobTypes === undefined
             ? undefined
-            : validateChoiceList(props.jobTypes, "jobTypes", IMAGE_JOB_TYPES, COUNT_IMAGE_SUB_JOBS_JOB_TYPE_MAX_LENGTH, fail),
-        status: props.status === undefined ? undefined : validateChoice(props.status, "status", SUB_JOB_STATUSES, fail),
-        job_id: props.jobId === undefined ? undefined : validateJobIdFilter(props.jobId, fail),
+            : validateChoiceList(props.jobTypes, "jobTypes", IMAGE_JOB_TYPES, COUNT_IMAGE_SUB_JOBS_JOB_TYPE_MAX_LENGTH, ctx),
+        status: props.status === undefined ? undefined : validateChoice(props.status, "status", SUB_JOB_STATUSES, ctx),
+        job_id: props.jobId === undefined ? undefined : validateJobIdFilter(props.jobId, ctx),
       },
       props,
-      fail,
+      ctx.fail,
     );
   }
 }

@@ -1,7 +1,8 @@
 import type { Construct } from "constructs";
 import { IMAGE_JOB_TYPES, SUB_JOB_STATUSES } from "../api/enums";
 import { HwjobsListDataSource, type HwjobsListDataSourceProps } from "./hwjobs-list-data-source";
-import { failFor, validateChoice, validateJobIdFilter } from "./validation";
+import { failFor } from "./fail";
+import { contextFor, validateChoice, validateJobIdFilter } from "./validation";
 
 /** Properties of a {@link DataImageServerSubJobs}. */
 export interface DataImageServerSubJobsProps extends HwjobsListDataSourceProps {
@@ -37,18 +38,18 @@ export interface DataImageServerSubJobsProps extends HwjobsListDataSourceProps {
  */
 export class DataImageServerSubJobs extends HwjobsListDataSource {
   constructor(scope: Construct, id: string, props: DataImageServerSubJobsProps) {
-    const fail = failFor("DataImageServerSubJobs", id);
+    const ctx = contextFor(scope, failFor("DataImageServerSubJobs", id));
     super(
       scope,
       id,
       "list-image-sub-jobs",
       {
-        job_type: validateChoice(props.jobType, "jobType", IMAGE_JOB_TYPES, fail),
-        status: props.status === undefined ? undefined : validateChoice(props.status, "status", SUB_JOB_STATUSES, fail),
-        job_id: props.jobId === undefined ? undefined : validateJobIdFilter(props.jobId, fail),
+        job_type: validateChoice(props.jobType, "jobType", IMAGE_JOB_TYPES, ctx),
+        status: props.status === undefined ? undefined : validateChoice(props.status, "status", SUB_JOB_STATUSES, ctx),
+        job_id: props.jobId === undefined ? undefined : validateJobIdFilter(props.jobId, ctx),
       },
       props,
-      fail,
+      ctx.fail,
     );
   }
 }

@@ -1,7 +1,8 @@
 import type { Construct } from "constructs";
 import type { HwjobsDataSourceProps } from "./hwjobs-data-source";
 import { HwjobsJobDataSource } from "./hwjobs-job-data-source";
-import { MAX_JOB_ID_LENGTH, failFor, validateJobId } from "./validation";
+import { failFor } from "./fail";
+import { MAX_JOB_ID_LENGTH, contextFor, validateJobId } from "./validation";
 
 /** Properties of a {@link DataImsJob}. */
 export interface DataImsJobProps extends HwjobsDataSourceProps {
@@ -26,7 +27,7 @@ export interface DataImsJobProps extends HwjobsDataSourceProps {
  */
 export class DataImsJob extends HwjobsJobDataSource {
   constructor(scope: Construct, id: string, props: DataImsJobProps) {
-    const fail = failFor("DataImsJob", id);
-    super(scope, id, "get-ims-job", { job_id: validateJobId(props.jobId, MAX_JOB_ID_LENGTH, fail) }, props, fail);
+    const ctx = contextFor(scope, failFor("DataImsJob", id));
+    super(scope, id, "get-ims-job", { job_id: validateJobId(props.jobId, MAX_JOB_ID_LENGTH, ctx) }, props, ctx.fail);
   }
 }

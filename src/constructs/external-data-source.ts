@@ -1,33 +1,49 @@
 // The `data "external"` (provider `hashicorp/external`) behind every data source. Internal.
-import { type ITerraformDependable, TerraformDataSource } from "cdktf";
 import type { Construct } from "constructs";
+import type { ITerraformDependable } from "./framework-types";
+import { type Framework, type TerraformDataSource, perFramework } from "./framework";
 
-/** A `data "external"` with a fixed `program` and `query` (no provider construct needed). */
-export class ExternalDataSource extends TerraformDataSource {
-  constructor(
-    scope: Construct,
-    id: string,
-    private readonly program: string[],
-    private readonly query: Record<string, string>,
-    dependsOn: ITerraformDependable[] | undefined,
-  ) {
-    // No terraformGeneratorMetadata: cdktf would then insist on a provider construct in the stack
-    // (ValidateProviderPresence), i.e. on @cdktf/provider-external. The requirement is declared on
-    // the stack instead (provider-requirements.ts).
-    super(scope, id, { terraformResourceType: "external", dependsOn });
-  }
+/** The constructor of {@link externalDataSourceClass}'s classes. */
+export type ExternalDataSourceClass = new (
+  scope: Construct,
+  id: string,
+  program: string[],
+  query: Record<string, string>,
+  dependsOn: ITerraformDependable[] | undefined,
+) => TerraformDataSource;
 
-  protected override synthesizeAttributes(): Record<string, unknown> {
-    return { program: this.program, query: this.query };
-  }
+/**
+ * A `data "external"` with a fixed `program` and `query` (no provider construct needed), as a
+ * class of the given framework.
+ */
+export const externalDataSourceClass = perFramework(
+  (framework: Framework): ExternalDataSourceClass =>
+    class ExternalDataSource extends framework.TerraformDataSource {
+      constructor(
+        scope: Construct,
+        id: string,
+        private readonly program: string[],
+        private readonly query: Record<string, string>,
+        dependsOn: ITerraformDependable[] | undefined,
+      ) {
+        // No terraformGeneratorMetadata: the framework would then insist on a provider construct in
+        // the stack (ValidateProviderPresence), i.e. on a prebuilt `external` provider package. The
+        // requirement is declared on the stack instead (provider-requirements.ts).
+        super(scope, id, { terraformResourceType: "external", dependsOn });
+      }
 
-  protected override synthesizeHclAttributes(): Record<string, unknown> {
-    return {
-      program: { value: this.program, isBlock: false, type: "list", storageClassType: "stringList" },
-      query: { value: this.query, isBlock: false, type: "map", storageClassType: "stringMap" },
-    };
-  }
-}
+      protected override synthesizeAttributes(): Record<string, unknown> {
+        return { program: this.program, query: this.query };
+      }
+
+      protected override synthesizeHclAttributes(): Record<string, unknown> {
+        return {
+          program: { value: this.program, isBlock: false, type: "list", storageClassType: "stringList" },
+          query: { value: this.query, isBlock: false, type: "map", storageClassType: "stringMap" },
+        };
+      }
+    },
+);
 
 /** Reads `key` of an external data source's `result` map, e.g. `data.external.x.result.count`. */
 export function resultAttribute(dataSource: TerraformDataSource, key: string): string {

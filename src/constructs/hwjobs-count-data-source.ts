@@ -1,10 +1,9 @@
-import { Fn, Token } from "cdktf";
 import { HwjobsDataSource } from "./hwjobs-data-source";
 
 /** Base of the count data sources (`count-*` operations). */
 export abstract class HwjobsCountDataSource extends HwjobsDataSource {
   /** Number of matching sub-jobs. */
   public get count(): number {
-    return Token.asNumber(Fn.tonumber(this.resultValue("count")));
+    return this.numberValue("count");
   }
 }

@@ -1,9 +1,11 @@
-import type { ITerraformDependable, TerraformDataSource } from "cdktf";
 import { Construct } from "constructs";
 import { hwjobsCliProgram } from "./cli-asset";
-import { ExternalDataSource, resultAttribute } from "./external-data-source";
+import { externalDataSourceClass, resultAttribute } from "./external-data-source";
+import type { Framework, TerraformDataSource } from "./framework";
+import type { IFrameworkDataSource, IResolvable, ITerraformDependable } from "./framework-types";
 import { requireExternalProvider } from "./provider-requirements";
-import { type Fail, type Validator, validateEndpointProp, validateProjectId, validateRegion } from "./validation";
+import type { Fail } from "./fail";
+import { type Validator, contextFor, validateEndpointProp, validateProjectId, validateRegion } from "./validation";
 
 /** Properties every data source of this library takes. */
 export interface HwjobsDataSourceProps {
@@ -78,8 +80,8 @@ const EXTERNAL_COMMAND = "external";
  * environment still applies.
  */
 export abstract class HwjobsDataSource extends Construct implements ITerraformDependable {
-  /** The synthesized `data "external"`. */
-  public readonly dataSource: TerraformDataSource;
+  /** The synthesized `data "external"` (a `TerraformDataSource` of the stack's framework). */
+  public readonly dataSource: IFrameworkDataSource;
 
   /** The CLI operation this data source runs, e.g. `list-image-jobs` (a token for a token job kind). */
   public readonly operation: string;
@@ -87,7 +89,7 @@ export abstract class HwjobsDataSource extends Construct implements ITerraformDe
   /**
    * @param operation the CLI operation (the query's `operation`)
    * @param parameters the operation's parameters under their API names; undefined ones are left out
-   * @param fail reports invalid props, naming the construct
+   * @param fail reports invalid props, naming the construct (see `failFor`)
    */
   protected constructor(
     scope: Construct,
@@ -97,26 +99,36 @@ export abstract class HwjobsDataSource extends Construct implements ITerraformDe
     props: HwjobsDataSourceProps,
     fail: Fail,
   ) {
+    const ctx = contextFor(scope, fail);
     const query: Record<string, string> = { operation };
     for (const [key, value] of Object.entries(parameters)) {
       if (value !== undefined) query[key] = value;
     }
     for (const [key, prop, validate] of COMMON_SETTINGS) {
       const value = props[prop];
-      if (value !== undefined) query[key] = validate(value as string, prop, fail);
+      if (value !== undefined) query[key] = validate(value as string, prop, ctx);
     }
     super(scope, id);
     this.operation = operation;
-    requireExternalProvider(this);
+    this.framework = ctx.framework;
+    requireExternalProvider(this, ctx.framework);
     // "Default" is left out of logical ids: directly in a stack, the address is `data.external.<id>`.
-    this.dataSource = new ExternalDataSource(
+    const ExternalDataSource = externalDataSourceClass(ctx.framework);
+    this.external = new ExternalDataSource(
       this,
       "Default",
       [...hwjobsCliProgram(this), EXTERNAL_COMMAND],
       query,
       props.dependsOn?.length ? props.dependsOn : undefined,
     );
+    this.dataSource = this.external;
   }
+
+  // The framework of the stack (cdktf or cdktn), whose `Fn` and `Token` the attributes use.
+  private readonly framework: Framework;
+
+  // The same object as `dataSource`, with the framework's full type for internal use.
+  private readonly external: TerraformDataSource;
 
   /** Terraform address of the data source (`data.external.<id>`), so that `dependsOn: [data]` works. */
   public get fqn(): string {
@@ -125,11 +137,28 @@ export abstract class HwjobsDataSource extends Construct implements ITerraformDe
 
   /** The raw `result` map of the external data source: every value the CLI returned, as strings. */
   public get result(): Record<string, string> {
-    return this.dataSource.getStringMapAttribute("result");
+    return this.external.getStringMapAttribute("result");
   }
 
   /** One value of the raw `result` map, as a string (e.g. `resultValue("count")`). */
   public resultValue(key: string): string {
-    return resultAttribute(this.dataSource, key);
+    return resultAttribute(this.external, key);
+  }
+
+  /** A `result` value holding a number, as a number (`tonumber(…)`). */
+  protected numberValue(key: string): number {
+    const { Fn, Token } = this.framework;
+    return Token.asNumber(Fn.tonumber(this.resultValue(key)));
+  }
+
+  /** A `result` value holding a JSON list of strings, as a string list (`jsondecode(…)`). */
+  protected stringListValue(key: string): string[] {
+    const { Fn, Token } = this.framework;
+    return Token.asList(Fn.jsondecode(this.resultValue(key)));
+  }
+
+  /** A `result` value holding JSON text, decoded (`jsondecode(…)`). */
+  protected jsonValue(key: string): IResolvable {
+    return this.framework.Fn.jsondecode(this.resultValue(key));
   }
 }

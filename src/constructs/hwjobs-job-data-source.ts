@@ -1,4 +1,4 @@
-import { Fn, type IResolvable, Token } from "cdktf";
+import type { IResolvable } from "./framework-types";
 import { HwjobsDataSource } from "./hwjobs-data-source";
 
 /** Base of the single-job data sources (`get-*` operations). */
@@ -20,7 +20,7 @@ export abstract class HwjobsJobDataSource extends HwjobsDataSource {
 
   /** Every resource the job produced (e.g. image ids), possibly empty. */
   public get resourceIds(): string[] {
-    return Token.asList(Fn.jsondecode(this.resultValue("resource_ids")));
+    return this.stringListValue("resource_ids");
   }
 
   /** The job's error code, or an empty string. */
@@ -35,6 +35,6 @@ export abstract class HwjobsJobDataSource extends HwjobsDataSource {
 
   /** The API's job object (a decoded JSON object). */
   public get job(): IResolvable {
-    return Fn.jsondecode(this.resultValue("job"));
+    return this.jsonValue("job");
   }
 }

@@ -1,8 +1,9 @@
-import { Fn, type IResolvable, Token } from "cdktf";
 import type { Construct } from "constructs";
 import { MAX_CONCURRENCY } from "../core/pagination";
+import type { IResolvable } from "./framework-types";
 import { HwjobsDataSource, type HwjobsDataSourceProps } from "./hwjobs-data-source";
-import { type Fail, validatePositiveInteger } from "./validation";
+import type { Fail } from "./fail";
+import { contextFor, validatePositiveInteger } from "./validation";
 
 /** Parameters of a list operation, on top of {@link HwjobsDataSourceProps}. */
 export interface HwjobsListDataSourceProps extends HwjobsDataSourceProps {
@@ -30,22 +31,22 @@ export abstract class HwjobsListDataSource extends HwjobsDataSource {
     fail: Fail,
   ) {
     const concurrency =
-      props.concurrency === undefined ? undefined : validatePositiveInteger(props.concurrency, "concurrency", MAX_LIST_CONCURRENCY, fail);
+      props.concurrency === undefined ? undefined : validatePositiveInteger(props.concurrency, "concurrency", MAX_LIST_CONCURRENCY, contextFor(scope, fail));
     super(scope, id, operation, { ...parameters, concurrency }, props, fail);
   }
 
   /** Number of matching items, as the API counts them. */
   public get count(): number {
-    return Token.asNumber(Fn.tonumber(this.resultValue("count")));
+    return this.numberValue("count");
   }
 
   /** The matching items from every page, as the API returns them (a decoded JSON list). */
   public get items(): IResolvable {
-    return Fn.jsondecode(this.resultValue("items"));
+    return this.jsonValue("items");
   }
 
   /** The ids of the matching items, in the order of `items`. */
   public get ids(): string[] {
-    return Token.asList(Fn.jsondecode(this.resultValue("ids")));
+    return this.stringListValue("ids");
   }
 }

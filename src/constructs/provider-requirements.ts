@@ -10,8 +10,8 @@
 // - external (the data sources) is a stack element, so that a user's own stack override of
 //   `terraform.required_providers.external` wins whatever the order, and that declares nothing
 //   when the user adds an external provider construct (which then declares itself).
-import { Lazy, type TerraformProvider, TerraformElement, TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
+import { type Framework, type TerraformElement, type TerraformProvider, type TerraformStack, perFramework } from "./framework";
 
 const NULL_PROVIDER_SOURCE = "hashicorp/null";
 const NULL_PROVIDER_VERSION = ">= 3.0";
@@ -35,7 +35,8 @@ function userProvider(stack: TerraformStack, type: string): TerraformProvider | 
  * time so that a null provider the user configures (e.g. with its own version pin or mirror
  * source) wins.
  */
-export function requireNullProvider(scope: Construct): void {
+export function requireNullProvider(scope: Construct, framework: Framework): void {
+  const { Lazy, TerraformStack } = framework;
   const stack = TerraformStack.of(scope);
   if (stacksRequiringNull.has(stack)) return;
   stacksRequiringNull.add(stack);
@@ -59,34 +60,39 @@ export function requireNullProvider(scope: Construct): void {
  * stack override, so that what the user declares wins whatever the order: the stack's own
  * overrides (`stack.addOverride("terraform.required_providers.external", …)`) are merged after
  * every element, and with an `external` provider construct in the stack this declares nothing.
+ * One class per framework, since it extends the framework's `TerraformElement`.
  */
-class ExternalProviderRequirement extends TerraformElement {
-  public override toTerraform(): Record<string, unknown> {
-    return this.requirement();
-  }
+const externalProviderRequirementClass = perFramework(
+  (framework: Framework): new (scope: Construct, id: string) => TerraformElement =>
+    class ExternalProviderRequirement extends framework.TerraformElement {
+      public override toTerraform(): Record<string, unknown> {
+        return this.requirement();
+      }
 
-  public override toHclTerraform(): Record<string, unknown> {
-    return this.requirement();
-  }
+      public override toHclTerraform(): Record<string, unknown> {
+        return this.requirement();
+      }
 
-  private requirement(): Record<string, unknown> {
-    if (userProvider(this.cdktfStack, "external") !== undefined) return {};
-    return {
-      terraform: {
-        required_providers: { external: { source: EXTERNAL_PROVIDER_SOURCE, version: EXTERNAL_PROVIDER_VERSION } },
-      },
-    };
-  }
-}
+      private requirement(): Record<string, unknown> {
+        if (userProvider(this.cdktfStack, "external") !== undefined) return {};
+        return {
+          terraform: {
+            required_providers: { external: { source: EXTERNAL_PROVIDER_SOURCE, version: EXTERNAL_PROVIDER_VERSION } },
+          },
+        };
+      }
+    },
+);
 
 /**
  * Declares `required_providers.external` on the stack of `scope` once (see
- * {@link ExternalProviderRequirement}).
+ * `externalProviderRequirementClass`).
  *
  * @throws Error when the stack already has a child of that id that is something else
  */
-export function requireExternalProvider(scope: Construct): void {
-  const stack = TerraformStack.of(scope);
+export function requireExternalProvider(scope: Construct, framework: Framework): void {
+  const stack = framework.TerraformStack.of(scope);
+  const ExternalProviderRequirement = externalProviderRequirementClass(framework);
   const existing = stack.node.tryFindChild(EXTERNAL_REQUIREMENT_ID);
   if (existing === undefined) {
     new ExternalProviderRequirement(stack, EXTERNAL_REQUIREMENT_ID);

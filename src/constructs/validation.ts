@@ -3,7 +3,6 @@
 // Every check looks at literal values only: a Terraform token (a variable, another resource's
 // attribute) passes through unchanged and the CLI validates the value at plan or apply time.
 // Messages are one line, start with the construct and its id, and name the prop and what it accepts.
-import { Fn, Token } from "cdktf";
 import { parseDuration } from "../core/duration";
 import { validateEndpoint } from "../core/endpoint";
 import {
@@ -16,19 +15,33 @@ import {
   PROJECT_ID_ACCEPTED,
   REGION_ACCEPTED,
 } from "../core/limits";
+import type { IConstruct } from "constructs";
+import type { Fail } from "./fail";
+import { type Framework, frameworkOf } from "./framework";
 import { JOB_KINDS, JobKind, isJobKind } from "./job-kind";
 
-/** Throws an Error whose message names the construct; `cause` is kept for debugging. */
-export type Fail = (message: string, cause?: unknown) => never;
+/** What every prop check needs: how to report a bad prop, and the framework of the construct's stack. */
+export interface ConstructContext {
+  /** Throws an Error naming the construct. */
+  readonly fail: Fail;
+
+  /** The framework (cdktf or cdktn) of the stack the construct is added to. */
+  readonly framework: Framework;
+}
 
 /** A validator of one optional string setting, returning the value to synthesize. */
-export type Validator = (value: string, prop: string, fail: Fail) => string;
+export type Validator = (value: string, prop: string, ctx: ConstructContext) => string;
 
-/** The failure function of construct `constructName` with id `id`: `<constructName> "<id>": <message>`. */
-export function failFor(constructName: string, id: string): Fail {
-  return (message: string, cause?: unknown): never => {
-    throw new Error(`${constructName} ${JSON.stringify(id)}: ${message}`, cause === undefined ? undefined : { cause });
-  };
+/**
+ * The context of a construct to be added to `scope`, reporting with `fail` (see {@link failFor}).
+ * Fails when `scope` is not a construct inside a stack of an installed framework, before the
+ * framework is ever asked to add anything to it.
+ */
+export function contextFor(scope: IConstruct, fail: Fail): ConstructContext {
+  if (typeof scope !== "object" || scope === null || typeof scope.node !== "object" || scope.node === null) {
+    fail(`scope must be a construct inside a TerraformStack (got ${scope === null ? "null" : typeof scope})`);
+  }
+  return { fail, framework: frameworkOf(scope, fail) };
 }
 
 /**
@@ -45,30 +58,30 @@ export const MAX_APP_JOB_ID_LENGTH = APP_JOB_ID_MAX_LENGTH;
  * them: an emoji is one character), no control characters. The rule is core/limits.ts's, the
  * one the CLI applies, so a job id that synthesizes is one the CLI sends.
  */
-export function validateJobId(jobId: string, max: number, fail: Fail, prop = "jobId"): string {
-  if (typeof jobId !== "string") fail(`${prop} must be a string (got ${typeof jobId})`);
-  if (Token.isUnresolved(jobId)) return jobId;
+export function validateJobId(jobId: string, max: number, ctx: ConstructContext, prop = "jobId"): string {
+  if (typeof jobId !== "string") ctx.fail(`${prop} must be a string (got ${typeof jobId})`);
+  if (ctx.framework.Token.isUnresolved(jobId)) return jobId;
   const limits = `1 to ${max} characters without control characters`;
   const problem = jobIdProblem(jobId, max);
   switch (problem?.kind) {
     case undefined:
       return jobId;
     case "empty":
-      return fail(`${prop} must be ${limits} (got an empty string)`);
+      return ctx.fail(`${prop} must be ${limits} (got an empty string)`);
     case "dot-segment":
-      return fail(`${prop} must be ${limits}, other than "." or ".." (got ${JSON.stringify(jobId)})`);
+      return ctx.fail(`${prop} must be ${limits}, other than "." or ".." (got ${JSON.stringify(jobId)})`);
     case "too-long":
-      return fail(`${prop} must be ${limits} (got ${problem.length} characters)`);
+      return ctx.fail(`${prop} must be ${limits} (got ${problem.length} characters)`);
     case "control-character":
-      return fail(`${prop} must be ${limits} (got ${JSON.stringify(jobId)})`);
+      return ctx.fail(`${prop} must be ${limits} (got ${JSON.stringify(jobId)})`);
   }
 }
 
 /** A {@link JobKind} value, or a token, which the CLI checks at apply time. */
-export function validateKind(kind: string, fail: Fail): string {
-  if (typeof kind !== "string") fail(`kind must be one of ${JOB_KINDS.join(", ")} (got ${typeof kind})`);
-  if (Token.isUnresolved(kind)) return kind;
-  if (!isJobKind(kind)) fail(`kind must be one of ${JOB_KINDS.join(", ")} (got ${JSON.stringify(kind)})`);
+export function validateKind(kind: string, ctx: ConstructContext): string {
+  if (typeof kind !== "string") ctx.fail(`kind must be one of ${JOB_KINDS.join(", ")} (got ${typeof kind})`);
+  if (ctx.framework.Token.isUnresolved(kind)) return kind;
+  if (!isJobKind(kind)) ctx.fail(`kind must be one of ${JOB_KINDS.join(", ")} (got ${JSON.stringify(kind)})`);
   return kind;
 }
 
@@ -77,9 +90,9 @@ export function validateKind(kind: string, fail: Fail): string {
  * `app-job`, 128 for the others. With a token kind the limit is not known yet: the longest is
  * allowed and the CLI decides at apply time.
  */
-export function validateJobIdOfKind(jobId: string, kind: string, fail: Fail): string {
-  const max = kind === JobKind.APP_JOB || Token.isUnresolved(kind) ? MAX_APP_JOB_ID_LENGTH : MAX_JOB_ID_LENGTH;
-  return validateJobId(jobId, max, fail);
+export function validateJobIdOfKind(jobId: string, kind: string, ctx: ConstructContext): string {
+  const max = kind === JobKind.APP_JOB || ctx.framework.Token.isUnresolved(kind) ? MAX_APP_JOB_ID_LENGTH : MAX_JOB_ID_LENGTH;
+  return validateJobId(jobId, max, ctx);
 }
 
 /**
@@ -87,13 +100,13 @@ export function validateJobIdOfKind(jobId: string, kind: string, fail: Fail): st
  * zero unless `options.allowZero`; or a token.
  * @returns milliseconds for a literal duration, undefined for a token
  */
-export function validateDuration(value: string, prop: string, fail: Fail, options: { allowZero?: boolean } = {}): number | undefined {
-  if (typeof value !== "string") fail(`${prop} must be a duration string (got ${typeof value})`);
-  if (Token.isUnresolved(value)) return undefined;
+export function validateDuration(value: string, prop: string, ctx: ConstructContext, options: { allowZero?: boolean } = {}): number | undefined {
+  if (typeof value !== "string") ctx.fail(`${prop} must be a duration string (got ${typeof value})`);
+  if (ctx.framework.Token.isUnresolved(value)) return undefined;
   try {
     return parseDuration(value, prop, options);
   } catch (error) {
-    return fail(error instanceof Error ? error.message : String(error), error);
+    return ctx.fail(error instanceof Error ? error.message : String(error), error);
   }
 }
 
@@ -101,17 +114,17 @@ export function validateDuration(value: string, prop: string, fail: Fail, option
  * A map of non-empty keys to strings, none of them one of `reserved`; a copy of it, or `{}` when
  * undefined. The prop is named `triggers` in messages.
  */
-export function validateTriggers(triggers: Record<string, string> | undefined, reserved: readonly string[], fail: Fail): Record<string, string> {
+export function validateTriggers(triggers: Record<string, string> | undefined, reserved: readonly string[], ctx: ConstructContext): Record<string, string> {
   if (triggers === undefined) return {};
   if (triggers === null || typeof triggers !== "object" || Array.isArray(triggers)) {
-    fail("triggers must be a map of strings");
+    ctx.fail("triggers must be a map of strings");
   }
   for (const [key, value] of Object.entries(triggers)) {
     if (reserved.includes(key)) {
-      fail(`triggers must not use the reserved keys ${reserved.join(", ")} (got ${JSON.stringify(key)})`);
+      ctx.fail(`triggers must not use the reserved keys ${reserved.join(", ")} (got ${JSON.stringify(key)})`);
     }
-    if (key.length === 0) fail("triggers keys must be non-empty");
-    if (typeof value !== "string") fail(`triggers.${key} must be a string (got ${typeof value})`);
+    if (key.length === 0) ctx.fail("triggers keys must be non-empty");
+    if (typeof value !== "string") ctx.fail(`triggers.${key} must be a string (got ${typeof value})`);
   }
   return { ...triggers };
 }
@@ -120,17 +133,17 @@ export function validateTriggers(triggers: Record<string, string> | undefined, r
  * A `job_id` filter of the sub-job lists and counts: the job id rule, except that `.` and `..`
  * are fine, since a filter travels as a query value, not as a path segment (as the CLI accepts).
  */
-export function validateJobIdFilter(jobId: string, fail: Fail, prop = "jobId"): string {
+export function validateJobIdFilter(jobId: string, ctx: ConstructContext, prop = "jobId"): string {
   if (jobId === "." || jobId === "..") return jobId;
-  return validateJobId(jobId, JOB_ID_MAX_LENGTH, fail, prop);
+  return validateJobId(jobId, JOB_ID_MAX_LENGTH, ctx, prop);
 }
 
 /** One of `allowed` (exact case), or a token. */
-export function validateChoice(value: string, prop: string, allowed: readonly string[], fail: Fail): string {
+export function validateChoice(value: string, prop: string, allowed: readonly string[], ctx: ConstructContext): string {
   const expected = `${prop} must be one of ${allowed.join(", ")}`;
-  if (typeof value !== "string") fail(`${expected} (got ${typeof value})`);
-  if (Token.isUnresolved(value)) return value;
-  if (!allowed.includes(value)) fail(`${expected} (got ${JSON.stringify(value)})`);
+  if (typeof value !== "string") ctx.fail(`${expected} (got ${typeof value})`);
+  if (ctx.framework.Token.isUnresolved(value)) return value;
+  if (!allowed.includes(value)) ctx.fail(`${expected} (got ${JSON.stringify(value)})`);
   return value;
 }
 
@@ -143,40 +156,40 @@ export function validateChoiceList(
   prop: string,
   allowed: readonly string[],
   maxJoinedLength: number,
-  fail: Fail,
+  ctx: ConstructContext,
 ): string {
-  if (Token.isUnresolved(values)) return Fn.join(",", values);
-  if (!Array.isArray(values)) fail(`${prop} must be a list of ${allowed.join(", ")} (got ${typeof values})`);
-  if (values.length === 0) fail(`${prop} must list at least one of ${allowed.join(", ")}; leave it out to count every type`);
-  values.forEach((value, index) => validateChoice(value, `${prop}[${index}]`, allowed, fail));
+  if (ctx.framework.Token.isUnresolved(values)) return ctx.framework.Fn.join(",", values);
+  if (!Array.isArray(values)) ctx.fail(`${prop} must be a list of ${allowed.join(", ")} (got ${typeof values})`);
+  if (values.length === 0) ctx.fail(`${prop} must list at least one of ${allowed.join(", ")}; leave it out to count every type`);
+  values.forEach((value, index) => validateChoice(value, `${prop}[${index}]`, allowed, ctx));
   const joined = values.join(",");
   // Code points, as the CLI counts the same limit (core/limits.ts).
   const length = codePointLength(joined);
-  if (!Token.isUnresolved(joined) && length > maxJoinedLength) {
-    fail(`${prop} must join to at most ${maxJoinedLength} characters (got ${length})`);
+  if (!ctx.framework.Token.isUnresolved(joined) && length > maxJoinedLength) {
+    ctx.fail(`${prop} must join to at most ${maxJoinedLength} characters (got ${length})`);
   }
   return joined;
 }
 
 /** An endpoint URL (`https://`, or `http://` on loopback), normalised; or a token. */
-export function validateEndpointProp(value: string, prop: string, fail: Fail): string {
-  if (typeof value !== "string") fail(`${prop} must be a URL string (got ${typeof value})`);
-  if (Token.isUnresolved(value)) return value;
+export function validateEndpointProp(value: string, prop: string, ctx: ConstructContext): string {
+  if (typeof value !== "string") ctx.fail(`${prop} must be a URL string (got ${typeof value})`);
+  if (ctx.framework.Token.isUnresolved(value)) return value;
   try {
     return validateEndpoint(value, prop);
   } catch (error) {
-    return fail(error instanceof Error ? error.message : String(error), error);
+    return ctx.fail(error instanceof Error ? error.message : String(error), error);
   }
 }
 
 /** A region id, as the CLI's `--region` accepts it (core/limits.ts); or a token. */
-export function validateRegion(value: string, prop: string, fail: Fail): string {
-  return validateIdentifier(value, prop, isRegion, REGION_ACCEPTED, fail);
+export function validateRegion(value: string, prop: string, ctx: ConstructContext): string {
+  return validateIdentifier(value, prop, isRegion, REGION_ACCEPTED, ctx);
 }
 
 /** A project id, as the CLI's `--project-id` accepts it (core/limits.ts); or a token. */
-export function validateProjectId(value: string, prop: string, fail: Fail): string {
-  return validateIdentifier(value, prop, isProjectId, PROJECT_ID_ACCEPTED, fail);
+export function validateProjectId(value: string, prop: string, ctx: ConstructContext): string {
+  return validateIdentifier(value, prop, isProjectId, PROJECT_ID_ACCEPTED, ctx);
 }
 
 /**
@@ -184,19 +197,19 @@ export function validateProjectId(value: string, prop: string, fail: Fail): stri
  * time. The rules are the CLI's own: a value that synthesizes but that the CLI rejects would only
  * fail at plan or apply time.
  */
-function validateIdentifier(value: string, prop: string, accepts: (text: string) => boolean, accepted: string, fail: Fail): string {
-  if (typeof value !== "string") fail(`${prop} must be a string (got ${typeof value})`);
-  if (Token.isUnresolved(value)) return value;
+function validateIdentifier(value: string, prop: string, accepts: (text: string) => boolean, accepted: string, ctx: ConstructContext): string {
+  if (typeof value !== "string") ctx.fail(`${prop} must be a string (got ${typeof value})`);
+  if (ctx.framework.Token.isUnresolved(value)) return value;
   // A control character is named by the JSON quoting below, so it cannot break the one-line message.
-  if (!accepts(value)) fail(`${prop} must be ${accepted} (got ${JSON.stringify(value)})`);
+  if (!accepts(value)) ctx.fail(`${prop} must be ${accepted} (got ${JSON.stringify(value)})`);
   return value;
 }
 
 /** A whole number from 1 to `max`, as a string; or a token. */
-export function validatePositiveInteger(value: number, prop: string, max: number, fail: Fail): string {
-  if (Token.isUnresolved(value)) return Token.asString(value);
+export function validatePositiveInteger(value: number, prop: string, max: number, ctx: ConstructContext): string {
+  if (ctx.framework.Token.isUnresolved(value)) return ctx.framework.Token.asString(value);
   if (typeof value !== "number" || !Number.isInteger(value) || value < 1 || value > max) {
-    fail(`${prop} must be a whole number from 1 to ${max} (got ${JSON.stringify(value) ?? typeof value})`);
+    ctx.fail(`${prop} must be a whole number from 1 to ${max} (got ${JSON.stringify(value) ?? typeof value})`);
   }
   return String(value);
 }

@@ -1,4 +1,4 @@
-import type { ITerraformDependable } from "cdktf";
+import type { ITerraformDependable } from "./framework-types";
 import type { JobKind } from "./job-kind";
 import type { WaitForJob } from "./wait-for-job";
 

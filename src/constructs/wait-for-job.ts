@@ -1,21 +1,13 @@
-import { type ITerraformDependable, type LocalExecProvisioner, TerraformResource } from "cdktf";
 import { Construct } from "constructs";
 import { hwjobsCliProgram } from "./cli-asset";
+import type { LocalExecProvisioner } from "./framework";
+import type { IFrameworkResource, ITerraformDependable } from "./framework-types";
 import type { HwjobsJobDataSource } from "./hwjobs-job-data-source";
 import { requireNullProvider } from "./provider-requirements";
 import { WaitJobDataSource } from "./wait-job-data-source";
 import type { WaitForJobProps } from "./wait-for-job-props";
-import {
-  type Validator,
-  failFor,
-  validateDuration,
-  validateEndpointProp,
-  validateJobIdOfKind,
-  validateKind,
-  validateProjectId,
-  validateRegion,
-  validateTriggers,
-} from "./validation";
+import { failFor } from "./fail";
+import { type Validator, contextFor, validateDuration, validateEndpointProp, validateJobIdOfKind, validateKind, validateProjectId, validateRegion, validateTriggers } from "./validation";
 
 const DEFAULT_TIMEOUT = "60m";
 const DEFAULT_NOT_FOUND_GRACE = "60s";
@@ -59,8 +51,11 @@ export class WaitForJob extends Construct implements ITerraformDependable {
   /** Id of the job waited for, as given (a literal or a token). */
   public readonly jobId: string;
 
-  /** The synthesized `terraform_data` (or, with `useNullResource`, `null_resource`) resource. */
-  public readonly resource: TerraformResource;
+  /**
+   * The synthesized `terraform_data` (or, with `useNullResource`, `null_resource`) resource: a
+   * `TerraformResource` of the stack's framework.
+   */
+  public readonly resource: IFrameworkResource;
 
   // Validated region, project id and endpoints, for the job data source.
   private readonly settings: Readonly<Partial<Record<OptionalSetting, string>>>;
@@ -69,20 +64,21 @@ export class WaitForJob extends Construct implements ITerraformDependable {
   private jobDataSource?: HwjobsJobDataSource;
 
   constructor(scope: Construct, id: string, props: WaitForJobProps) {
+    const ctx = contextFor(scope, failFor("WaitForJob", id));
     super(scope, id);
-    const fail = failFor("WaitForJob", id);
+    const { fail, framework } = ctx;
 
-    this.kind = validateKind(props.kind, fail);
-    this.jobId = validateJobIdOfKind(props.jobId, this.kind, fail);
+    this.kind = validateKind(props.kind, ctx);
+    this.jobId = validateJobIdOfKind(props.jobId, this.kind, ctx);
 
     const timeout = props.timeout ?? DEFAULT_TIMEOUT;
     const notFoundGrace = props.notFoundGrace ?? DEFAULT_NOT_FOUND_GRACE;
     const minPollInterval = props.minPollInterval ?? DEFAULT_MIN_POLL_INTERVAL;
     const maxPollInterval = props.maxPollInterval ?? DEFAULT_MAX_POLL_INTERVAL;
-    validateDuration(timeout, "timeout", fail);
-    validateDuration(notFoundGrace, "notFoundGrace", fail, { allowZero: true });
-    const minMs = validateDuration(minPollInterval, "minPollInterval", fail);
-    const maxMs = validateDuration(maxPollInterval, "maxPollInterval", fail);
+    validateDuration(timeout, "timeout", ctx);
+    validateDuration(notFoundGrace, "notFoundGrace", ctx, { allowZero: true });
+    const minMs = validateDuration(minPollInterval, "minPollInterval", ctx);
+    const maxMs = validateDuration(maxPollInterval, "maxPollInterval", ctx);
     if (minMs !== undefined && maxMs !== undefined && minMs > maxMs) {
       fail(`minPollInterval (${minPollInterval}) must not be longer than maxPollInterval (${maxPollInterval})`);
     }
@@ -110,11 +106,11 @@ export class WaitForJob extends Construct implements ITerraformDependable {
     const settings: { -readonly [prop in OptionalSetting]?: string } = {};
     for (const [variable, prop, validate] of optional) {
       const value = props[prop];
-      if (value !== undefined) environment[variable] = settings[prop] = validate(value, prop, fail);
+      if (value !== undefined) environment[variable] = settings[prop] = validate(value, prop, ctx);
     }
     this.settings = settings;
 
-    const triggers = { ...validateTriggers(props.triggers, RESERVED_TRIGGER_KEYS, fail), kind: this.kind, job_id: this.jobId };
+    const triggers = { ...validateTriggers(props.triggers, RESERVED_TRIGGER_KEYS, ctx), kind: this.kind, job_id: this.jobId };
 
     const provisioner: LocalExecProvisioner = {
       type: "local-exec",
@@ -133,13 +129,13 @@ export class WaitForJob extends Construct implements ITerraformDependable {
     // insist on a provider construct in the stack (ValidateProviderPresence), i.e. on
     // @cdktf/provider-null for the null variant, whose requirement is declared on the stack instead.
     const useNull = props.useNullResource === true;
-    const resource = new TerraformResource(this, "Default", {
+    const resource = new framework.TerraformResource(this, "Default", {
       terraformResourceType: useNull ? "null_resource" : "terraform_data",
       dependsOn: props.dependsOn,
       provisioners: [provisioner],
     });
     resource.addOverride(useNull ? "triggers" : "triggers_replace", triggers);
-    if (useNull) requireNullProvider(this);
+    if (useNull) requireNullProvider(this, framework);
     this.resource = resource;
   }
 

@@ -1,7 +1,7 @@
 import type { Construct } from "constructs";
 import type { HwjobsDataSourceProps } from "./hwjobs-data-source";
 import { HwjobsJobDataSource } from "./hwjobs-job-data-source";
-import { failFor } from "./validation";
+import { failFor } from "./fail";
 
 /** What a {@link WaitJobDataSource} reads: the operation, the job id and the wait's settings. */
 export interface WaitJobDataSourceSpec {

@@ -22,6 +22,7 @@ describe("hwjobs CLI asset", () => {
     const first = hwjobsCliAsset(nested);
     const second = hwjobsCliAsset(stack);
     assert.equal(first, second);
+    assert.ok(first instanceof TerraformAsset);
     assert.equal(first.type, AssetType.FILE);
     assert.equal(first.node.scope, stack);
     assert.equal(first.node.id, HWJOBS_CLI_ASSET_ID);
