@@ -34,10 +34,10 @@ export const FRAMEWORK_PACKAGES: readonly string[] = Object.freeze(["cdktn", "cd
 // scope whichever copy of which framework made it.
 const STACK_SYMBOL = Symbol.for("cdktf/TerraformStack");
 
+/** A framework package that resolves from here, not loaded until a stack needs it. */
 interface InstalledFramework {
   readonly name: string;
   readonly file: string;
-  readonly module: Framework;
 }
 
 let installed: readonly InstalledFramework[] | undefined;
@@ -54,18 +54,27 @@ function installedFrameworks(): readonly InstalledFramework[] {
   for (const name of FRAMEWORK_PACKAGES) {
     for (const base of bases) {
       if (base === undefined) continue;
-      const from = createRequire(path.join(base, "noop.js"));
-      let file: string;
       try {
-        file = from.resolve(name);
+        const file = createRequire(path.join(base, "noop.js")).resolve(name);
+        if (!found.has(file)) found.set(file, { name, file });
       } catch {
-        continue;
+        // Not installed where seen from this base.
       }
-      if (!found.has(file)) found.set(file, { name, file, module: from(file) as Framework });
     }
   }
   installed = [...found.values()];
   return installed;
+}
+
+/**
+ * The installed frameworks, those already loaded first: a stack can only come from a loaded one,
+ * so a framework that is installed but unused (the other one, beside the app's) is never loaded.
+ */
+function* loadedFirst(frameworks: readonly InstalledFramework[]): Generator<Framework> {
+  const isLoaded = (framework: InstalledFramework) => require.cache[framework.file] !== undefined;
+  for (const framework of [...frameworks.filter(isLoaded), ...frameworks.filter((f) => !isLoaded(f))]) {
+    yield require(framework.file) as Framework;
+  }
 }
 
 /** The nearest stack of `scope` (itself included), of any framework copy. */
@@ -89,12 +98,11 @@ export function frameworkOf(scope: IConstruct, fail: (message: string) => never)
   if (stack === undefined) {
     fail(`must be created inside a TerraformStack of ${either}; "${scope.node.path || "(root)"}" is not inside one`);
   }
-  const match = frameworks.find((framework) => stack instanceof framework.module.TerraformStack);
-  if (match === undefined) {
-    const loaded = frameworks.map((framework) => framework.file).join(", ");
-    fail(`its stack "${stack.node.path}" comes from a copy of ${either} that this package cannot load (it loads ${loaded}); install one copy of the framework for the app`);
+  for (const framework of loadedFirst(frameworks)) {
+    if (stack instanceof framework.TerraformStack) return framework;
   }
-  return match.module;
+  const loaded = frameworks.map((framework) => framework.file).join(", ");
+  return fail(`its stack "${stack.node.path}" comes from a copy of ${either} that this package cannot load (it loads ${loaded}); install one copy of the framework for the app`);
 }
 
 /**

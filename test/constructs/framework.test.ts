@@ -2,6 +2,7 @@
 // stack decides which framework's classes the constructs are made of, never a mix; the same stack
 // code synthesizes the same configuration in both; a scope outside any stack is a one-line error.
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -124,6 +125,26 @@ describe("framework seam", () => {
     assert.ok(hwjobsCliAsset(a) instanceof cdktf.TerraformAsset);
     assert.ok(hwjobsCliAsset(b) instanceof cdktn.TerraformAsset);
   });
+
+  for (const [name] of FRAMEWORKS) {
+    it(`a ${name} app never loads the other framework, although both are installed`, () => {
+      const other = name === "cdktf" ? "cdktn" : "cdktf";
+      const program = [
+        `const fw = require(${JSON.stringify(name)});`,
+        `const { WaitForJob, DataImsJob } = require(${JSON.stringify(join(__dirname, "..", "..", "src", "constructs"))});`,
+        `const app = new fw.App({ outdir: ${JSON.stringify(join(work, `lazy-${name}`))} });`,
+        `const stack = new fw.TerraformStack(app, "s");`,
+        `new WaitForJob(stack, "w", { kind: "ims-job", jobId: "1" }).resourceId;`,
+        `new DataImsJob(stack, "d", { jobId: "1" });`,
+        `app.synth();`,
+        `const loaded = Object.keys(require.cache).filter((f) => f.includes("/node_modules/${other}/"));`,
+        `process.stdout.write(JSON.stringify(loaded));`,
+      ].join("\n");
+      const run = spawnSync(process.execPath, ["--import", "tsx", "-e", program], { encoding: "utf8", timeout: 60_000 });
+      assert.equal(run.status, 0, run.stderr);
+      assert.deepEqual(JSON.parse(run.stdout), []);
+    });
+  }
 
   describe("a scope outside any stack is a one-line error naming the construct and both frameworks", () => {
     const outside: ReadonlyArray<[what: string, scope: () => Construct]> = [
