@@ -42,6 +42,10 @@ export const CONFIG_ENV = {
   imsEndpoint: ["HWJOBS_IMS_ENDPOINT"],
 } as const;
 
+/**
+ * Environment variables, as `process.env` holds them.
+ * @inline
+ */
 type Env = Readonly<Record<string, string | undefined>>;
 
 function pick(flag: string | undefined, env: Env, names: readonly string[]): { value: string; field: string } | undefined {
@@ -56,6 +60,9 @@ function pick(flag: string | undefined, env: Env, names: readonly string[]): { v
 /**
  * Resolves configuration from flags and the environment (design §4), validating every value.
  * Nothing is sent; a problem throws an InvalidInputError naming the flag or variable.
+ * @param flags the command-line settings; a flag that is set wins over the environment
+ * @param env the environment to read settings and credentials from, usually `process.env`; an
+ *   empty value counts as unset
  */
 export function resolveConfig(flags: ConfigFlags, env: Env): ClientConfig {
   // Region and project id follow core/limits.ts, as the constructs' synth-time checks do, so that

@@ -29,7 +29,7 @@ export interface TokenCredentials {
   readonly token: string;
 }
 
-/** How requests are authenticated. Never printed: see {@link describeCredentials}. */
+/** How requests are authenticated. Never printed: logs show only the kind and the access key id. */
 export type Credentials = AccessKeyCredentials | TokenCredentials;
 
 type Env = Readonly<Record<string, string | undefined>>;

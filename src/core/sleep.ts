@@ -102,8 +102,8 @@ export interface Clock {
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
   /**
    * A signal that aborts once `ms` have passed on this clock, for deadlines; aborting `release`
-   * cancels it (see {@link timeoutSignal}). Optional so that existing clocks stay valid; callers
-   * fall back to {@link timeoutSignal} (real time) without it.
+   * cancels it. Optional so that existing clocks stay valid; without it, callers fall back to a
+   * real-time timeout.
    */
   timeout?(ms: number, release?: AbortSignal): AbortSignal;
 }
