@@ -7,6 +7,12 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 
+// `npm pack` and `npm publish` run `prepack` and then `prepare`, both of which build: the
+// second build would redo the first, so `prepare` builds only for installs (npm ci, npm install,
+// git dependencies) and leaves packing to `prepack`.
+const { npm_lifecycle_event: event, npm_command: command } = process.env;
+if (event === "prepare" && (command === "pack" || command === "publish")) process.exit(0);
+
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const require = createRequire(import.meta.url);
 const version = require(join(root, "package.json")).version;

@@ -1,5 +1,5 @@
 // Package root: the CDKTF constructs, plus the library API behind the hwjobs CLI for programs
-// that want to poll or wait without Terraform.
+// that want to poll or wait without Terraform, and the local emulator to run them against.
 export * from "./constructs";
 export { HwClient, type HwClientOptions, type RetryEvent } from "./core/client";
 export { resolveConfig, type ClientConfig, type ConfigFlags, type Service } from "./core/config";
@@ -21,3 +21,4 @@ export { imsJobSchema } from "./api/ims-job";
 export type { Page } from "./api/page";
 export { fetchAllPages, ListChangedError, type FetchAllPagesOptions, type FetchPage } from "./core/pagination";
 export * from "./jobs";
+export { DEMO_CREDENTIALS, startEmulator, type EmulatorOptions, type RunningEmulator } from "./emulator";

@@ -11,7 +11,7 @@ Usage:
   hwjobs count image-sub-jobs [--job-type T1,T2] [--status S] [--job-id J]
   hwjobs count app-sub-jobs   [--job-type T1,T2] [--status S] [--job-id J]
   hwjobs external             Terraform external data source program (query JSON on stdin)
-  hwjobs emulator [--host 127.0.0.1] [--port 8080] [--scenario FILE]
+  hwjobs emulator [--host 127.0.0.1] [--port 8080] [--scenario NAME|FILE]
 
 Kinds:
   image-job   Workspace APP image-server job   GET /v1/{project_id}/image-server-jobs/{job_id}

@@ -10,6 +10,7 @@ export type { ApiRequestInfo, EmulatorOptions, RunningEmulator } from "./options
 export type { EmulatorStats } from "./stats";
 export { checkScenario, SCENARIO_LIMITS, type Scenario, type ScenarioJob, type ScenarioProject } from "./scenario-schema";
 export { parseScenario } from "./scenario-file";
+export { findPackageRoot, resolveScenarioRef, scenarioNames, scenariosDir, type ScenarioRef } from "./scenario-names";
 export { loadScenario, type ScenarioLoadResult, type ScenarioProjectCounts } from "./scenario-load";
 export {
   APP_QUERY_JOB_TYPES,

@@ -3,14 +3,15 @@
 // its `query` on stdin (as hashicorp/external does, no shell), against the emulator, and check the
 // output is a flat map of strings that decodes to independently computed expectations.
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { startScenarioEmulator } from "../helpers/scenario";
+import { externalBlocks, externalQuery, runExternal, type ExternalBlock } from "../helpers/external-harness";
+import { runProgram } from "../helpers/process";
 import { DEMO_CREDENTIALS, type RunningEmulator } from "../../src/emulator";
-import { substituteVars, synthExample } from "../../scripts/stack-runner";
+import { synthExample } from "../../scripts/stack-runner";
 import { canonical, expectedImageJobs, expectedSubJobs } from "../emulator/list-oracle";
 
 const PROJECT = "0123456789abcdef0123456789abcdef";
@@ -19,28 +20,6 @@ const APP_COUNT_TYPES = [
   "CREATE_SERVER", "DELETE_SERVER", "REJOIN_DOMAIN", "CHANGE_SERVER_IMAGE", "REINSTALL_OS", "MIGRATE_SERVER",
   "UPDATE_SERVER_TSVI", "UPGRADE_ACCESS_AGENT", "SCHEDULED_TASK", "UPDATE_FREEZE_STATUS", "CREATE_SERVER_IMAGE",
 ];
-
-interface ExternalBlock {
-  program: string[];
-  query: Record<string, string>;
-}
-
-function runProgram(argv: string[], cwd: string, env: NodeJS.ProcessEnv, stdin: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(argv[0]!, argv.slice(1), { cwd, env, stdio: ["pipe", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
-    const timer = setTimeout(() => child.kill("SIGKILL"), 60_000);
-    child.on("error", reject);
-    child.on("close", (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-    child.stdin.end(stdin);
-  });
-}
 
 describe("examples/job-report through the external protocol", () => {
   // A frozen clock: every status is fixed, so expectations computed now hold when the CLI reads.
@@ -60,7 +39,7 @@ describe("examples/job-report through the external protocol", () => {
     vars = { image_job_id: image.id, app_job_id: app.id, ims_job_id: ims.id };
     work = mkdtempSync(join(tmpdir(), "hwjobs-harness-"));
     stackDir = synthExample("job-report", "job-report", join(work, "cdktf.out"));
-    blocks = (JSON.parse(readFileSync(join(stackDir, "cdk.tf.json"), "utf8")) as { data: { external: Record<string, ExternalBlock> } }).data.external;
+    blocks = externalBlocks(stackDir);
   });
 
   after(async () => {
@@ -117,12 +96,7 @@ describe("examples/job-report through the external protocol", () => {
     for (const [name, block] of Object.entries(blocks)) {
       assert.deepEqual(block.program.slice(0, 1), ["node"], name);
       assert.equal(block.program.at(-1), "external", name);
-      const query = Object.fromEntries(Object.entries(block.query).map(([k, v]) => [k, substituteVars(v, vars)]));
-      const run = await runProgram(block.program, stackDir, env, JSON.stringify(query));
-      assert.equal(run.code, 0, `${name}: ${run.stderr}`);
-      const output = JSON.parse(run.stdout) as Record<string, unknown>;
-      for (const [key, value] of Object.entries(output)) assert.equal(typeof value, "string", `${name}.${key} must be a string`);
-      const text = output as Record<string, string>;
+      const { query, result: text } = await runExternal(name, block, stackDir, env, vars);
       const want = expected(query);
       operations.add(query.operation!);
 
@@ -158,7 +132,7 @@ describe("examples/job-report through the external protocol", () => {
     const before = emulator.requests.list().length;
     const block = Object.values(blocks).find((b) => b.query.operation === "list-image-jobs" && !b.query.status)!;
     const env = { PATH: process.env.PATH ?? "", HWJOBS_ENDPOINT: emulator.url, HW_PROJECT_ID: PROJECT, HW_AUTH_TOKEN: DEMO_CREDENTIALS.token };
-    const run = await runProgram(block.program, stackDir, env, JSON.stringify(block.query));
+    const run = await runProgram(block.program, { cwd: stackDir, env, stdin: JSON.stringify(block.query) });
     assert.equal(run.code, 0, run.stderr);
     assert.equal(JSON.parse(JSON.parse(run.stdout).ids).length, all.count);
     const pages = emulator.requests.list().slice(before).filter((r) => r.path.endsWith("/image-server-jobs"));
@@ -170,7 +144,7 @@ describe("examples/job-report through the external protocol", () => {
   test("a failing query is one line on stderr and a non-zero exit", async () => {
     const block = Object.values(blocks)[0]!;
     const env = { PATH: process.env.PATH ?? "", HWJOBS_ENDPOINT: emulator.url, HW_PROJECT_ID: PROJECT, HW_AUTH_TOKEN: "not-a-token" };
-    const run = await runProgram(block.program, stackDir, env, JSON.stringify(Object.fromEntries(Object.entries(block.query).map(([k, v]) => [k, substituteVars(v, vars)]))));
+    const run = await runProgram(block.program, { cwd: stackDir, env, stdin: JSON.stringify(externalQuery(block, vars)) });
     assert.equal(run.code, 4);
     assert.equal(run.stdout, "");
     assert.equal(run.stderr.trim().split("\n").length, 1);

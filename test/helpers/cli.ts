@@ -42,6 +42,10 @@ export interface CliRunOptions {
   readonly signal?: NodeJS.Signals;
   /** Written to stdin, which is then closed; default: stdin is /dev/null. */
   readonly stdin?: string;
+  /** Runs this file (by its shebang) instead of `node lib/hwjobs.cjs`, e.g. an app's `node_modules/.bin/hwjobs`. */
+  readonly executable?: string;
+  /** Working directory; default the repository root. */
+  readonly cwd?: string;
 }
 
 /** A running CLI child. */
@@ -77,11 +81,13 @@ export function childEnv(env: CliEnv): Record<string, string> {
   return out;
 }
 
-/** Starts `node lib/hwjobs.cjs ...args` with {@link childEnv}(env). */
+/** Starts `node lib/hwjobs.cjs ...args` (or `options.executable ...args`) with {@link childEnv}(env). */
 export function startCli(args: readonly string[], env: CliEnv, options: CliRunOptions = {}): CliProcess {
-  assert.ok(existsSync(CLI_BUNDLE), `${CLI_BUNDLE} is missing; run "node scripts/build.mjs" first`);
-  const child = spawn(process.execPath, [CLI_BUNDLE, ...args], {
-    cwd: REPO_ROOT,
+  const [file, argv] = options.executable === undefined ? [process.execPath, [CLI_BUNDLE, ...args]] : [options.executable, [...args]];
+  const program = options.executable ?? CLI_BUNDLE;
+  assert.ok(existsSync(program), `${program} is missing${program === CLI_BUNDLE ? '; run "node scripts/build.mjs" first' : ""}`);
+  const child = spawn(file, argv, {
+    cwd: options.cwd ?? REPO_ROOT,
     env: childEnv(env),
     stdio: [options.stdin === undefined ? "ignore" : "pipe", "pipe", "pipe"],
   });

@@ -54,3 +54,18 @@ export async function injectFault(base: string, fault: Record<string, unknown>):
 export async function resetEmulator(base: string): Promise<void> {
   await call(base, "POST", "reset", {});
 }
+
+/** A job as `GET /_emulator/jobs` lists it (the fields tests read). */
+export interface ListedJob {
+  id: string;
+  kind: CreateJobRequest["kind"];
+  project_id: string;
+  job_type: string;
+  status: string;
+  resource_ids: string[];
+}
+
+/** Every job of the emulator with its current status. */
+export async function listJobs(base: string): Promise<ListedJob[]> {
+  return (await call<{ jobs: ListedJob[] }>(base, "GET", "jobs")).jobs;
+}
