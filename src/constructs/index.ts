@@ -1,8 +1,11 @@
 // Only the public construct API: the kind helpers in job-kind.ts, the validators in
-// validation.ts and the internal constructs (external-data-source.ts, provider-requirements.ts,
-// wait-job-data-source.ts) stay internal, so that the package root (which also re-exports jobs/)
+// validation.ts, the framework seam (framework.ts, whose typings name cdktf and so must stay out
+// of the public ones) and the internal constructs (external-data-source.ts,
+// provider-requirements.ts, wait-job-data-source.ts) stay internal, so that the package root (which also re-exports jobs/)
 // never sees two exports of the same name.
 export { JobKind } from "./job-kind";
+export type { IFrameworkAsset, IFrameworkDataSource, IFrameworkElement, IFrameworkResource, IResolvable, ITerraformDependable } from "./framework-types";
+export type { Fail } from "./fail";
 export * from "./cli-asset";
 export * from "./wait-for-job";
 export * from "./wait-for-job-props";

@@ -24,8 +24,9 @@ const WAIT_COMMAND = "wait";
 type OptionalSetting = "region" | "projectId" | "endpoint" | "appstreamEndpoint" | "imsEndpoint";
 
 /**
- * Blocks `terraform apply` (and `cdktf deploy`) until a HUAWEI CLOUD asynchronous job finishes,
- * and fails the apply with the job's own error when the job fails.
+ * Blocks `terraform apply` (and `cdktf deploy`, `cdktn deploy`) until a HUAWEI CLOUD asynchronous
+ * job finishes, and fails the apply with the job's own error when the job fails. Works in cdktf and
+ * CDK Terrain (cdktn) stacks alike: it is made of the classes of its stack's framework.
  *
  * Synthesizes a `terraform_data` resource whose `triggers_replace` holds the job kind and id, with
  * a `local-exec` provisioner that runs the bundled `hwjobs` CLI (`node <asset> wait`). All inputs
@@ -41,7 +42,7 @@ type OptionalSetting = "region" | "projectId" | "endpoint" | "appstreamEndpoint"
  *
  * @example
  * const wait = new WaitForJob(this, "wait", { kind: JobKind.IMS_JOB, jobId: jobIdVar.stringValue });
- * new DataResource(this, "release", { dependsOn: [wait], input: { image: jobIdVar.stringValue } });
+ * new TerraformResource(this, "release", { terraformResourceType: "terraform_data", dependsOn: [wait] });
  * new TerraformOutput(this, "image_id", { value: wait.resourceId });
  */
 export class WaitForJob extends Construct implements ITerraformDependable {

@@ -3,6 +3,7 @@
 // plain-JavaScript app with neither framework.
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { readmeSnippet } from "./readme-snippets";
 
 /** The frameworks the package supports. */
 export type FrameworkName = "cdktf" | "cdktn";
@@ -25,8 +26,35 @@ const TSCONFIG = {
     outDir: "build",
     rootDir: ".",
   },
-  files: ["main.ts"],
+  files: ["main.ts", "readme-wait.ts", "readme-data-sources.ts", "data-resource.ts"],
 };
+
+/**
+ * The README's snippets as a user copies them into an app of `framework`: the wait example in that
+ * framework's import style, and the data sources example, whose README text imports cdktf (with
+ * CDK Terrain, only the framework's import changes, as the README says).
+ */
+export const README_FILES = {
+  "readme-wait.ts": (framework: FrameworkName) => readmeSnippet(`wait-${framework}`),
+  "readme-data-sources.ts": (framework: FrameworkName) => readmeSnippet("data-sources").replace(/ from "cdktf";/g, ` from "${framework}";`),
+} as const;
+
+/**
+ * A stack like the README's, but with the framework's `DataResource` for the release: a control
+ * for the tests that synthesize the README where no terraform binary is installed, since that
+ * class's synth-time validation runs `terraform version`.
+ */
+function dataResourceTs(framework: FrameworkName): string {
+  return `import { App, DataResource, TerraformStack } from "${framework}";
+import { JobKind, WaitForJob } from "cdktf-huaweicloud-jobs";
+
+const app = new App();
+const stack = new TerraformStack(app, "control");
+const wait = new WaitForJob(stack, "wait", { kind: JobKind.IMS_JOB, jobId: "123" });
+new DataResource(stack, "release", { dependsOn: [wait] });
+app.synth();
+`;
+}
 
 function mainTs(framework: FrameworkName): string {
   return `// A ${framework} app using cdktf-huaweicloud-jobs as its users would.
@@ -80,10 +108,15 @@ app.synth();
 `;
 }
 
-/** Writes `main.ts` and a strict `tsconfig.json` (emitting to `build/`) into `dir`. */
+/**
+ * Writes `main.ts`, the README's snippets ({@link README_FILES}), the `DataResource` control and a
+ * strict `tsconfig.json` (emitting to `build/`) into `dir`.
+ */
 export function writeFrameworkApp(dir: string, framework: FrameworkName): void {
   writeFileSync(join(dir, "tsconfig.json"), `${JSON.stringify(TSCONFIG, null, 2)}\n`);
   writeFileSync(join(dir, "main.ts"), mainTs(framework));
+  for (const [file, source] of Object.entries(README_FILES)) writeFileSync(join(dir, file), source(framework));
+  writeFileSync(join(dir, "data-resource.ts"), dataResourceTs(framework));
 }
 
 /**

@@ -5,7 +5,7 @@
 // Terraform, all against the emulator of the installed package. The Terraform tests run whenever
 // terraform is on PATH; with HWJOBS_REQUIRE_TERRAFORM=1 a missing binary is a failure.
 import assert from "node:assert/strict";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
@@ -17,6 +17,7 @@ import { createJob, listJobs, type CreateJobRequest } from "../helpers/emulator-
 import { externalBlocks, runExternal } from "../helpers/external-harness";
 import { installApp, packFreshCopy } from "../helpers/package";
 import { runProgram, type ProgramResult } from "../helpers/process";
+import { readmeSnippet } from "../helpers/readme-snippets";
 
 const terraform = findTerraform();
 const required = process.env.HWJOBS_REQUIRE_TERRAFORM === "1";
@@ -56,15 +57,33 @@ function stateAddresses(dir: string): string[] {
   return (JSON.parse(readFileSync(statePath, "utf8")) as { resources: Array<{ type: string; name: string }> }).resources.map((r) => `${r.type}.${r.name}`);
 }
 
+/** The README's wait example: its stack, and where an app synthesizes it. */
+const README_WAIT = { stack: "image-pipeline", outdir: "readme-wait.out" } as const;
+
+/** The README's wait example as synthesized in `app`, with what differs between apps made equal. */
+function readmeWaitConfig(app: string): unknown {
+  const text = readFileSync(join(app, README_WAIT.outdir, "stacks", README_WAIT.stack, "cdk.tf.json"), "utf8");
+  // The default local backend's state path is absolute, in the app's directory.
+  const config = JSON.parse(text.split(app).join("<app>")) as { "//": { metadata: { version?: string } } };
+  assert.match(String(config["//"].metadata.version), /^0\.\d+\.\d+$/);
+  delete config["//"].metadata.version;
+  return config;
+}
+
 describe("the packed tarball installed into fresh apps", () => {
   let work: string;
   let version: string;
+  // A PATH with node and nothing else: where no terraform binary is installed (a build container).
+  let pathWithoutTerraform: string;
   const installMs = new Map<AppName, number>();
   const appDir = (name: AppName) => join(work, `app-${name}`);
 
   // Packing (a build in a fresh copy) and the three installs, in parallel: the slow part, once.
   before(async () => {
     work = mkdtempSync(join(tmpdir(), "hwjobs-consumer-"));
+    pathWithoutTerraform = join(work, "bin");
+    mkdirSync(pathWithoutTerraform);
+    symlinkSync(process.execPath, join(pathWithoutTerraform, "node"));
     mkdirSync(join(work, "pack"));
     const packed = await packFreshCopy(join(work, "pack"));
     version = packed.version;
@@ -204,6 +223,58 @@ describe("the packed tarball installed into fresh apps", () => {
         assert.deepEqual([...resourceIds], [imsJob.resource_ids[0]]);
       });
 
+      test("the README's snippets compile and synthesize where no terraform binary is installed", async () => {
+        const noTerraform = { PATH: pathWithoutTerraform, TERRAFORM_BINARY_NAME: "" };
+        // The control: a stack with the framework's DataResource cannot be synthesized there.
+        const control = await inApp(app, [process.execPath, join("build", "data-resource.js")], { ...noTerraform, CDKTF_OUTDIR: join(app, "control.out") });
+        assert.notEqual(control.code, 0, `the DataResource control synthesized without terraform, so this test proves nothing:\n${show(control)}`);
+        assert.match(control.stderr, /terraform/);
+
+        for (const [file, stack] of [["readme-wait", README_WAIT.stack], ["readme-data-sources", "job-report"]] as const) {
+          assert.ok(existsSync(join(app, "build", `${file}.js`)), `tsc emitted no build/${file}.js`);
+          const r = await inApp(app, [process.execPath, join("build", `${file}.js`)], { ...noTerraform, CDKTF_OUTDIR: join(app, `${file}.out`) });
+          assert.equal(r.code, 0, `${file}: ${show(r)}`);
+          assert.ok(existsSync(join(app, `${file}.out`, "stacks", stack, "cdk.tf.json")), `${file} wrote no stack ${stack}`);
+        }
+
+        // The provisioner the README shows is the one its wait example synthesizes.
+        const shown = (JSON.parse(`{${readmeSnippet("wait-provisioner")}}`) as { provisioner: Array<{ "local-exec": { interpreter: string[]; command: string; environment: Record<string, string> } }> }).provisioner[0]!["local-exec"];
+        const [exec] = localExecs(join(app, README_WAIT.outdir, "stacks", README_WAIT.stack));
+        assert.equal(exec!.command, shown.command);
+        assert.deepEqual(exec!.interpreter.map((part) => part.replace(/\/[0-9A-F]{32}\//, "/<hash>/")), shown.interpreter);
+        assert.deepEqual(exec!.environment, shown.environment);
+      });
+
+      test("the README's data sources answer through the external protocol", async () => {
+        const stack = join(app, "readme-data-sources.out", "stacks", "job-report");
+        assert.ok(existsSync(join(stack, "cdk.tf.json")), "the README's data sources example was not synthesized");
+        const vars = {
+          image_job_id: await createJob(url, { kind: "image-job", project_id: PROJECT, job_type: "CREATE_SERVER_IMAGE", waiting_ms: 0, running_ms: 0, outcome: "failure", sub_jobs: 3 }),
+          ims_job_id: await createJob(url, { kind: "ims-job", project_id: PROJECT, waiting_ms: 0, running_ms: 0, outcome: "success" }),
+        };
+        const results = new Map<string, Record<string, string>>();
+        for (const [name, block] of Object.entries(externalBlocks(stack))) results.set(name, (await runExternal(name, block, stack, childEnv(env), vars)).result);
+        assert.deepEqual([...results.keys()].sort(), ["building", "failed", "ims", "sub_jobs"]);
+        assert.deepEqual(results.get("failed"), { count: "1" });
+        assert.equal(JSON.parse(results.get("sub_jobs")!.ids!).length, 3);
+        assert.equal(results.get("ims")!.phase, "succeeded");
+        assert.match(results.get("building")!.count!, /^\d+$/);
+      });
+
+      test("terraform apply of the README's wait example gates the release", { skip: skipTerraform }, async () => {
+        const dir = join(app, README_WAIT.outdir, "stacks", README_WAIT.stack);
+        const tfEnv = { ...process.env, ...env };
+        const init = await terraformInit(terraform!, dir, { env: tfEnv, timeoutMs: 120_000 });
+        assert.equal(init.code, 0, init.output);
+        const id = await createJob(url, { kind: "ims-job", project_id: PROJECT, waiting_ms: 500, running_ms: 1500, outcome: "success" });
+        const result = await terraformApplyOnly(terraform!, dir, { image_job_id: id }, { env: tfEnv, timeoutMs: 180_000 });
+        assert.equal(result.code, 0, result.output);
+        assert.match(result.output, new RegExp(`ims-job ${id} succeeded`));
+        const waitDone = result.output.search(/terraform_data\.wait[^\n]*Creation complete/);
+        const releaseStart = result.output.search(/terraform_data\.release: Creating/);
+        assert.ok(waitDone > 0 && releaseStart > waitDone, `release must start after the wait completed:\n${result.output}`);
+      });
+
       /** Applies a fresh copy of the pipeline stack (own state) with a job created right before the apply. */
       async function apply(name: string, spec: Omit<CreateJobRequest, "project_id">): Promise<{ result: RunResult; dir: string; id: string }> {
         const dir = join(work, `${framework}-${name}`);
@@ -248,6 +319,10 @@ describe("the packed tarball installed into fresh apps", () => {
       });
     });
   }
+
+  test("the README's wait example synthesizes the same cdk.tf.json in both apps, apart from the framework's version", () => {
+    assert.deepEqual(readmeWaitConfig(appDir("cdktn")), readmeWaitConfig(appDir("cdktf")));
+  });
 
   describe("an app with neither framework", () => {
     let app: string;
