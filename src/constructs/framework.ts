@@ -4,9 +4,10 @@
 // both optional peers. Constructs must be built from the classes of the framework their stack
 // belongs to: cdktn's stack calls methods on its elements that cdktf 0.21's classes lack, so a
 // cdktf element in a cdktn stack crashes `app.synth()`. Every construct therefore asks
-// `frameworkOf(scope)` for the framework of its stack, and classes that extend a framework class
-// are made per framework (`perFramework`). Nothing is loaded until a construct is created, so the
-// package root also loads where neither framework is installed (the CLI and library parts).
+// `frameworkOf(scope)` for the framework of its stack, found among the modules already loaded
+// (a stack can only come from one), and classes that extend a framework class are made per
+// framework (`perFramework`). Nothing is loaded until a construct is created, so the package root
+// also loads where neither framework is installed (the CLI and library parts).
 import { createRequire } from "node:module";
 import * as path from "node:path";
 import type * as Cdktf from "cdktf";
@@ -34,47 +35,53 @@ export const FRAMEWORK_PACKAGES: readonly string[] = Object.freeze(["cdktn", "cd
 // scope whichever copy of which framework made it.
 const STACK_SYMBOL = Symbol.for("cdktf/TerraformStack");
 
-/** A framework package that resolves from here, not loaded until a stack needs it. */
-interface InstalledFramework {
-  readonly name: string;
-  readonly file: string;
+/** What a module must export to be taken for a framework (its main module, not one of its files). */
+const FRAMEWORK_MEMBERS = ["App", "TerraformStack", "TerraformElement", "TerraformResource", "TerraformDataSource", "TerraformAsset", "AssetType", "Fn", "Token", "Lazy"];
+
+function isFramework(exports: unknown): exports is Framework {
+  return typeof exports === "object" && exports !== null && FRAMEWORK_MEMBERS.every((member) => member in exports);
 }
 
-let installed: readonly InstalledFramework[] | undefined;
+// The framework found for each stack class, so that the module cache is searched once per class.
+const frameworkOfStackClass = new WeakMap<object, Framework>();
 
 /**
- * The framework copies that can be loaded: resolved from this package first (the normal, deduped
- * install), then from the app's directory and the working directory, which find the app's own copy
- * when this package is linked (`npm link`, `file:`) and so resolves its peers elsewhere.
+ * The loaded framework whose `TerraformStack` the stack's class extends, found in the module cache:
+ * whichever copy the app loaded is the one used, also when this package resolves its peers
+ * elsewhere (`npm link`, `file:` dependencies), and nothing is resolved or loaded for it.
  */
-function installedFrameworks(): readonly InstalledFramework[] {
-  if (installed !== undefined) return installed;
-  const bases = [__dirname, require.main?.filename ? path.dirname(require.main.filename) : undefined, process.cwd()];
-  const found = new Map<string, InstalledFramework>();
+function loadedFrameworkOf(stack: object): Framework | undefined {
+  const stackClass = stack.constructor;
+  const known = frameworkOfStackClass.get(stackClass);
+  if (known !== undefined) return known;
+  for (const module of Object.values(require.cache)) {
+    const exports: unknown = module?.exports;
+    if (isFramework(exports) && stack instanceof exports.TerraformStack) {
+      frameworkOfStackClass.set(stackClass, exports);
+      return exports;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The framework files that resolve from this package (the normal, deduped install) or from the
+ * app's entry point, for when the module cache has no match (a loader that keeps its own).
+ */
+function installedFrameworkFiles(): string[] {
+  const bases = [__dirname, require.main?.filename === undefined ? undefined : path.dirname(require.main.filename)];
+  const files = new Set<string>();
   for (const name of FRAMEWORK_PACKAGES) {
     for (const base of bases) {
       if (base === undefined) continue;
       try {
-        const file = createRequire(path.join(base, "noop.js")).resolve(name);
-        if (!found.has(file)) found.set(file, { name, file });
+        files.add(createRequire(path.join(base, "noop.js")).resolve(name));
       } catch {
         // Not installed where seen from this base.
       }
     }
   }
-  installed = [...found.values()];
-  return installed;
-}
-
-/**
- * The installed frameworks, those already loaded first: a stack can only come from a loaded one,
- * so a framework that is installed but unused (the other one, beside the app's) is never loaded.
- */
-function* loadedFirst(frameworks: readonly InstalledFramework[]): Generator<Framework> {
-  const isLoaded = (framework: InstalledFramework) => require.cache[framework.file] !== undefined;
-  for (const framework of [...frameworks.filter(isLoaded), ...frameworks.filter((f) => !isLoaded(f))]) {
-    yield require(framework.file) as Framework;
-  }
+  return [...files];
 }
 
 /** The nearest stack of `scope` (itself included), of any framework copy. */
@@ -86,36 +93,42 @@ function stackOf(scope: IConstruct): IConstruct | undefined {
  * The framework (the `cdktf` or `cdktn` module) of the stack that contains `scope`: the classes
  * every construct added there must be made from. With both installed, the stack decides.
  *
- * @param fail reports a scope outside any stack, or a framework that is not installed, in one line
+ * @param fail reports, in one line, a scope that is not a construct inside a stack, or a framework
+ * that is not installed
  */
 export function frameworkOf(scope: IConstruct, fail: (message: string) => never): Framework {
   const either = FRAMEWORK_PACKAGES.map((name) => `"${name}"`).join(" or ");
+  const where = `a TerraformStack of ${either}`;
+  if (typeof scope !== "object" || scope === null || typeof scope.node !== "object" || scope.node === null) {
+    fail(`needs a scope inside ${where} (got ${scope === null ? "null" : typeof scope}, not a construct)`);
+  }
   const stack = stackOf(scope);
-  const frameworks = installedFrameworks();
-  if (frameworks.length === 0) {
+  const loaded = stack === undefined ? undefined : loadedFrameworkOf(stack);
+  if (loaded !== undefined) return loaded;
+  const files = installedFrameworkFiles();
+  if (files.length === 0) {
     fail(`needs the ${either} package, and neither is installed; install the framework of your app (npm install cdktn, or npm install cdktf)`);
   }
-  if (stack === undefined) {
-    fail(`must be created inside a TerraformStack of ${either}; "${scope.node.path || "(root)"}" is not inside one`);
+  if (stack === undefined) fail(`needs a scope inside ${where}; "${scope.node.path || "(root)"}" is not inside one`);
+  for (const file of files) {
+    const framework: unknown = require(file);
+    if (isFramework(framework) && stack instanceof framework.TerraformStack) return framework;
   }
-  for (const framework of loadedFirst(frameworks)) {
-    if (stack instanceof framework.TerraformStack) return framework;
-  }
-  const loaded = frameworks.map((framework) => framework.file).join(", ");
-  return fail(`its stack "${stack.node.path}" comes from a copy of ${either} that this package cannot load (it loads ${loaded}); install one copy of the framework for the app`);
+  return fail(`its stack "${stack.node.path}" comes from a copy of ${either} that is not loaded as a module (this package finds ${files.join(", ")})`);
 }
 
 /**
  * Memoizes `make` per framework: for classes that extend a framework class, made once for each
- * framework that is used.
+ * framework that is used. Keyed by the framework's `TerraformStack` class, which identifies a copy
+ * of a framework even when it is reached through two module objects (a module re-exporting it).
  */
 export function perFramework<T>(make: (framework: Framework) => T): (framework: Framework) => T {
-  const made = new WeakMap<Framework, T>();
+  const made = new WeakMap<object, T>();
   return (framework) => {
-    let value = made.get(framework);
+    let value = made.get(framework.TerraformStack);
     if (value === undefined) {
       value = make(framework);
-      made.set(framework, value);
+      made.set(framework.TerraformStack, value);
     }
     return value;
   };

@@ -33,14 +33,11 @@ export interface ConstructContext {
 export type Validator = (value: string, prop: string, ctx: ConstructContext) => string;
 
 /**
- * The context of a construct to be added to `scope`, reporting with `fail` (see {@link failFor}).
- * Fails when `scope` is not a construct inside a stack of an installed framework, before the
- * framework is ever asked to add anything to it.
+ * The context of a construct to be added to `scope`, reporting with `fail` (see `failFor`). Fails
+ * when `scope` is not a construct inside a stack of an installed framework, before the framework
+ * is ever asked to add anything to it.
  */
 export function contextFor(scope: IConstruct, fail: Fail): ConstructContext {
-  if (typeof scope !== "object" || scope === null || typeof scope.node !== "object" || scope.node === null) {
-    fail(`scope must be a construct inside a TerraformStack (got ${scope === null ? "null" : typeof scope})`);
-  }
   return { fail, framework: frameworkOf(scope, fail) };
 }
 

@@ -3,9 +3,9 @@
 // code synthesizes the same configuration in both; a scope outside any stack is a one-line error.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import * as cdktf from "cdktf";
 import * as cdktn from "cdktn";
@@ -146,6 +146,29 @@ describe("framework seam", () => {
     });
   }
 
+  it("a stack of another copy of the framework (a linked package resolves its own) gets that copy's classes", () => {
+    // A second copy of cdktn outside this repository, as an app has when this package is linked
+    // (`npm link`, `file:`) and so resolves its peers from its own node_modules.
+    const modules = join(work, "linked-app", "node_modules");
+    cpSync(dirname(require.resolve("cdktn/package.json")), join(modules, "cdktn"), { recursive: true });
+    // cdktn bundles its own dependencies; its peer is shared.
+    symlinkSync(dirname(require.resolve("constructs/package.json")), join(modules, "constructs"));
+    const program = [
+      `const copy = require(${JSON.stringify(join(modules, "cdktn"))});`,
+      `const { WaitForJob, DataImsJob } = require(${JSON.stringify(join(__dirname, "..", "..", "src", "constructs"))});`,
+      `if (copy.TerraformStack === require("cdktn").TerraformStack) throw new Error("not a second copy");`,
+      `const app = new copy.App({ outdir: ${JSON.stringify(join(work, "linked-app", "out"))} });`,
+      `const stack = new copy.TerraformStack(app, "s");`,
+      `const wait = new WaitForJob(stack, "w", { kind: "ims-job", jobId: "1" });`,
+      `new DataImsJob(stack, "d", { jobId: "1", dependsOn: [wait] });`,
+      `if (!(wait.resource instanceof copy.TerraformResource)) throw new Error("not the copy's class");`,
+      `app.synth();`,
+    ].join("\n");
+    const run = spawnSync(process.execPath, ["--import", "tsx", "-e", program], { encoding: "utf8", timeout: 60_000 });
+    assert.equal(run.status, 0, run.stderr);
+    assert.ok(existsSync(join(work, "linked-app", "out", "stacks", "s", "cdk.tf.json")));
+  });
+
   describe("a scope outside any stack is a one-line error naming the construct and both frameworks", () => {
     const outside: ReadonlyArray<[what: string, scope: () => Construct]> = [
       ["a bare construct", () => new Construct(undefined as unknown as Construct, "root")],
@@ -172,7 +195,7 @@ describe("framework seam", () => {
             (error: unknown) => {
               assert.ok(error instanceof Error && !(error instanceof TypeError), String(error));
               assert.equal(error.message.split("\n").length, 1, error.message);
-              assert.match(error.message, new RegExp(`^${name} "x": must be created inside a TerraformStack of "cdktn" or "cdktf"`));
+              assert.match(error.message, new RegExp(`^${name} "x": needs a scope inside a TerraformStack of "cdktn" or "cdktf"; "[^"]*" is not inside one$`));
               return true;
             },
           );
@@ -184,7 +207,8 @@ describe("framework seam", () => {
 
     it("a scope that is not a construct", () => {
       for (const scope of [null, undefined, {}, "stack"]) {
-        assert.throws(() => new WaitForJob(scope as unknown as Construct, "x", { kind: JobKind.IMS_JOB, jobId: "1" }), /^Error: WaitForJob "x": scope must be a construct inside a TerraformStack/);
+        assert.throws(() => new WaitForJob(scope as unknown as Construct, "x", { kind: JobKind.IMS_JOB, jobId: "1" }), /^Error: WaitForJob "x": needs a scope inside a TerraformStack of "cdktn" or "cdktf" \(got \w+, not a construct\)$/);
+        assert.throws(() => hwjobsCliAsset(scope as unknown as Construct), /^Error: hwjobsCliAsset: needs a scope inside a TerraformStack/);
       }
     });
 
@@ -192,7 +216,7 @@ describe("framework seam", () => {
       // Marked as a stack the way both frameworks mark theirs, but made by neither loaded copy.
       const foreign = new Construct(undefined as unknown as Construct, "foreign");
       Object.defineProperty(foreign, Symbol.for("cdktf/TerraformStack"), { value: true });
-      assert.throws(() => new DataImsJob(foreign, "x", { jobId: "1" }), /^Error: DataImsJob "x": its stack "foreign" comes from a copy of "cdktn" or "cdktf" that this package cannot load \(it loads .*cdktn.*cdktf.*\)/);
+      assert.throws(() => new DataImsJob(foreign, "x", { jobId: "1" }), /^Error: DataImsJob "x": its stack "foreign" comes from a copy of "cdktn" or "cdktf" that is not loaded as a module \(this package finds .*cdktn.*cdktf.*\)$/);
     });
   });
 });

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { readdirSync, readFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { describe, it } from "node:test";
 import { build } from "esbuild";
@@ -30,10 +31,26 @@ describe("constructs layering", () => {
       platform: "node",
       logLevel: "silent",
       // The peer dependencies; anything else (undici, zod, ...) gets bundled and so shows up below.
-      external: ["cdktf", "constructs"],
+      external: ["cdktf", "cdktn", "constructs"],
     });
     const inputs = Object.keys(result.metafile.inputs).map((path) => relative(ROOT, resolve(ROOT, path)).split("\\").join("/"));
     const outside = inputs.filter((path) => !path.startsWith("src/constructs/") && !ALLOWED.has(path));
     assert.deepEqual(outside, []);
   });
+
+  it("names a framework package only in the framework seam, constructs/framework.ts", () => {
+    // Any import, require or type import of "cdktf"/"cdktn" (or a file of theirs) anywhere else would
+    // build constructs from a fixed framework, or put a framework's types into the public typings.
+    const specifier = /(?:from\s*|import\s*\(\s*|require\s*\(\s*)["'](cdktf|cdktn)(\/[^"']*)?["']/;
+    const offenders = walk(join(ROOT, "src"))
+      .filter((file) => file.endsWith(".ts"))
+      .map((file) => relative(ROOT, file).split("\\").join("/"))
+      .filter((file) => file !== "src/constructs/framework.ts" && specifier.test(readFileSync(join(ROOT, file), "utf8")));
+    assert.deepEqual(offenders, []);
+    assert.match(readFileSync(join(ROOT, "src", "constructs", "framework.ts"), "utf8"), specifier, "the seam itself names the framework (else this test checks nothing)");
+  });
 });
+
+function walk(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? walk(join(dir, entry.name)) : [join(dir, entry.name)]));
+}

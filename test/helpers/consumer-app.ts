@@ -26,7 +26,7 @@ const TSCONFIG = {
     outDir: "build",
     rootDir: ".",
   },
-  files: ["main.ts", "readme-wait.ts", "readme-data-sources.ts", "data-resource.ts"],
+  files: ["main.ts", "data-resource.ts"],
 };
 
 /**
@@ -36,8 +36,14 @@ const TSCONFIG = {
  */
 export const README_FILES = {
   "readme-wait.ts": (framework: FrameworkName) => readmeSnippet(`wait-${framework}`),
-  "readme-data-sources.ts": (framework: FrameworkName) => readmeSnippet("data-sources").replace(/ from "cdktf";/g, ` from "${framework}";`),
+  "readme-wait-result.ts": (framework: FrameworkName) => inFramework(readmeSnippet("wait-result"), framework),
+  "readme-data-sources.ts": (framework: FrameworkName) => inFramework(readmeSnippet("data-sources"), framework),
 } as const;
+
+/** Rewrites a snippet's cdktf import for `framework`. */
+function inFramework(source: string, framework: FrameworkName): string {
+  return source.replace(/ from "cdktf";/g, ` from "${framework}";`);
+}
 
 /**
  * A stack like the README's, but with the framework's `DataResource` for the release: a control
@@ -58,7 +64,7 @@ app.synth();
 
 function mainTs(framework: FrameworkName): string {
   return `// A ${framework} app using cdktf-huaweicloud-jobs as its users would.
-import { App, LocalBackend, TerraformOutput, TerraformResource, TerraformStack, TerraformVariable } from "${framework}";
+import { App, Fn, LocalBackend, TerraformIterator, TerraformOutput, TerraformResource, TerraformStack, TerraformVariable } from "${framework}";
 import { Construct } from "constructs";
 import { DataImageServerJobs, DataImageServerSubJobCount, DataImsJob, JobKind, WaitForJob } from "cdktf-huaweicloud-jobs";
 
@@ -98,6 +104,19 @@ class ReportStack extends TerraformStack {
     new TerraformOutput(this, "ims_status", { value: ims.status });
     new TerraformOutput(this, "failed_sub_job_count", { value: failedCount });
     new TerraformOutput(this, "image_job_ids", { value: imageJobIds });
+
+    // The package's objects where the framework takes its own, and the framework's in the package's:
+    // an iterator over decoded items, a function of the decoded job, dependencies both ways.
+    const jobs = TerraformIterator.fromList(images.items);
+    new TerraformOutput(this, "image_job_types", { value: jobs.pluckProperty("job_type") });
+    new TerraformOutput(this, "ims_job_status", { value: Fn.lookup(ims.job, "status", "") });
+    const gate = new TerraformResource(this, "gate", { terraformResourceType: "terraform_data" });
+    const after = new TerraformResource(this, "after", {
+      terraformResourceType: "terraform_data",
+      dependsOn: [wait.resource, ims, failed, gate],
+      lifecycle: { replaceTriggeredBy: [wait.resource] },
+    });
+    new DataImsJob(this, "ims_after", { jobId: imsJobId.stringValue, dependsOn: [gate, after] });
   }
 }
 
@@ -113,7 +132,8 @@ app.synth();
  * strict `tsconfig.json` (emitting to `build/`) into `dir`.
  */
 export function writeFrameworkApp(dir: string, framework: FrameworkName): void {
-  writeFileSync(join(dir, "tsconfig.json"), `${JSON.stringify(TSCONFIG, null, 2)}\n`);
+  const tsconfig = { ...TSCONFIG, files: [...TSCONFIG.files, ...Object.keys(README_FILES)] };
+  writeFileSync(join(dir, "tsconfig.json"), `${JSON.stringify(tsconfig, null, 2)}\n`);
   writeFileSync(join(dir, "main.ts"), mainTs(framework));
   for (const [file, source] of Object.entries(README_FILES)) writeFileSync(join(dir, file), source(framework));
   writeFileSync(join(dir, "data-resource.ts"), dataResourceTs(framework));

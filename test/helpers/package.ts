@@ -52,6 +52,10 @@ export function copyAsClone(dest: string): string[] {
   return files;
 }
 
+/** Time limits of `npm pack` and of one `npm install`: a `before` that packs and then installs needs more than both. */
+export const PACK_TIMEOUT_MS = 180_000;
+export const INSTALL_TIMEOUT_MS = 300_000;
+
 /** The environment of npm: the caller's (registry, proxy and cache settings apply), without audit or fund requests. */
 function npmEnv(): NodeJS.ProcessEnv {
   return { ...process.env, npm_config_audit: "false", npm_config_fund: "false", npm_config_update_notifier: "false" };
@@ -66,7 +70,7 @@ export async function packFreshCopy(work: string): Promise<PackResult> {
   const dist = join(work, "dist");
   mkdirSync(dist, { recursive: true });
   const sources = copyAsClone(source);
-  const run = await runProgram(["npm", "pack", "--json", "--pack-destination", dist], { cwd: source, env: npmEnv(), timeoutMs: 240_000 });
+  const run = await runProgram(["npm", "pack", "--json", "--pack-destination", dist], { cwd: source, env: npmEnv(), timeoutMs: PACK_TIMEOUT_MS });
   assert.equal(run.code, 0, `npm pack failed (${run.code}):\n${run.stdout}\n${run.stderr}`);
   let described: Array<Omit<PackResult, "tarball" | "sources"> & { filename: string }>;
   try {
@@ -99,7 +103,7 @@ export async function installApp(dir: string, specs: readonly string[]): Promise
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, "package.json"), `${JSON.stringify({ name: "consumer-app", version: "0.0.0", private: true }, null, 2)}\n`);
   const started = Date.now();
-  const run = await runProgram(["npm", "install", "--prefer-offline", "--no-audit", "--no-fund", ...specs], { cwd: dir, env: npmEnv(), timeoutMs: 480_000 });
+  const run = await runProgram(["npm", "install", "--prefer-offline", "--no-audit", "--no-fund", ...specs], { cwd: dir, env: npmEnv(), timeoutMs: INSTALL_TIMEOUT_MS });
   assert.equal(run.code, 0, `npm install ${specs.join(" ")} failed in ${dir} (${run.code}):\n${run.stdout}\n${run.stderr}`);
   return Date.now() - started;
 }

@@ -20,15 +20,25 @@ export interface ProgramOptions {
   readonly timeoutMs?: number;
 }
 
-/** Runs `argv` (argv[0] looked up on the child's PATH) to completion. */
+/**
+ * Runs `argv` (argv[0] looked up on the child's PATH) to completion. The child leads a process
+ * group of its own, and the time limit kills the whole group: npm's children (a `prepack` build,
+ * tsc) must not live on after it.
+ */
 export function runProgram(argv: readonly string[], opts: ProgramOptions): Promise<ProgramResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(argv[0]!, argv.slice(1), { cwd: opts.cwd, env: opts.env, stdio: ["pipe", "pipe", "pipe"] });
+    const child = spawn(argv[0]!, argv.slice(1), { cwd: opts.cwd, env: opts.env, stdio: ["pipe", "pipe", "pipe"], detached: true });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (c: Buffer) => (stdout += c.toString()));
     child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
-    const timer = setTimeout(() => child.kill("SIGKILL"), opts.timeoutMs ?? 60_000);
+    const timer = setTimeout(() => {
+      try {
+        if (child.pid !== undefined) process.kill(-child.pid, "SIGKILL");
+      } catch {
+        child.kill("SIGKILL"); // the group is gone already; make sure of the child itself
+      }
+    }, opts.timeoutMs ?? 60_000);
     child.on("error", (error) => {
       clearTimeout(timer);
       reject(error);

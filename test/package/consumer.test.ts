@@ -57,12 +57,13 @@ function stateAddresses(dir: string): string[] {
   return (JSON.parse(readFileSync(statePath, "utf8")) as { resources: Array<{ type: string; name: string }> }).resources.map((r) => `${r.type}.${r.name}`);
 }
 
-/** The README's wait example: its stack, and where an app synthesizes it. */
-const README_WAIT = { stack: "image-pipeline", outdir: "readme-wait.out" } as const;
+/** The README's examples the apps synthesize: where each app writes them, and their stack. */
+const README_WAIT = { outdir: "readme-wait.out", stack: "image-pipeline" } as const;
+const README_EXAMPLES = [README_WAIT, { outdir: "readme-wait-result.out", stack: "image-release" }, { outdir: "readme-data-sources.out", stack: "job-report" }] as const;
 
-/** The README's wait example as synthesized in `app`, with what differs between apps made equal. */
-function readmeWaitConfig(app: string): unknown {
-  const text = readFileSync(join(app, README_WAIT.outdir, "stacks", README_WAIT.stack, "cdk.tf.json"), "utf8");
+/** A README example as synthesized in `app`, with what differs between apps made equal. */
+function synthesizedConfig(app: string, example: (typeof README_EXAMPLES)[number]): unknown {
+  const text = readFileSync(join(app, example.outdir, "stacks", example.stack, "cdk.tf.json"), "utf8");
   // The default local backend's state path is absolute, in the app's directory.
   const config = JSON.parse(text.split(app).join("<app>")) as { "//": { metadata: { version?: string } } };
   assert.match(String(config["//"].metadata.version), /^0\.\d+\.\d+$/);
@@ -99,7 +100,7 @@ describe("the packed tarball installed into fresh apps", () => {
   });
 
   async function assertVersion(dir: string): Promise<void> {
-    const r = await inApp(dir, ["npx", "hwjobs", "--version"]);
+    const r = await inApp(dir, ["npx", "--no", "--", "hwjobs", "--version"]);
     assert.equal(r.code, 0, show(r));
     assert.equal(r.stdout.trim(), version);
   }
@@ -180,7 +181,14 @@ describe("the packed tarball installed into fresh apps", () => {
         assert.deepEqual(config.resource.terraform_data?.release?.depends_on, [exec!.address]);
 
         const operations = Object.values(externalBlocks(stackDir(APP.reportStack))).map((b) => b.query.operation).sort();
-        assert.deepEqual(operations, ["count-image-sub-jobs", "get-ims-job", "get-ims-job", "list-image-jobs"]);
+        assert.deepEqual(operations, ["count-image-sub-jobs", "get-ims-job", "get-ims-job", "get-ims-job", "list-image-jobs"]);
+        const report = JSON.parse(readFileSync(join(stackDir(APP.reportStack), "cdk.tf.json"), "utf8")) as {
+          resource: { terraform_data: Record<string, { depends_on?: string[]; lifecycle?: { replace_triggered_by?: string[] } }> };
+          data: { external: Record<string, { depends_on?: string[] }> };
+        };
+        assert.deepEqual(report.resource.terraform_data.after?.lifecycle?.replace_triggered_by, ["${terraform_data.wait}"]);
+        assert.deepEqual(report.resource.terraform_data.after?.depends_on, ["terraform_data.wait", "data.external.ims", "data.external.failed_sub_jobs", "terraform_data.gate"]);
+        assert.deepEqual(report.data.external.ims_after?.depends_on, ["terraform_data.gate", "terraform_data.after"]);
       });
 
       test("the report's data sources answer through the external protocol", async () => {
@@ -230,12 +238,28 @@ describe("the packed tarball installed into fresh apps", () => {
         assert.notEqual(control.code, 0, `the DataResource control synthesized without terraform, so this test proves nothing:\n${show(control)}`);
         assert.match(control.stderr, /terraform/);
 
-        for (const [file, stack] of [["readme-wait", README_WAIT.stack], ["readme-data-sources", "job-report"]] as const) {
+        for (const { outdir, stack } of README_EXAMPLES) {
+          const file = outdir.replace(/\.out$/, "");
           assert.ok(existsSync(join(app, "build", `${file}.js`)), `tsc emitted no build/${file}.js`);
-          const r = await inApp(app, [process.execPath, join("build", `${file}.js`)], { ...noTerraform, CDKTF_OUTDIR: join(app, `${file}.out`) });
+          const r = await inApp(app, [process.execPath, join("build", `${file}.js`)], { ...noTerraform, CDKTF_OUTDIR: join(app, outdir) });
           assert.equal(r.code, 0, `${file}: ${show(r)}`);
-          assert.ok(existsSync(join(app, `${file}.out`, "stacks", stack, "cdk.tf.json")), `${file} wrote no stack ${stack}`);
+          assert.ok(existsSync(join(app, outdir, "stacks", stack, "cdk.tf.json")), `${file} wrote no stack ${stack}`);
         }
+
+        // The wait's results reach the output and the release: a data source read after the wait.
+        const result = JSON.parse(readFileSync(join(app, "readme-wait-result.out", "stacks", "image-release", "cdk.tf.json"), "utf8")) as {
+          data: { external: Record<string, { depends_on?: string[]; query: Record<string, string> }> };
+          output: Record<string, { value: string }>;
+          resource: { terraform_data: { release: { input: Record<string, string> } } };
+        };
+        const [[jobName, job]] = Object.entries(result.data.external) as [[string, { depends_on?: string[]; query: Record<string, string> }]];
+        assert.deepEqual(job.depends_on, ["terraform_data.wait"]);
+        assert.equal(job.query.operation, "get-ims-job");
+        assert.equal(result.output.image_id?.value, `\${data.external.${jobName}.result.resource_id}`);
+        assert.deepEqual(result.resource.terraform_data.release.input, {
+          image: `\${data.external.${jobName}.result.resource_id}`,
+          status: `\${data.external.${jobName}.result.status}`,
+        });
 
         // The provisioner the README shows is the one its wait example synthesizes.
         const shown = (JSON.parse(`{${readmeSnippet("wait-provisioner")}}`) as { provisioner: Array<{ "local-exec": { interpreter: string[]; command: string; environment: Record<string, string> } }> }).provisioner[0]!["local-exec"];
@@ -320,8 +344,10 @@ describe("the packed tarball installed into fresh apps", () => {
     });
   }
 
-  test("the README's wait example synthesizes the same cdk.tf.json in both apps, apart from the framework's version", () => {
-    assert.deepEqual(readmeWaitConfig(appDir("cdktn")), readmeWaitConfig(appDir("cdktf")));
+  test("the README's examples synthesize the same cdk.tf.json in both apps, apart from the framework's version", () => {
+    for (const example of README_EXAMPLES) {
+      assert.deepEqual(synthesizedConfig(appDir("cdktn"), example), synthesizedConfig(appDir("cdktf"), example), example.stack);
+    }
   });
 
   describe("an app with neither framework", () => {

@@ -37,7 +37,7 @@ describe("a git dependency", () => {
   });
 
   test("npx hwjobs runs, and a stack with a WaitForJob synthesizes", async () => {
-    const version = await runProgram(["npx", "hwjobs", "--version"], { cwd: app, env: childEnv({}), timeoutMs: 60_000 });
+    const version = await runProgram(["npx", "--no", "--", "hwjobs", "--version"], { cwd: app, env: childEnv({}), timeoutMs: 60_000 });
     assert.equal(version.code, 0, version.stderr);
     assert.equal(version.stdout.trim(), packageVersion());
     const program = [

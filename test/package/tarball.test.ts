@@ -1,10 +1,12 @@
 // What `npm pack` ships, packed from a fresh copy of the repository (prepack builds lib/ there):
 // exactly the compiled library with typings, the CLI bundle, the scenarios, README and LICENSE.
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { execFileSync, spawnSync } from "node:child_process";
+import { join, posix } from "node:path";
 import { after, before, describe, test } from "node:test";
+import { REPO_ROOT } from "../../scripts/stack-runner";
 import { packageVersion, packFreshCopy, readFromTarball, type PackResult } from "../helpers/package";
 
 // Measured at about 540 kB packed and 2.6 MB unpacked (the CLI bundle is 2 MB of it); about 25 %
@@ -27,15 +29,19 @@ describe("npm pack", () => {
     if (work) rmSync(work, { recursive: true, force: true });
   });
 
-  test("a clone has no lib/: prepack builds what the tarball ships", () => {
+  test("a clone has no lib/ (git ignores it), so prepack built what the tarball ships", () => {
+    const ignored = spawnSync("git", ["check-ignore", "lib/index.js", "lib/hwjobs.cjs"], { cwd: REPO_ROOT, encoding: "utf8" });
+    assert.equal(ignored.status, 0, "lib/ must be ignored by git: a clone does not have it");
     assert.deepEqual(sources.filter((path) => path.startsWith("lib/")), []);
+    assert.ok(packed.files.some((f) => f.path === "lib/index.js"));
     assert.equal(packed.name, "cdktf-huaweicloud-jobs");
     assert.equal(packed.version, packageVersion());
   });
 
-  test("ships exactly lib/ compiled from src/ (.js and .d.ts), the CLI bundle, the scenarios, README, LICENSE and package.json", () => {
+  test("ships exactly lib/ compiled from src/ (.js and .d.ts; cli/ only as the bundle), the CLI bundle, the scenarios, README, LICENSE and package.json", () => {
+    // src/cli/ reaches users only inside lib/hwjobs.cjs: nothing the package root loads imports it.
     const compiled = sources
-      .filter((path) => path.startsWith("src/") && path.endsWith(".ts") && !path.endsWith(".d.ts"))
+      .filter((path) => path.startsWith("src/") && !path.startsWith("src/cli/") && path.endsWith(".ts") && !path.endsWith(".d.ts"))
       .flatMap((path) => {
         const base = `lib/${path.slice("src/".length, -".ts".length)}`;
         return [`${base}.js`, `${base}.d.ts`];
@@ -45,6 +51,24 @@ describe("npm pack", () => {
     const expected = [...compiled, ...scenarios, "lib/hwjobs.cjs", "LICENSE", "README.md", "package.json"].sort();
     assert.deepEqual(packed.files.map((f) => f.path).sort(), expected);
     assert.equal(packed.entryCount, expected.length);
+  });
+
+  test("every relative import of the shipped library resolves inside the tarball", () => {
+    const paths = new Set(packed.files.map((f) => f.path));
+    const unpacked = join(work, "unpacked");
+    mkdirSync(unpacked);
+    execFileSync("tar", ["-xzf", packed.tarball, "-C", unpacked], { timeout: 60_000 });
+    const unresolved: string[] = [];
+    for (const file of paths) {
+      if (!/^lib\/.+\.(js|d\.ts)$/.test(file) || file === "lib/hwjobs.cjs") continue;
+      const text = readFileSync(join(unpacked, "package", file), "utf8");
+      for (const [, specifier] of text.matchAll(/(?:require\(|from |import\()"(\.{1,2}\/[^"]+)"/g)) {
+        const base = posix.join(posix.dirname(file), specifier!);
+        const candidates = file.endsWith(".d.ts") ? [`${base}.d.ts`, `${base}/index.d.ts`] : [`${base}.js`, base, `${base}/index.js`];
+        if (!candidates.some((candidate) => paths.has(candidate))) unresolved.push(`${file}: ${specifier}`);
+      }
+    }
+    assert.deepEqual(unresolved, []);
   });
 
   test("the CLI bundle is executable, main, types and bin point into the tarball, and LICENSE is Apache 2.0", () => {
