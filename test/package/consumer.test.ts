@@ -5,7 +5,7 @@
 // Terraform, all against the emulator of the installed package. The Terraform tests run whenever
 // terraform is on PATH; with HWJOBS_REQUIRE_TERRAFORM=1 a missing binary is a failure.
 import assert from "node:assert/strict";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
@@ -160,6 +160,26 @@ describe("the packed tarball installed into fresh apps", () => {
         const r = await inApp(app, [process.execPath, TSC, "-p", "tsconfig.json", "--strict"], {}, 180_000);
         assert.equal(r.code, 0, `tsc found errors:\n${r.stdout}${r.stderr}`);
         assert.ok(existsSync(join(app, "build", "main.js")));
+      });
+
+      test("an ES module app synthesizes too (import, not require)", async () => {
+        writeFileSync(
+          join(app, "esm.mjs"),
+          [
+            `import { App, TerraformStack } from "${framework}";`,
+            `import { DataImsJob, JobKind, WaitForJob } from "cdktf-huaweicloud-jobs";`,
+            `const app = new App();`,
+            `const stack = new TerraformStack(app, "esm");`,
+            `const wait = new WaitForJob(stack, "wait", { kind: JobKind.IMS_JOB, jobId: "123" });`,
+            `new DataImsJob(stack, "ims", { jobId: "123", dependsOn: [wait] });`,
+            `app.synth();`,
+            "",
+          ].join("\n"),
+        );
+        const r = await inApp(app, [process.execPath, "esm.mjs"], { CDKTF_OUTDIR: join(app, "esm.out") });
+        assert.equal(r.code, 0, show(r));
+        const config = JSON.parse(readFileSync(join(app, "esm.out", "stacks", "esm", "cdk.tf.json"), "utf8")) as { data: { external: { ims: { depends_on: string[] } } } };
+        assert.deepEqual(config.data.external.ims.depends_on, ["terraform_data.wait"]);
       });
 
       test("synthesizes both stacks with CDKTF_OUTDIR (no cdktf-cli), shipping the installed CLI bundle", async () => {
