@@ -2,7 +2,7 @@ import type { Construct } from "constructs";
 import type { HwjobsDataSourceProps } from "./hwjobs-data-source";
 import { HwjobsJobDataSource } from "./hwjobs-job-data-source";
 import { failFor } from "./fail";
-import { MAX_APP_JOB_ID_LENGTH, contextFor, validateJobId } from "./validation";
+import { MAX_APP_JOB_ID_LENGTH, contextFor, validateJobId, validateProps } from "./validation";
 
 /** Properties of a {@link DataAppServerJob}. */
 export interface DataAppServerJobProps extends HwjobsDataSourceProps {
@@ -28,6 +28,7 @@ export interface DataAppServerJobProps extends HwjobsDataSourceProps {
 export class DataAppServerJob extends HwjobsJobDataSource {
   constructor(scope: Construct, id: string, props: DataAppServerJobProps) {
     const ctx = contextFor(scope, failFor("DataAppServerJob", id));
-    super(scope, id, "get-app-job", { job_id: validateJobId(props.jobId, MAX_APP_JOB_ID_LENGTH, ctx) }, props, ctx.fail);
+    const p = validateProps(props, ctx, { optional: false });
+    super(scope, id, "get-app-job", { job_id: validateJobId(p.jobId, MAX_APP_JOB_ID_LENGTH, ctx) }, p, ctx.fail);
   }
 }

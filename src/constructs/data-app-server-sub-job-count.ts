@@ -4,7 +4,7 @@ import { COUNT_APP_SUB_JOBS_JOB_TYPE_MAX_LENGTH } from "../core/limits";
 import { HwjobsCountDataSource } from "./hwjobs-count-data-source";
 import type { HwjobsDataSourceProps } from "./hwjobs-data-source";
 import { failFor } from "./fail";
-import { contextFor, validateChoice, validateChoiceList, validateJobIdFilter } from "./validation";
+import { contextFor, validateChoice, validateChoiceList, validateJobIdFilter, validateProps } from "./validation";
 
 /** Properties of a {@link DataAppServerSubJobCount}. */
 export interface DataAppServerSubJobCountProps extends HwjobsDataSourceProps {
@@ -46,19 +46,20 @@ export interface DataAppServerSubJobCountProps extends HwjobsDataSourceProps {
 export class DataAppServerSubJobCount extends HwjobsCountDataSource {
   constructor(scope: Construct, id: string, props: DataAppServerSubJobCountProps = {}) {
     const ctx = contextFor(scope, failFor("DataAppServerSubJobCount", id));
+    const p = validateProps(props, ctx, { optional: true });
     super(
       scope,
       id,
       "count-app-sub-jobs",
       {
         job_type:
-          props.jobTypes === undefined
+          p.jobTypes === undefined
             ? undefined
-            : validateChoiceList(props.jobTypes, "jobTypes", APP_SUB_JOB_COUNT_TYPES, COUNT_APP_SUB_JOBS_JOB_TYPE_MAX_LENGTH, ctx),
-        status: props.status === undefined ? undefined : validateChoice(props.status, "status", SUB_JOB_STATUSES, ctx),
-        job_id: props.jobId === undefined ? undefined : validateJobIdFilter(props.jobId, ctx),
+            : validateChoiceList(p.jobTypes, "jobTypes", APP_SUB_JOB_COUNT_TYPES, COUNT_APP_SUB_JOBS_JOB_TYPE_MAX_LENGTH, ctx),
+        status: p.status === undefined ? undefined : validateChoice(p.status, "status", SUB_JOB_STATUSES, ctx),
+        job_id: p.jobId === undefined ? undefined : validateJobIdFilter(p.jobId, ctx),
       },
-      props,
+      p,
       ctx.fail,
     );
   }

@@ -2,7 +2,7 @@ import type { Construct } from "constructs";
 import { APP_SUB_JOB_TYPES, SUB_JOB_STATUSES } from "../api/enums";
 import { HwjobsListDataSource, type HwjobsListDataSourceProps } from "./hwjobs-list-data-source";
 import { failFor } from "./fail";
-import { contextFor, validateChoice, validateJobIdFilter } from "./validation";
+import { contextFor, validateChoice, validateJobIdFilter, validateProps } from "./validation";
 
 /** Properties of a {@link DataAppServerSubJobs}. */
 export interface DataAppServerSubJobsProps extends HwjobsListDataSourceProps {
@@ -40,16 +40,17 @@ export interface DataAppServerSubJobsProps extends HwjobsListDataSourceProps {
 export class DataAppServerSubJobs extends HwjobsListDataSource {
   constructor(scope: Construct, id: string, props: DataAppServerSubJobsProps) {
     const ctx = contextFor(scope, failFor("DataAppServerSubJobs", id));
+    const p = validateProps(props, ctx, { optional: false });
     super(
       scope,
       id,
       "list-app-sub-jobs",
       {
-        job_type: validateChoice(props.jobType, "jobType", APP_SUB_JOB_TYPES, ctx),
-        status: props.status === undefined ? undefined : validateChoice(props.status, "status", SUB_JOB_STATUSES, ctx),
-        job_id: props.jobId === undefined ? undefined : validateJobIdFilter(props.jobId, ctx),
+        job_type: validateChoice(p.jobType, "jobType", APP_SUB_JOB_TYPES, ctx),
+        status: p.status === undefined ? undefined : validateChoice(p.status, "status", SUB_JOB_STATUSES, ctx),
+        job_id: p.jobId === undefined ? undefined : validateJobIdFilter(p.jobId, ctx),
       },
-      props,
+      p,
       ctx.fail,
     );
   }

@@ -2,7 +2,7 @@ import type { Construct } from "constructs";
 import { IMAGE_JOB_TYPES, JOB_STATUSES } from "../api/enums";
 import { HwjobsListDataSource, type HwjobsListDataSourceProps } from "./hwjobs-list-data-source";
 import { failFor } from "./fail";
-import { contextFor, validateChoice } from "./validation";
+import { contextFor, validateChoice, validateProps } from "./validation";
 
 /** Properties of a {@link DataImageServerJobs}. */
 export interface DataImageServerJobsProps extends HwjobsListDataSourceProps {
@@ -31,15 +31,16 @@ export interface DataImageServerJobsProps extends HwjobsListDataSourceProps {
 export class DataImageServerJobs extends HwjobsListDataSource {
   constructor(scope: Construct, id: string, props: DataImageServerJobsProps) {
     const ctx = contextFor(scope, failFor("DataImageServerJobs", id));
+    const p = validateProps(props, ctx, { optional: false });
     super(
       scope,
       id,
       "list-image-jobs",
       {
-        job_type: validateChoice(props.jobType, "jobType", IMAGE_JOB_TYPES, ctx),
-        status: props.status === undefined ? undefined : validateChoice(props.status, "status", JOB_STATUSES, ctx),
+        job_type: validateChoice(p.jobType, "jobType", IMAGE_JOB_TYPES, ctx),
+        status: p.status === undefined ? undefined : validateChoice(p.status, "status", JOB_STATUSES, ctx),
       },
-      props,
+      p,
       ctx.fail,
     );
   }

@@ -4,7 +4,7 @@ import { COUNT_IMAGE_SUB_JOBS_JOB_TYPE_MAX_LENGTH } from "../core/limits";
 import { HwjobsCountDataSource } from "./hwjobs-count-data-source";
 import type { HwjobsDataSourceProps } from "./hwjobs-data-source";
 import { failFor } from "./fail";
-import { contextFor, validateChoice, validateChoiceList, validateJobIdFilter } from "./validation";
+import { contextFor, validateChoice, validateChoiceList, validateJobIdFilter, validateProps } from "./validation";
 
 /** Properties of a {@link DataImageServerSubJobCount}. */
 export interface DataImageServerSubJobCountProps extends HwjobsDataSourceProps {
@@ -44,19 +44,20 @@ export interface DataImageServerSubJobCountProps extends HwjobsDataSourceProps {
 export class DataImageServerSubJobCount extends HwjobsCountDataSource {
   constructor(scope: Construct, id: string, props: DataImageServerSubJobCountProps = {}) {
     const ctx = contextFor(scope, failFor("DataImageServerSubJobCount", id));
+    const p = validateProps(props, ctx, { optional: true });
     super(
       scope,
       id,
       "count-image-sub-jobs",
       {
         job_type:
-          props.jobTypes === undefined
+          p.jobTypes === undefined
             ? undefined
-            : validateChoiceList(props.jobTypes, "jobTypes", IMAGE_JOB_TYPES, COUNT_IMAGE_SUB_JOBS_JOB_TYPE_MAX_LENGTH, ctx),
-        status: props.status === undefined ? undefined : validateChoice(props.status, "status", SUB_JOB_STATUSES, ctx),
-        job_id: props.jobId === undefined ? undefined : validateJobIdFilter(props.jobId, ctx),
+            : validateChoiceList(p.jobTypes, "jobTypes", IMAGE_JOB_TYPES, COUNT_IMAGE_SUB_JOBS_JOB_TYPE_MAX_LENGTH, ctx),
+        status: p.status === undefined ? undefined : validateChoice(p.status, "status", SUB_JOB_STATUSES, ctx),
+        job_id: p.jobId === undefined ? undefined : validateJobIdFilter(p.jobId, ctx),
       },
-      props,
+      p,
       ctx.fail,
     );
   }

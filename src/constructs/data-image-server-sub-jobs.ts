@@ -2,7 +2,7 @@ import type { Construct } from "constructs";
 import { IMAGE_JOB_TYPES, SUB_JOB_STATUSES } from "../api/enums";
 import { HwjobsListDataSource, type HwjobsListDataSourceProps } from "./hwjobs-list-data-source";
 import { failFor } from "./fail";
-import { contextFor, validateChoice, validateJobIdFilter } from "./validation";
+import { contextFor, validateChoice, validateJobIdFilter, validateProps } from "./validation";
 
 /** Properties of a {@link DataImageServerSubJobs}. */
 export interface DataImageServerSubJobsProps extends HwjobsListDataSourceProps {
@@ -39,16 +39,17 @@ export interface DataImageServerSubJobsProps extends HwjobsListDataSourceProps {
 export class DataImageServerSubJobs extends HwjobsListDataSource {
   constructor(scope: Construct, id: string, props: DataImageServerSubJobsProps) {
     const ctx = contextFor(scope, failFor("DataImageServerSubJobs", id));
+    const p = validateProps(props, ctx, { optional: false });
     super(
       scope,
       id,
       "list-image-sub-jobs",
       {
-        job_type: validateChoice(props.jobType, "jobType", IMAGE_JOB_TYPES, ctx),
-        status: props.status === undefined ? undefined : validateChoice(props.status, "status", SUB_JOB_STATUSES, ctx),
-        job_id: props.jobId === undefined ? undefined : validateJobIdFilter(props.jobId, ctx),
+        job_type: validateChoice(p.jobType, "jobType", IMAGE_JOB_TYPES, ctx),
+        status: p.status === undefined ? undefined : validateChoice(p.status, "status", SUB_JOB_STATUSES, ctx),
+        job_id: p.jobId === undefined ? undefined : validateJobIdFilter(p.jobId, ctx),
       },
-      props,
+      p,
       ctx.fail,
     );
   }

@@ -2,7 +2,7 @@ import type { Construct } from "constructs";
 import type { HwjobsDataSourceProps } from "./hwjobs-data-source";
 import { HwjobsJobDataSource } from "./hwjobs-job-data-source";
 import { failFor } from "./fail";
-import { MAX_JOB_ID_LENGTH, contextFor, validateJobId } from "./validation";
+import { MAX_JOB_ID_LENGTH, contextFor, validateJobId, validateProps } from "./validation";
 
 /** Properties of a {@link DataImsJob}. */
 export interface DataImsJobProps extends HwjobsDataSourceProps {
@@ -28,6 +28,7 @@ export interface DataImsJobProps extends HwjobsDataSourceProps {
 export class DataImsJob extends HwjobsJobDataSource {
   constructor(scope: Construct, id: string, props: DataImsJobProps) {
     const ctx = contextFor(scope, failFor("DataImsJob", id));
-    super(scope, id, "get-ims-job", { job_id: validateJobId(props.jobId, MAX_JOB_ID_LENGTH, ctx) }, props, ctx.fail);
+    const p = validateProps(props, ctx, { optional: false });
+    super(scope, id, "get-ims-job", { job_id: validateJobId(p.jobId, MAX_JOB_ID_LENGTH, ctx) }, p, ctx.fail);
   }
 }

@@ -5,7 +5,15 @@ import type { Framework, TerraformDataSource } from "./framework";
 import type { IFrameworkDataSource, IResolvable, ITerraformDependable } from "./framework-types";
 import { requireExternalProvider } from "./provider-requirements";
 import type { Fail } from "./fail";
-import { type Validator, contextFor, validateEndpointProp, validateProjectId, validateRegion } from "./validation";
+import {
+  type Validator,
+  contextFor,
+  validateDependsOn,
+  validateDurationProp,
+  validateEndpointProp,
+  validateProjectId,
+  validateRegion,
+} from "./validation";
 
 /** Properties every data source of this library takes. */
 export interface HwjobsDataSourceProps {
@@ -51,6 +59,15 @@ export interface HwjobsDataSourceProps {
   readonly imsEndpoint?: string;
 
   /**
+   * Longest time the read may take, retries included, as a duration (`90s`, `5m`, …): past it the
+   * plan (or apply) fails with the CLI's exit 4, naming the deadline and the endpoint, instead of
+   * hanging on a server that stalls or dribbles.
+   *
+   * @default "5m" (the CLI's default for `hwjobs external`)
+   */
+  readonly timeout?: string;
+
+  /**
    * Resources the read must come after. A data source that depends on a resource with pending
    * changes is read during the apply, after that resource, instead of during the plan.
    *
@@ -60,12 +77,13 @@ export interface HwjobsDataSourceProps {
 }
 
 /** The settings every operation takes, as [query key, prop, validator]. */
-const COMMON_SETTINGS: ReadonlyArray<[key: string, prop: keyof HwjobsDataSourceProps, validate: Validator]> = [
+const COMMON_SETTINGS: ReadonlyArray<[key: string, prop: Exclude<keyof HwjobsDataSourceProps, "dependsOn">, validate: Validator]> = [
   ["region", "region", validateRegion],
   ["project_id", "projectId", validateProjectId],
   ["endpoint", "endpoint", validateEndpointProp],
   ["appstream_endpoint", "appstreamEndpoint", validateEndpointProp],
   ["ims_endpoint", "imsEndpoint", validateEndpointProp],
+  ["timeout", "timeout", validateDurationProp],
 ];
 
 /** The argument that makes the CLI speak the Terraform external data source protocol. */
@@ -106,8 +124,9 @@ export abstract class HwjobsDataSource extends Construct implements ITerraformDe
     }
     for (const [key, prop, validate] of COMMON_SETTINGS) {
       const value = props[prop];
-      if (value !== undefined) query[key] = validate(value as string, prop, ctx);
+      if (value !== undefined) query[key] = validate(value, prop, ctx);
     }
+    const dependsOn = validateDependsOn(props.dependsOn, ctx);
     super(scope, id);
     this.operation = operation;
     this.framework = ctx.framework;
@@ -119,7 +138,7 @@ export abstract class HwjobsDataSource extends Construct implements ITerraformDe
       "Default",
       [...hwjobsCliProgram(this), EXTERNAL_COMMAND],
       query,
-      props.dependsOn?.length ? props.dependsOn : undefined,
+      dependsOn?.length ? dependsOn : undefined,
     );
     this.dataSource = this.external;
   }

@@ -56,7 +56,7 @@ export const MAX_APP_JOB_ID_LENGTH = APP_JOB_ID_MAX_LENGTH;
  * one the CLI applies, so a job id that synthesizes is one the CLI sends.
  */
 export function validateJobId(jobId: string, max: number, ctx: ConstructContext, prop = "jobId"): string {
-  if (typeof jobId !== "string") ctx.fail(`${prop} must be a string (got ${typeof jobId})`);
+  if (typeof jobId !== "string") ctx.fail(`${prop} must be a string (got ${kindOf(jobId)})`);
   if (ctx.framework.Token.isUnresolved(jobId)) return jobId;
   const limits = `1 to ${max} characters without control characters`;
   const problem = jobIdProblem(jobId, max);
@@ -76,7 +76,7 @@ export function validateJobId(jobId: string, max: number, ctx: ConstructContext,
 
 /** A {@link JobKind} value, or a token, which the CLI checks at apply time. */
 export function validateKind(kind: string, ctx: ConstructContext): string {
-  if (typeof kind !== "string") ctx.fail(`kind must be one of ${JOB_KINDS.join(", ")} (got ${typeof kind})`);
+  if (typeof kind !== "string") ctx.fail(`kind must be one of ${JOB_KINDS.join(", ")} (got ${kindOf(kind)})`);
   if (ctx.framework.Token.isUnresolved(kind)) return kind;
   if (!isJobKind(kind)) ctx.fail(`kind must be one of ${JOB_KINDS.join(", ")} (got ${JSON.stringify(kind)})`);
   return kind;
@@ -98,7 +98,7 @@ export function validateJobIdOfKind(jobId: string, kind: string, ctx: ConstructC
  * @returns milliseconds for a literal duration, undefined for a token
  */
 export function validateDuration(value: string, prop: string, ctx: ConstructContext, options: { allowZero?: boolean } = {}): number | undefined {
-  if (typeof value !== "string") ctx.fail(`${prop} must be a duration string (got ${typeof value})`);
+  if (typeof value !== "string") ctx.fail(`${prop} must be a duration string (got ${kindOf(value)})`);
   if (ctx.framework.Token.isUnresolved(value)) return undefined;
   try {
     return parseDuration(value, prop, options);
@@ -114,14 +114,14 @@ export function validateDuration(value: string, prop: string, ctx: ConstructCont
 export function validateTriggers(triggers: Record<string, string> | undefined, reserved: readonly string[], ctx: ConstructContext): Record<string, string> {
   if (triggers === undefined) return {};
   if (triggers === null || typeof triggers !== "object" || Array.isArray(triggers)) {
-    ctx.fail("triggers must be a map of strings");
+    ctx.fail(`triggers must be a map of strings (got ${kindOf(triggers)})`);
   }
   for (const [key, value] of Object.entries(triggers)) {
     if (reserved.includes(key)) {
       ctx.fail(`triggers must not use the reserved keys ${reserved.join(", ")} (got ${JSON.stringify(key)})`);
     }
     if (key.length === 0) ctx.fail("triggers keys must be non-empty");
-    if (typeof value !== "string") ctx.fail(`triggers.${key} must be a string (got ${typeof value})`);
+    if (typeof value !== "string") ctx.fail(`triggers.${key} must be a string (got ${kindOf(value)})`);
   }
   return { ...triggers };
 }
@@ -138,7 +138,7 @@ export function validateJobIdFilter(jobId: string, ctx: ConstructContext, prop =
 /** One of `allowed` (exact case), or a token. */
 export function validateChoice(value: string, prop: string, allowed: readonly string[], ctx: ConstructContext): string {
   const expected = `${prop} must be one of ${allowed.join(", ")}`;
-  if (typeof value !== "string") ctx.fail(`${expected} (got ${typeof value})`);
+  if (typeof value !== "string") ctx.fail(`${expected} (got ${kindOf(value)})`);
   if (ctx.framework.Token.isUnresolved(value)) return value;
   if (!allowed.includes(value)) ctx.fail(`${expected} (got ${JSON.stringify(value)})`);
   return value;
@@ -156,7 +156,7 @@ export function validateChoiceList(
   ctx: ConstructContext,
 ): string {
   if (ctx.framework.Token.isUnresolved(values)) return ctx.framework.Fn.join(",", values);
-  if (!Array.isArray(values)) ctx.fail(`${prop} must be a list of ${allowed.join(", ")} (got ${typeof values})`);
+  if (!Array.isArray(values)) ctx.fail(`${prop} must be a list of ${allowed.join(", ")} (got ${kindOf(values)})`);
   if (values.length === 0) ctx.fail(`${prop} must list at least one of ${allowed.join(", ")}; leave it out to count every type`);
   values.forEach((value, index) => validateChoice(value, `${prop}[${index}]`, allowed, ctx));
   const joined = values.join(",");
@@ -170,7 +170,7 @@ export function validateChoiceList(
 
 /** An endpoint URL (`https://`, or `http://` on loopback), normalised; or a token. */
 export function validateEndpointProp(value: string, prop: string, ctx: ConstructContext): string {
-  if (typeof value !== "string") ctx.fail(`${prop} must be a URL string (got ${typeof value})`);
+  if (typeof value !== "string") ctx.fail(`${prop} must be a URL string (got ${kindOf(value)})`);
   if (ctx.framework.Token.isUnresolved(value)) return value;
   try {
     return validateEndpoint(value, prop);
@@ -195,7 +195,7 @@ export function validateProjectId(value: string, prop: string, ctx: ConstructCon
  * fail at plan or apply time.
  */
 function validateIdentifier(value: string, prop: string, accepts: (text: string) => boolean, accepted: string, ctx: ConstructContext): string {
-  if (typeof value !== "string") ctx.fail(`${prop} must be a string (got ${typeof value})`);
+  if (typeof value !== "string") ctx.fail(`${prop} must be a string (got ${kindOf(value)})`);
   if (ctx.framework.Token.isUnresolved(value)) return value;
   // A control character is named by the JSON quoting below, so it cannot break the one-line message.
   if (!accepts(value)) ctx.fail(`${prop} must be ${accepted} (got ${JSON.stringify(value)})`);
@@ -210,3 +210,48 @@ export function validatePositiveInteger(value: number, prop: string, max: number
   }
   return String(value);
 }
+
+/** What a value is, for messages: `null`, `an array`, or its `typeof` (`number`, `undefined`, …). */
+export function kindOf(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  return typeof value;
+}
+
+/**
+ * The props object of a construct: `{}` for `undefined` when every prop is optional, else an
+ * object (not `null`, not an array), so that reading a prop can never throw a TypeError.
+ */
+export function validateProps<T extends object>(props: T | undefined, ctx: ConstructContext, options: { optional: boolean }): T {
+  if (props === undefined && options.optional) return {} as T;
+  if (props === null || typeof props !== "object" || Array.isArray(props)) ctx.fail(`props must be an object (got ${kindOf(props)})`);
+  return props;
+}
+
+/** `true`, `false` or undefined; anything else fails. */
+export function validateBoolean(value: boolean | undefined, prop: string, ctx: ConstructContext): boolean | undefined {
+  if (value !== undefined && typeof value !== "boolean") ctx.fail(`${prop} must be true or false (got ${kindOf(value)})`);
+  return value;
+}
+
+/**
+ * A `dependsOn` list: undefined, or an array of dependables (the package's constructs and the
+ * framework's elements: anything with a string `fqn`). A lone element or a string is refused,
+ * rather than silently dropped.
+ */
+export function validateDependsOn<T extends { readonly fqn: string }>(dependsOn: readonly T[] | undefined, ctx: ConstructContext): T[] | undefined {
+  if (dependsOn === undefined) return undefined;
+  if (!Array.isArray(dependsOn)) ctx.fail(`dependsOn must be a list of resources or data sources (got ${kindOf(dependsOn)})`);
+  dependsOn.forEach((item: unknown, index) => {
+    const fqn = typeof item === "object" && item !== null ? (item as { fqn?: unknown }).fqn : undefined;
+    if (typeof fqn !== "string") ctx.fail(`dependsOn[${index}] must be a resource, data source or construct of this package (got ${kindOf(item)})`);
+  });
+  return [...dependsOn];
+}
+
+/** A duration prop (see {@link validateDuration}), returned as given for the configuration. */
+export function validateDurationProp(value: string, prop: string, ctx: ConstructContext): string {
+  validateDuration(value, prop, ctx);
+  return value;
+}
+

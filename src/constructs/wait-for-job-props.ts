@@ -103,6 +103,16 @@ export interface WaitForJobProps {
   readonly triggers?: Record<string, string>;
 
   /**
+   * Accept a Workspace job whose parent says `SUCCESS` although some of its sub-jobs `FAILED` or
+   * are `ABNORMAL`: the wait then succeeds with a warning naming them. By default such a job is
+   * a failed job (the apply fails with each failed sub-job's code and message), since a parent's
+   * `SUCCESS` does not make a failed image build good.
+   *
+   * @default false
+   */
+  readonly allowFailedSubJobs?: boolean;
+
+  /**
    * Synthesize a `null_resource` (provider `hashicorp/null`, downloaded at `terraform init`)
    * instead of the built-in `terraform_data`, for Terraform older than 1.4.
    *

@@ -7,7 +7,20 @@ import { requireNullProvider } from "./provider-requirements";
 import { WaitJobDataSource } from "./wait-job-data-source";
 import type { WaitForJobProps } from "./wait-for-job-props";
 import { failFor } from "./fail";
-import { type Validator, contextFor, validateDuration, validateEndpointProp, validateJobIdOfKind, validateKind, validateProjectId, validateRegion, validateTriggers } from "./validation";
+import {
+  type Validator,
+  contextFor,
+  validateDuration,
+  validateEndpointProp,
+  validateJobIdOfKind,
+  validateKind,
+  validateProjectId,
+  validateRegion,
+  validateTriggers,
+  validateBoolean,
+  validateDependsOn,
+  validateProps,
+} from "./validation";
 
 const DEFAULT_TIMEOUT = "60m";
 const DEFAULT_NOT_FOUND_GRACE = "60s";
@@ -66,27 +79,28 @@ export class WaitForJob extends Construct implements ITerraformDependable {
 
   constructor(scope: Construct, id: string, props: WaitForJobProps) {
     const ctx = contextFor(scope, failFor("WaitForJob", id));
-    super(scope, id);
-    const { fail, framework } = ctx;
+    props = validateProps(props, ctx, { optional: false });
+    const dependsOn = validateDependsOn(props.dependsOn, ctx);
+    const useNull = validateBoolean(props.useNullResource, "useNullResource", ctx) === true;
+    const allowFailedSubJobs = validateBoolean(props.allowFailedSubJobs, "allowFailedSubJobs", ctx) === true;
+    const kind = validateKind(props.kind, ctx);
+    const jobId = validateJobIdOfKind(props.jobId, kind, ctx);
 
-    this.kind = validateKind(props.kind, ctx);
-    this.jobId = validateJobIdOfKind(props.jobId, this.kind, ctx);
-
-    const timeout = props.timeout ?? DEFAULT_TIMEOUT;
-    const notFoundGrace = props.notFoundGrace ?? DEFAULT_NOT_FOUND_GRACE;
-    const minPollInterval = props.minPollInterval ?? DEFAULT_MIN_POLL_INTERVAL;
-    const maxPollInterval = props.maxPollInterval ?? DEFAULT_MAX_POLL_INTERVAL;
+    const timeout = props.timeout === undefined ? DEFAULT_TIMEOUT : props.timeout;
+    const notFoundGrace = props.notFoundGrace === undefined ? DEFAULT_NOT_FOUND_GRACE : props.notFoundGrace;
+    const minPollInterval = props.minPollInterval === undefined ? DEFAULT_MIN_POLL_INTERVAL : props.minPollInterval;
+    const maxPollInterval = props.maxPollInterval === undefined ? DEFAULT_MAX_POLL_INTERVAL : props.maxPollInterval;
     validateDuration(timeout, "timeout", ctx);
     validateDuration(notFoundGrace, "notFoundGrace", ctx, { allowZero: true });
     const minMs = validateDuration(minPollInterval, "minPollInterval", ctx);
     const maxMs = validateDuration(maxPollInterval, "maxPollInterval", ctx);
     if (minMs !== undefined && maxMs !== undefined && minMs > maxMs) {
-      fail(`minPollInterval (${minPollInterval}) must not be longer than maxPollInterval (${maxPollInterval})`);
+      ctx.fail(`minPollInterval (${minPollInterval}) must not be longer than maxPollInterval (${maxPollInterval})`);
     }
 
     const environment: Record<string, string> = {
-      HWJOBS_KIND: this.kind,
-      HWJOBS_JOB_ID: this.jobId,
+      HWJOBS_KIND: kind,
+      HWJOBS_JOB_ID: jobId,
       HWJOBS_TIMEOUT: timeout,
       HWJOBS_NOT_FOUND_GRACE: notFoundGrace,
       HWJOBS_MIN_POLL_INTERVAL: minPollInterval,
@@ -94,6 +108,8 @@ export class WaitForJob extends Construct implements ITerraformDependable {
       // The progress lines already name the result; a JSON document would only clutter Terraform's log.
       HWJOBS_OUTPUT: "none",
     };
+    // Written only when opted in, so the synthesized configuration of a default wait is unchanged.
+    if (allowFailedSubJobs) environment.HWJOBS_ALLOW_FAILED_SUB_JOBS = "true";
     // Optional settings are written only when given, so that the environment Terraform runs in
     // (the same variables) still applies when they are not: local-exec's `environment` overrides
     // inherited variables of the same name.
@@ -109,9 +125,13 @@ export class WaitForJob extends Construct implements ITerraformDependable {
       const value = props[prop];
       if (value !== undefined) environment[variable] = settings[prop] = validate(value, prop, ctx);
     }
-    this.settings = settings;
+    const triggers = { ...validateTriggers(props.triggers, RESERVED_TRIGGER_KEYS, ctx), kind, job_id: jobId };
 
-    const triggers = { ...validateTriggers(props.triggers, RESERVED_TRIGGER_KEYS, ctx), kind: this.kind, job_id: this.jobId };
+    // Every prop is valid: only now is anything added to the scope.
+    super(scope, id);
+    this.kind = kind;
+    this.jobId = jobId;
+    this.settings = settings;
 
     const provisioner: LocalExecProvisioner = {
       type: "local-exec",
@@ -129,14 +149,13 @@ export class WaitForJob extends Construct implements ITerraformDependable {
     // `terraform_data` before 1.4 at init. No terraformGeneratorMetadata either: cdktf would then
     // insist on a provider construct in the stack (ValidateProviderPresence), i.e. on
     // @cdktf/provider-null for the null variant, whose requirement is declared on the stack instead.
-    const useNull = props.useNullResource === true;
-    const resource = new framework.TerraformResource(this, "Default", {
+    const resource = new ctx.framework.TerraformResource(this, "Default", {
       terraformResourceType: useNull ? "null_resource" : "terraform_data",
-      dependsOn: props.dependsOn,
+      dependsOn,
       provisioners: [provisioner],
     });
     resource.addOverride(useNull ? "triggers" : "triggers_replace", triggers);
-    if (useNull) requireNullProvider(this, framework);
+    if (useNull) requireNullProvider(this, ctx.framework);
     this.resource = resource;
   }
 

@@ -30,6 +30,6 @@ export function validateEndpoint(text: string, field: string): string {
 }
 
 /** Hides `user:password@` so a rejected endpoint can be echoed without leaking a password. */
-function redactUserinfo(text: string): string {
+export function redactUserinfo(text: string): string {
   return text.replace(/^([^/?#]*\/\/)[^/?#]*@/, "$1***@");
 }

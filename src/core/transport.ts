@@ -1,4 +1,5 @@
 import { EnvHttpProxyAgent, type Dispatcher } from "undici";
+import { proxySettings } from "./proxy";
 
 /** Socket-level timeouts of the HTTP transport. */
 export interface TransportTimeouts {
@@ -19,19 +20,15 @@ type Env = Readonly<Record<string, string | undefined>>;
 
 /**
  * A keep-alive undici dispatcher that honours `HTTPS_PROXY` / `HTTP_PROXY` / `NO_PROXY` (and
- * their lowercase forms). Loopback hosts always bypass the proxy, so the emulator is reached
- * directly even on machines that set a proxy.
+ * their lowercase forms; see {@link proxySettings}, which also refuses malformed proxy URLs).
  */
 export function createTransport(env: Env, timeouts: TransportTimeouts = DEFAULT_TIMEOUTS): Dispatcher {
-  const userNoProxy = env.NO_PROXY ?? env.no_proxy ?? "";
-  // undici only honours the wildcard when NO_PROXY is exactly "*"; it parses a bare "::1" as host
-  // ":" port 1 and compares IPv6 hosts with their brackets, hence "[::1]".
-  const noProxy = userNoProxy.split(/[,\s]/).includes("*") ? "*" : [userNoProxy, "localhost", "127.0.0.1", "[::1]"].filter(Boolean).join(",");
+  // "" rather than undefined for no proxy: undici falls back to process.env for an undefined one,
+  // which would ignore the environment this function was given.
+  const { httpProxy, httpsProxy, noProxy } = proxySettings(env);
   return new EnvHttpProxyAgent({
-    // "" rather than undefined: undici falls back to process.env for an undefined proxy, which
-    // would ignore the environment this function was given.
-    httpProxy: env.HTTP_PROXY ?? env.http_proxy ?? "",
-    httpsProxy: env.HTTPS_PROXY ?? env.https_proxy ?? "",
+    httpProxy,
+    httpsProxy,
     noProxy,
     connect: { timeout: timeouts.connectMs },
     headersTimeout: timeouts.headersMs,
