@@ -13,6 +13,7 @@ const OPTIONS = {
   "not-found-grace": { type: "string" },
   "min-poll-interval": { type: "string" },
   "max-poll-interval": { type: "string" },
+  "allow-failed-sub-jobs": { type: "boolean" },
   "job-type": { type: "string" },
   status: { type: "string" },
   "job-id": { type: "string" },
@@ -34,10 +35,10 @@ const GLOBAL = ["region", "project-id", "endpoint", "appstream-endpoint", "ims-e
 
 /** Flags each command accepts besides the global ones. */
 export const COMMAND_FLAGS: Readonly<Record<string, readonly (keyof typeof OPTIONS)[]>> = {
-  wait: ["timeout", "not-found-grace", "min-poll-interval", "max-poll-interval"],
-  get: [],
-  list: ["job-type", "status", "job-id", "offset", "limit", "all", "concurrency"],
-  count: ["job-type", "status", "job-id"],
+  wait: ["timeout", "not-found-grace", "min-poll-interval", "max-poll-interval", "allow-failed-sub-jobs"],
+  get: ["timeout"],
+  list: ["job-type", "status", "job-id", "offset", "limit", "all", "concurrency", "timeout"],
+  count: ["job-type", "status", "job-id", "timeout"],
   external: [],
   emulator: ["host", "port", "scenario"],
 };

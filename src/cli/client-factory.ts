@@ -4,7 +4,10 @@ import type { Flags } from "./args";
 import type { CliIo } from "./io";
 import { describeRetry, progressLine } from "./progress";
 
-/** Resolves configuration (validating everything, sending nothing) and builds a client that reports retries on stderr. */
+/**
+ * Resolves configuration (validating everything, sending nothing) and builds a client that reports
+ * retries on stderr and redacts the environment's secrets (`io.redactor`) from every answer.
+ */
 export function createClient(flags: Flags, io: CliIo): HwClient {
   const config = resolveConfig(
     {
@@ -16,5 +19,5 @@ export function createClient(flags: Flags, io: CliIo): HwClient {
     },
     io.env,
   );
-  return new HwClient(config, { env: io.env, onRetry: (event) => io.stderr(progressLine(describeRetry(event))) });
+  return new HwClient(config, { env: io.env, redactor: io.redactor, onRetry: (event) => io.stderr(progressLine(describeRetry(event))) });
 }

@@ -4,7 +4,9 @@ export const HELP = `hwjobs - wait for and read HUAWEI CLOUD image jobs (Workspa
 Usage:
   hwjobs wait  <kind> <job-id> [--timeout 60m] [--not-found-grace 60s]
                                [--min-poll-interval 5s] [--max-poll-interval 60s]
-  hwjobs get   <kind> <job-id>
+                               [--allow-failed-sub-jobs]   a Workspace SUCCESS with FAILED/ABNORMAL
+                               sub-jobs: exit 0 and a warning, not exit 1
+  hwjobs get   <kind> <job-id> [--timeout 5m]
   hwjobs list  image-jobs     --job-type T [--status S] [--offset N] [--limit N] [--all] [--concurrency 4]
   hwjobs list  image-sub-jobs --job-type T [--status S] [--job-id J] [--offset N] [--limit N] [--all]
   hwjobs list  app-sub-jobs   --job-type T [--status S] [--job-id J] [--offset N] [--limit N] [--all]
@@ -18,6 +20,11 @@ Kinds:
   app-job     Workspace APP app-server job     GET /v2/{project_id}/job/{job_id}
   ims-job     IMS asynchronous job             GET /v1/{project_id}/jobs/{job_id}
 
+Deadline:
+  --timeout D             get, list, count: the whole read, retries included, ends within D
+                          (default 5m; past it, exit 4). external reads it from the query's
+                          "timeout". The --timeout of wait (HWJOBS_TIMEOUT) is its own: exit 3.
+
 Global flags:
   --region R              HW_REGION_NAME, OS_REGION_NAME
   --project-id P          HW_PROJECT_ID, OS_PROJECT_ID, HUAWEICLOUD_SDK_PROJECT_ID
@@ -30,7 +37,8 @@ Global flags:
 Credentials come only from the environment: HW_ACCESS_KEY + HW_SECRET_KEY
 (optional HW_SECURITY_TOKEN), or HW_AUTH_TOKEN (OS_* and HUAWEICLOUD_SDK_* names too).
 Inside Terraform, kind, job id and timings come from HWJOBS_KIND, HWJOBS_JOB_ID,
-HWJOBS_TIMEOUT, HWJOBS_NOT_FOUND_GRACE, HWJOBS_MIN_POLL_INTERVAL, HWJOBS_MAX_POLL_INTERVAL.
+HWJOBS_TIMEOUT, HWJOBS_NOT_FOUND_GRACE, HWJOBS_MIN_POLL_INTERVAL, HWJOBS_MAX_POLL_INTERVAL,
+HWJOBS_ALLOW_FAILED_SUB_JOBS (true or 1).
 Durations: 90s, 15m, 2h, 1h30m or plain seconds.
 
 Exit codes: 0 done/succeeded, 1 job failed, 2 usage or invalid input (nothing sent),

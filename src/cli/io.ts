@@ -1,3 +1,5 @@
+import type { Redactor } from "../core/redact";
+
 /** Where the CLI writes and what it reads; a seam so commands can be run in-process in tests. */
 export interface CliIo {
   /** Results only. */
@@ -9,4 +11,48 @@ export interface CliIo {
   readonly readStdin: () => Promise<string>;
   /** Aborted on SIGINT/SIGTERM. */
   readonly signal: AbortSignal;
+  /**
+   * The redactor of the environment's secrets; set by `runCli` (which applies it to stderr), and
+   * given to the HTTP client, which applies it to everything a server answers.
+   */
+  readonly redactor?: Redactor;
+}
+
+/** A writer to stdout or stderr that outlives its reader. */
+export interface StreamWriter {
+  /** Writes, or does nothing once the stream is closed or broken. */
+  readonly write: (text: string) => void;
+  /** The code of a write error other than a closed reader (e.g. `ENOSPC`), if one happened. */
+  readonly failure: () => string | undefined;
+}
+
+// The reader went away (`hwjobs list --all | head -n 3`, `hwjobs wait … | true`): nobody is
+// left to read what remains, which is no failure of the command, so its exit code stands.
+const READER_GONE = new Set(["EPIPE", "ERR_STREAM_DESTROYED"]);
+
+/**
+ * Wraps a process stream so that a closed reader (EPIPE) makes further writes no-ops instead of
+ * an unhandled 'error' event, which would print a stack and exit 1. Other write errors (a full
+ * disk) are kept in {@link StreamWriter.failure} for the caller to report.
+ */
+export function streamWriter(stream: NodeJS.WritableStream & { readonly destroyed?: boolean }): StreamWriter {
+  let closed = false;
+  let failure: string | undefined;
+  const fail = (error: unknown) => {
+    closed = true;
+    const code = (error as NodeJS.ErrnoException | undefined)?.code ?? String(error);
+    if (!READER_GONE.has(code)) failure ??= code;
+  };
+  stream.on("error", fail);
+  return {
+    write: (text) => {
+      if (closed || stream.destroyed) return;
+      try {
+        stream.write(text);
+      } catch (error) {
+        fail(error);
+      }
+    },
+    failure: () => failure,
+  };
 }

@@ -1,5 +1,7 @@
+import { writeSync } from "node:fs";
 import { ExitCode } from "../core/exit-codes";
-import type { CliIo } from "./io";
+import { streamWriter, type CliIo } from "./io";
+import { progressLine } from "./progress";
 import { runCli } from "./run";
 
 // The process entry point (bundled into lib/hwjobs.cjs). Terraform runs it as the direct child
@@ -14,9 +16,12 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
   });
 }
 
+const stdout = streamWriter(process.stdout);
+const stderr = streamWriter(process.stderr);
+
 const io: CliIo = {
-  stdout: (text) => void process.stdout.write(text),
-  stderr: (text) => void process.stderr.write(text),
+  stdout: stdout.write,
+  stderr: stderr.write,
   env: process.env,
   readStdin: async () => {
     const chunks: Buffer[] = [];
@@ -25,6 +30,19 @@ const io: CliIo = {
   },
   signal: controller.signal,
 };
+
+// A result that could not be written (a full disk, not a reader that left) must not pass for a
+// success: checked at exit, since a write error is reported after the write returned.
+process.on("exit", () => {
+  const failure = stdout.failure();
+  if (failure === undefined || process.exitCode !== ExitCode.OK) return;
+  process.exitCode = ExitCode.API;
+  try {
+    writeSync(2, progressLine(`error: cannot write the result to stdout (${failure})`));
+  } catch {
+    // stderr is gone too: the exit code alone tells.
+  }
+});
 
 void runCli(process.argv.slice(2), io).then((code) => {
   process.exitCode = code;

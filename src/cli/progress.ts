@@ -1,5 +1,6 @@
 import type { RetryEvent } from "../core/client";
 import { formatDuration } from "../core/duration";
+import { sanitizeLine } from "../core/sanitize";
 import { subJobProgress, type JobSnapshot, type WaitEvent } from "../jobs";
 
 /** Prefix of every line on stderr, so lines read well inside Terraform's provisioner log. */
@@ -23,11 +24,13 @@ export function describeWaitEvent(event: WaitEvent): string {
     case "heartbeat":
       return `${at} still ${event.snapshot.status}${progressText(event.snapshot)}`;
     case "unknown-status":
-      return `${at} warning: unknown status ${JSON.stringify(event.status)}; treating it as pending (never as success)`;
+      return `${at} warning: unknown status ${JSON.stringify(sanitizeLine(event.status))}; treating it as pending (never as success)`;
     case "not-found":
       return `${at} job not found yet; a just-created job can take a moment to appear, retrying`;
     case "transient-error":
       return `${at} transient error, still waiting: ${event.error.message}`;
+    case "warning":
+      return `${at} warning: ${event.message}`;
   }
 }
 
@@ -36,7 +39,11 @@ export function describeRetry(event: RetryEvent): string {
   return `retrying ${event.operation} in ${(event.delayMs / 1000).toFixed(1)}s after ${event.reason} (attempt ${event.attempt}/${event.maxAttempts})`;
 }
 
-/** Prefixes lines for stderr. */
+/**
+ * Makes one stderr line: the chokepoint of every progress, warning and error line. `text` often
+ * quotes server text (statuses, ids, messages), so it is made one safe line (core/sanitize.ts):
+ * a newline or escape sequence in it can never start a forged `hwjobs:` line or drive the terminal.
+ */
 export function progressLine(text: string): string {
-  return `${LINE_PREFIX} ${text}\n`;
+  return `${LINE_PREFIX} ${sanitizeLine(text)}\n`;
 }

@@ -9,6 +9,7 @@ import { runGet } from "./commands/get";
 import { runList } from "./commands/list";
 import { runWait } from "./commands/wait";
 import { HELP } from "./help";
+import { guardedIo } from "./guarded-io";
 import type { CliIo } from "./io";
 import { progressLine } from "./progress";
 
@@ -23,8 +24,9 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   emulator: runEmulator,
 };
 
-/** Runs one command line and returns the exit code; every error becomes one line on stderr. */
-export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCodeValue> {
+/** Runs one command line and returns the exit code; every error becomes one line on stderr (see {@link guardedIo}). */
+export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<ExitCodeValue> {
+  const io = guardedIo(rawIo);
   try {
     const args = parseCommandLine(argv);
     if (args.flags.version) {

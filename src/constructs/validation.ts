@@ -70,7 +70,8 @@ export function validateJobId(jobId: string, max: number, ctx: ConstructContext,
     case "too-long":
       return ctx.fail(`${prop} must be ${limits} (got ${problem.length} characters)`);
     case "control-character":
-      return ctx.fail(`${prop} must be ${limits} (got ${JSON.stringify(jobId)})`);
+      // Named by code point, never echoed: the character could reorder or hide the message itself.
+      return ctx.fail(`${prop} must be ${limits} (got ${problem.code} at character ${problem.position})`);
   }
 }
 

@@ -3,6 +3,7 @@ import type { z } from "zod";
 import type { ClientConfig, Service } from "./config";
 import { parseErrorBody } from "./error-body";
 import { ApiError, NetworkError, ResponseValidationError } from "./errors";
+import { createRedactor, credentialSecrets, type Redactor } from "./redact";
 import { DEFAULT_RETRY_POLICY, parseRetryAfter, RETRYABLE_ERROR_CODES, RETRYABLE_STATUSES, retryDelayMs, type RetryPolicy } from "./retry";
 import { encodeRfc3986, signRequest } from "./signer";
 import { systemClock, type Clock } from "./sleep";
@@ -51,6 +52,8 @@ export interface HwClientOptions {
   readonly onRetry?: (event: RetryEvent) => void;
   /** Environment for proxy settings. @default process.env */
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Replaces secrets in everything the server answers. @default a redactor of the config's credentials */
+  readonly redactor?: Redactor;
 }
 
 type Outcome =
@@ -68,6 +71,7 @@ export class HwClient {
   private readonly policy: RetryPolicy;
   private readonly clock: Clock;
   private readonly random: () => number;
+  private readonly redactor: Redactor;
 
   constructor(
     readonly config: ClientConfig,
@@ -78,6 +82,7 @@ export class HwClient {
     this.policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
     this.clock = options.clock ?? systemClock;
     this.random = options.random ?? Math.random;
+    this.redactor = options.redactor ?? createRedactor(credentialSecrets(config.credentials));
   }
 
   /** Sends a GET with retries and returns the validated body. */
@@ -160,7 +165,9 @@ export class HwClient {
   private validate<S extends z.ZodType>(req: GetRequest<S>, path: string, body: string, requestId?: string): z.infer<S> {
     let json: unknown;
     try {
-      json = JSON.parse(body);
+      // Every string of the answer (job fields, keys, ids) loses any secret the server echoed
+      // before anything reads it: callers, stdout JSON and messages then never see one.
+      json = this.redactor.redactJson(JSON.parse(body));
     } catch {
       throw new ResponseValidationError(req.operation, path, `body is not JSON (${body.length} bytes)`, requestId && this.redact(requestId));
     }
@@ -189,15 +196,9 @@ export class HwClient {
     });
   }
 
-  /** Replaces any credential secret a server may echo back (e.g. in `error_msg`) with `***`. */
+  /** Replaces any credential secret a server may echo back (e.g. in `error_msg`), plain or encoded, with `***`. */
   private redact(text: string): string {
-    const c = this.config.credentials;
-    const secrets = c.type === "token" ? [c.token] : [c.secretKey, c.securityToken];
-    let result = text;
-    for (const secret of secrets) {
-      if (secret) result = result.split(secret).join("***");
-    }
-    return result;
+    return this.redactor.redact(text);
   }
 }
 

@@ -1,3 +1,5 @@
+import { sanitizeLine } from "./sanitize";
+
 /** The error fields of a response body, whichever of the service shapes it has. */
 export interface ErrorBodyFields {
   readonly errorCode?: string;
@@ -11,10 +13,10 @@ function isObject(value: unknown): value is JsonObject {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-/** A non-empty string field as one line (server text ends up in one-line error messages). */
+/** A non-empty string field as one safe line (server text ends up in one-line error messages). */
 function text(value: unknown): string | undefined {
   if (typeof value !== "string") return undefined;
-  const line = value.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, " ").trim();
+  const line = sanitizeLine(value).trim();
   return line === "" ? undefined : line;
 }
 

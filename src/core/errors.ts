@@ -1,12 +1,16 @@
 import { ExitCode, type ExitCodeValue } from "./exit-codes";
+import { sanitizeLine } from "./sanitize";
 
-/** Base class of every error this library throws on purpose; carries the CLI exit code. */
+/**
+ * Base class of every error this library throws on purpose; carries the CLI exit code. The
+ * message is made one safe line (core/sanitize.ts): it often quotes server text.
+ */
 export abstract class HwJobsError extends Error {
   /** Exit code the CLI uses for this error. */
   abstract readonly exitCode: ExitCodeValue;
 
   constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
+    super(sanitizeLine(message), options);
     this.name = new.target.name;
   }
 }

@@ -62,11 +62,20 @@ export function codePointLength(text: string): number {
   return length;
 }
 
-// C0 controls and DEL: no API id contains them, and they could forge log lines, break one-line
-// messages or smuggle terminal escapes. Not global, so `exec` keeps no state between calls.
-const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
+// Control characters (Cc: C0, DEL, C1 such as the 8-bit CSI U+009B), format characters (Cf:
+// bidi controls such as U+202E, zero-width characters, U+FEFF) and the line and paragraph
+// separators (Zl, Zp). No API id contains them, and each can forge a log line, reorder or hide
+// what a terminal shows, or smuggle an escape sequence. Not global, so `exec` keeps no state.
+const CONTROL_CHARACTER = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
 
-/** True when `text` contains a C0 control character (U+0000 to U+001F) or DEL (U+007F). */
+/** What {@link hasControlCharacters} refuses, for the end of a one-line message. */
+export const CONTROL_CHARACTERS_REFUSED = "control characters (U+0000-U+001F, U+007F-U+009F), line separators and invisible format characters such as bidi controls";
+
+/**
+ * True when `text` contains a control character (C0, DEL or C1), a line or paragraph separator
+ * (U+2028, U+2029) or an invisible format character (Unicode Cf: bidi controls U+061C, U+200E,
+ * U+200F, U+202A-U+202E, U+2066-U+2069, zero-width characters, U+FEFF, ...).
+ */
 export function hasControlCharacters(text: string): boolean {
   return CONTROL_CHARACTER.test(text);
 }
@@ -84,7 +93,7 @@ export function findControlCharacter(text: string): ControlCharacter | undefined
   const match = CONTROL_CHARACTER.exec(text);
   if (!match) return undefined;
   return {
-    code: `U+${match[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`,
+    code: `U+${match[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`,
     position: codePointLength(text.slice(0, match.index)) + 1,
   };
 }
@@ -111,7 +120,8 @@ export function textProblem(text: string, max: number): TextProblem | undefined 
 
 /**
  * The job id rule of every job API: 1 to `max` code points ({@link JOB_ID_MAX_LENGTH}, or
- * {@link APP_JOB_ID_MAX_LENGTH} for an app-server job), no control characters. Anything else
+ * {@link APP_JOB_ID_MAX_LENGTH} for an app-server job), no control characters (in the broad sense
+ * of {@link hasControlCharacters}: bidi and other invisible format characters too). Anything else
  * passes, shell metacharacters included: the id is percent-encoded into the request path. Only
  * `.` and `..` are refused: percent-encoding leaves dots alone and URL parsing collapses such
  * segments, so the request would go to another path.

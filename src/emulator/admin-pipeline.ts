@@ -3,6 +3,7 @@ import { emulatorError } from "./error-bodies";
 import type { RawResponse } from "./fault-response";
 import { parseJson, toRaw } from "./http-io";
 import type { Handler } from "./http-types";
+import { EMULATOR_LIMITS, limitLabel } from "./limits";
 import type { Router } from "./router";
 
 /** An admin request, read once by the server. */
@@ -24,6 +25,9 @@ export function handleAdminRequest(req: AdminRequest, router: Router<Handler>, s
     return toRaw({ status: 405, body: emulatorError("METHOD_NOT_ALLOWED", `allowed: ${allow}`), headers: { allow } });
   }
   const parsed = parseJson(req.body);
-  if (!parsed.ok) return toRaw({ status: 400, body: emulatorError("INVALID", "body: must be valid JSON") });
+  if (!parsed.ok) {
+    const message = parsed.reason === "depth" ? `body: nests deeper than ${limitLabel(EMULATOR_LIMITS.jsonDepth)}` : "body: must be valid JSON";
+    return toRaw({ status: 400, body: emulatorError("INVALID", message) });
+  }
   return toRaw(match.route.handler({ params: match.params, query: req.query, body: parsed.value, requestId: req.requestId, now: req.now, store: state.store }));
 }

@@ -5,6 +5,7 @@ import type { Handler, JsonResponse } from "./http-types";
 import { CREATE_JOB_ACCEPTS, createJobSchema, withDefaults } from "./job-spec";
 import { DuplicateJobError, type JobStore } from "./job-store";
 import { jobSummary } from "./job-summary";
+import { EMULATOR_LIMITS, limitBody, LimitExceededError, type EmulatorLimit } from "./limits";
 import type { RequestLog } from "./request-log";
 import type { Route } from "./router";
 import { loadScenario } from "./scenario-load";
@@ -22,6 +23,13 @@ export interface EmulatorState {
 
 /** Path prefix of the admin API; requests under it skip faults, auth and the request log. */
 export const ADMIN_PREFIX = "/_emulator/";
+
+const SCENARIO_PATH = `${ADMIN_PREFIX}scenario`;
+
+/** The largest body an admin path takes: scenarios are large, everything else is a few fields. */
+export function adminBodyLimit(rawPath: string): EmulatorLimit {
+  return rawPath === SCENARIO_PATH ? EMULATOR_LIMITS.scenarioBytes : EMULATOR_LIMITS.adminBodyBytes;
+}
 
 function faultView(f: Fault) {
   return {
@@ -45,6 +53,8 @@ function guarded(handler: Handler): Handler {
     } catch (error) {
       if (error instanceof EmulatorValidationError) return { status: 400, body: emulatorError("INVALID", error.message) };
       if (error instanceof DuplicateJobError) return { status: 409, body: emulatorError("CONFLICT", error.message) };
+      // Full, not malformed: the same request succeeds once jobs or faults are cleared.
+      if (error instanceof LimitExceededError) return { status: 409, body: limitBody(error.limit, error.message) };
       throw error;
     }
   };
@@ -93,7 +103,7 @@ export function adminRoutes(state: EmulatorState): Route<Handler>[] {
     },
     {
       method: "POST",
-      pattern: "/_emulator/scenario",
+      pattern: SCENARIO_PATH,
       handler: (ctx) => {
         const loaded = loadScenario(state.store, parseScenario(ctx.body), ctx.now);
         const projects = loaded.projects.map((p) => ({ project_id: p.projectId, image_jobs: p.imageJobs, app_jobs: p.appJobs, ims_jobs: p.imsJobs }));

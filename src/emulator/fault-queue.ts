@@ -1,18 +1,26 @@
 import { uuid } from "./ids";
 import { FAULT_ACCEPTS, faultSchema, toFault, type Fault, type FaultInput } from "./fault-spec";
+import { EMULATOR_LIMITS, LimitExceededError, limitLabel } from "./limits";
 import { validate } from "./validation";
 
-/** Injected faults, applied in FIFO order to matching API requests. */
+/** Injected faults, applied in FIFO order to matching API requests; at most `max_faults` queued. */
 export class FaultQueue {
   private faults: Fault[] = [];
 
-  /** Validates and queues a fault. @throws EmulatorValidationError for bad input */
+  /** @param maxFaults how many faults it queues at most (tests pass a small one). */
+  constructor(private readonly maxFaults: number = EMULATOR_LIMITS.faults.value) {}
+
+  /** Validates and queues a fault. @throws EmulatorValidationError for bad input; LimitExceededError when the queue is full */
   add(input: FaultInput): Fault {
     return this.push(validate(faultSchema, input, FAULT_ACCEPTS));
   }
 
-  /** Queues already-validated fault input. */
+  /** Queues already-validated fault input. @throws LimitExceededError when the queue is full */
   push(input: Parameters<typeof toFault>[1]): Fault {
+    if (this.faults.length >= this.maxFaults) {
+      const limit = { ...EMULATOR_LIMITS.faults, value: this.maxFaults };
+      throw new LimitExceededError(limit, `faults: at most ${limitLabel(limit)} can be queued (DELETE /_emulator/faults clears them)`);
+    }
     const fault = toFault(uuid(), input);
     this.faults.push(fault);
     return fault;

@@ -3,7 +3,7 @@
  * operations) and the IMS job API: real HTTP, real SDK-HMAC-SHA256 verification, jobs whose
  * status moves with the clock, seeded scenarios of realistic job histories, and an admin API
  * under `/_emulator/` for creating jobs, loading scenarios, injecting faults and reading the
- * request log and counters.
+ * request log and counters. Every kind of state, body and connection is bounded (`EMULATOR_LIMITS`).
  */
 export { startEmulator } from "./server";
 export type { ApiRequestInfo, EmulatorOptions, RunningEmulator } from "./options";
@@ -27,6 +27,7 @@ export type { Fault, FaultInput } from "./fault-spec";
 export { RequestLog, type RequestLogEntry } from "./request-log";
 export type { AuthScheme } from "./auth";
 export { EmulatorValidationError } from "./validation";
+export { EMULATOR_LIMITS, LimitExceededError, limitsTable, type EmulatorLimit } from "./limits";
 export { timelineAt, ROLLBACK_SHARE, type JobOutcome, type ParentStatus, type SubJobStatus, type TimelineSnapshot, type TimelineSpec } from "./timeline";
 export type { ImageSubJobBody, AppSubJobBody, WorkspaceJobBody, WorkspaceJobInfo } from "./workspace-job-view";
 export type { ImsJobBody, ImsJobStatus } from "./ims-job-view";

@@ -1,10 +1,12 @@
 import { z } from "zod";
 import { DEFAULT_JOB_TYPES, EMULATOR_JOB_KINDS, type EmulatorJobKind } from "./job-kind";
+import { EMULATOR_LIMITS } from "./limits";
 import type { JobOutcome } from "./timeline";
 
 const MAX_DURATION_MS = 30 * 24 * 3600 * 1000;
 
 const duration = z.int().min(0).max(MAX_DURATION_MS);
+const MAX_SUB_JOBS = EMULATOR_LIMITS.subJobsPerJob.value;
 
 /** The input of {@link JobStore.createJob}; everything but `kind` and `projectId` has a default. */
 export interface CreateJobInput {
@@ -66,7 +68,7 @@ export const CREATE_JOB_ACCEPTS: Readonly<Record<string, string>> = {
   waitingMs: `an integer from 0 to ${MAX_DURATION_MS}`,
   runningMs: `an integer from 0 to ${MAX_DURATION_MS}`,
   outcome: "one of success, failure, never",
-  subJobs: "an integer from 1 to 100",
+  subJobs: `an integer from 1 to ${MAX_SUB_JOBS}`,
   errorCode: 'a string of 1 to 64 characters, only with outcome "failure"',
   errorMessage: 'a string of 1 to 255 characters, only with outcome "failure"',
 };
@@ -81,7 +83,7 @@ export const createJobSchema = z
     waitingMs: duration.optional(),
     runningMs: duration.optional(),
     outcome: z.enum(["success", "failure", "never"]).optional(),
-    subJobs: z.int().min(1).max(100).optional(),
+    subJobs: z.int().min(1).max(MAX_SUB_JOBS).optional(),
     errorCode: z.string().min(1).max(64).optional(),
     errorMessage: z.string().min(1).max(255).optional(),
   })

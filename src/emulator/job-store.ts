@@ -1,6 +1,7 @@
 import { isWorkspaceKind, type EmulatorJobKind } from "./job-kind";
 import { CREATE_JOB_ACCEPTS, createJobSchema, withDefaults, type CreateJobInput, type JobSpec } from "./job-spec";
 import { imsJobId, uuid, workspaceId } from "./ids";
+import { EMULATOR_LIMITS, LimitExceededError, limitLabel } from "./limits";
 import { validate } from "./validation";
 
 /** A job held by the emulator. Its status is not stored: it is derived from the clock on every read. */
@@ -36,22 +37,28 @@ function checkShape(job: EmulatedJob): void {
   }
 }
 
-/** The emulator's jobs, keyed by kind, project and id, in insertion order. */
+/** The emulator's jobs, keyed by kind, project and id, in insertion order; at most `max_jobs` of them. */
 export class JobStore {
   private readonly jobs = new Map<string, EmulatedJob>();
 
-  /** @param now the emulator clock (ms since the epoch); job timelines are measured with it. */
-  constructor(private readonly now: () => number) {}
+  /**
+   * @param now the emulator clock (ms since the epoch); job timelines are measured with it.
+   * @param maxJobs how many jobs it holds at most (tests pass a small one).
+   */
+  constructor(
+    private readonly now: () => number,
+    private readonly maxJobs: number = EMULATOR_LIMITS.jobs.value,
+  ) {}
 
   /**
    * Validates `input`, applies defaults and adds the job, which starts its timeline now.
-   * @throws EmulatorValidationError for bad input; DuplicateJobError for a taken id
+   * @throws EmulatorValidationError for bad input; DuplicateJobError for a taken id; LimitExceededError when the store is full
    */
   createJob(input: CreateJobInput): EmulatedJob {
     return this.add(withDefaults(validate(createJobSchema, input, CREATE_JOB_ACCEPTS)));
   }
 
-  /** Adds a job from an already-validated spec, created now, with random ids. @throws DuplicateJobError for a taken id */
+  /** Adds a job from an already-validated spec, created now, with random ids. @throws DuplicateJobError for a taken id; LimitExceededError when the store is full */
   add(spec: JobSpec): EmulatedJob {
     const workspace = isWorkspaceKind(spec.kind);
     const resourceIds = Array.from({ length: spec.subJobs }, () => uuid());
@@ -68,10 +75,15 @@ export class JobStore {
 
   /**
    * Adds complete jobs (ids and creation times chosen by the caller, e.g. backdated scenario
-   * jobs). All or nothing: a taken id, in the store or twice in `jobs`, adds none of them.
-   * @throws DuplicateJobError for a taken id; Error for a job whose per-sub-job arrays do not match `subJobs`
+   * jobs). All or nothing: a taken id, in the store or twice in `jobs`, or more jobs than the
+   * store has room for, adds none of them.
+   * @throws DuplicateJobError for a taken id; LimitExceededError when they do not fit; Error for a job whose per-sub-job arrays do not match `subJobs`
    */
   insertAll(jobs: readonly EmulatedJob[]): EmulatedJob[] {
+    if (this.jobs.size + jobs.length > this.maxJobs) {
+      const limit = { ...EMULATOR_LIMITS.jobs, value: this.maxJobs };
+      throw new LimitExceededError(limit, `jobs: the emulator holds at most ${limitLabel(limit)}; it has ${this.jobs.size} and this request adds ${jobs.length} (POST /_emulator/reset clears them)`);
+    }
     const batch = new Set<string>();
     for (const job of jobs) {
       checkShape(job);

@@ -1,4 +1,5 @@
 import type { AuthScheme } from "./auth";
+import { EMULATOR_LIMITS } from "./limits";
 
 /** One API request as the emulator saw it. Headers are never recorded: they carry credentials. */
 export interface RequestLogEntry {
@@ -17,9 +18,6 @@ export interface RequestLogEntry {
   readonly at: string;
 }
 
-/** Oldest entries are dropped beyond this, so a long-running emulator stays small. */
-export const REQUEST_LOG_LIMIT = 10_000;
-
 /** Turns decoded query parameters into the log's object form. */
 export function queryObject(params: URLSearchParams): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
@@ -30,23 +28,36 @@ export function queryObject(params: URLSearchParams): Record<string, string | st
   return out;
 }
 
-/** The log of API requests (never admin ones), oldest first. */
+/** The log of API requests (never admin ones), oldest first; beyond `request_log_entries` the oldest is dropped. */
 export class RequestLog {
-  private entries: RequestLogEntry[] = [];
+  // A ring buffer: `slots` fills up to the capacity, then `start` (the oldest entry) moves round,
+  // so recording is O(1) however long the emulator runs.
+  private slots: RequestLogEntry[] = [];
+  private start = 0;
+
+  /** @param capacity how many entries it keeps, at least 1 (tests pass a small one). */
+  constructor(private readonly capacity: number = EMULATOR_LIMITS.requestLog.value) {
+    if (!Number.isSafeInteger(capacity) || capacity < 1) throw new RangeError(`capacity: must be a positive integer, got ${capacity}`);
+  }
 
   /** Appends an entry. */
   record(entry: RequestLogEntry): void {
-    this.entries.push(entry);
-    if (this.entries.length > REQUEST_LOG_LIMIT) this.entries.splice(0, this.entries.length - REQUEST_LOG_LIMIT);
+    if (this.slots.length < this.capacity) {
+      this.slots.push(entry);
+      return;
+    }
+    this.slots[this.start] = entry;
+    this.start = (this.start + 1) % this.capacity;
   }
 
   /** Every entry, oldest first. */
   list(): readonly RequestLogEntry[] {
-    return [...this.entries];
+    return [...this.slots.slice(this.start), ...this.slots.slice(0, this.start)];
   }
 
   /** Removes every entry. */
   clear(): void {
-    this.entries = [];
+    this.slots = [];
+    this.start = 0;
   }
 }

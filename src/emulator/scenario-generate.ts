@@ -35,13 +35,15 @@ export class IdPool {
 
   /** A fresh id of the kind's format. */
   next(kind: EmulatorJobKind): string {
-    for (;;) {
+    // Ids have 17+ random digits, so a repeat is already rare; a thousand in a row means a broken PRNG.
+    for (let attempt = 0; attempt < 1000; attempt++) {
       const id = kind === "ims-job" ? this.rng.hex32() : this.rng.workspaceId();
       if (!this.used.has(id)) {
         this.used.add(id);
         return id;
       }
     }
+    throw new Error(`IdPool: no fresh ${kind} id in 1000 draws`);
   }
 
   /** Marks an id given explicitly as taken. */

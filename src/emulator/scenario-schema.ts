@@ -1,13 +1,17 @@
 import { z } from "zod";
 import { CREATE_JOB_ACCEPTS, createJobSchema, type CreateJobInput } from "./job-spec";
+import { EMULATOR_LIMITS } from "./limits";
 import { EmulatorValidationError, validate, type FieldNamer } from "./validation";
 
 const DAY_MS = 24 * 3600 * 1000;
 
-/** Size limits of a scenario: large enough for realistic reports, small enough to stay in memory. */
+/**
+ * Size limits of a scenario: large enough for realistic reports, small enough to stay in memory.
+ * Its jobs must fit in an empty emulator, so their number is bounded by the store's `max_jobs`.
+ */
 export const SCENARIO_LIMITS = Object.freeze({
-  jobsPerKind: 50_000,
-  totalJobs: 100_000,
+  jobsPerKind: EMULATOR_LIMITS.jobs.value,
+  totalJobs: EMULATOR_LIMITS.jobs.value,
   projects: 100,
   explicitJobsPerProject: 10_000,
   maxSpanDays: 365,
@@ -135,6 +139,8 @@ export function checkScenario(value: unknown, name: FieldNamer = (f) => f): Scen
   const dup = ids.find((id, i) => ids.indexOf(id) !== i);
   if (dup !== undefined) throw new EmulatorValidationError("projects", `projects: ${name("projectId")} ${JSON.stringify(dup)} appears more than once`);
   const total = projects.reduce((sum, p) => sum + (p.imageJobs ?? 0) + (p.appJobs ?? 0) + (p.imsJobs ?? 0) + (p.jobs?.length ?? 0), 0);
-  if (total > SCENARIO_LIMITS.totalJobs) throw new EmulatorValidationError("projects", `projects: at most ${SCENARIO_LIMITS.totalJobs} jobs in all (this scenario has ${total})`);
+  if (total > SCENARIO_LIMITS.totalJobs) {
+    throw new EmulatorValidationError("projects", `projects: at most ${SCENARIO_LIMITS.totalJobs} jobs in all (${EMULATOR_LIMITS.jobs.name}; this scenario has ${total})`);
+  }
   return { seed: scenario.seed, ...(scenario.description === undefined ? {} : { description: scenario.description }), projects };
 }

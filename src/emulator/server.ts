@@ -1,17 +1,21 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
-import { ADMIN_PREFIX, adminRoutes, resetState, type EmulatorState } from "./admin-routes";
+import type { AddressInfo, Socket } from "node:net";
+import { ADMIN_PREFIX, adminBodyLimit, adminRoutes, resetState, type EmulatorState } from "./admin-routes";
+import { checkAdminHeaders } from "./admin-gate";
 import { API_ROUTES } from "./api-routes";
 import { handleAdminRequest } from "./admin-pipeline";
 import { handleApiRequest, type ApiDeps, type ApiOutcome, type ApiRequest } from "./api-pipeline";
 import { authSchemeOf, type AuthConfig } from "./auth";
+import { ConnectionGuard } from "./connection-guard";
 import { DEMO_CREDENTIALS } from "./credentials";
 import { emulatorError, gatewayError } from "./error-bodies";
 import { FaultQueue } from "./fault-queue";
-import { readBody, send, toRaw } from "./http-io";
+import { HostPolicy } from "./host-policy";
+import { hasBody, readBody, refuse, send, toRaw } from "./http-io";
 import { uuid } from "./ids";
 import { JobStore } from "./job-store";
 import { isoTime } from "./job-snapshot";
+import { EMULATOR_LIMITS, limitBody, limitLabel } from "./limits";
 import type { ApiRequestInfo, EmulatorOptions, RunningEmulator } from "./options";
 import { queryObject, RequestLog } from "./request-log";
 import { Router } from "./router";
@@ -19,6 +23,12 @@ import { loadScenario } from "./scenario-load";
 import { ApiStats } from "./stats";
 
 const DEFAULT_MAX_SKEW_MS = 15 * 60 * 1000;
+
+/** How often Node checks the headers and request timeouts; its default (30 s) would stretch them. */
+const TIMEOUT_CHECK_INTERVAL_MS = 1000;
+
+/** Accepts no Host at all (port -1): the admin API's answer should a request beat `listen`. */
+const NO_HOSTS = new HostPolicy("", -1);
 
 function splitTarget(target: string): { rawPath: string; query: URLSearchParams } {
   const url = new URL(target, "http://emulator");
@@ -43,10 +53,9 @@ function authConfig(options: EmulatorOptions): AuthConfig {
   };
 }
 
-/** Answers 413 and closes the connection: the rest of the oversized body is not read. */
-function tooLarge(res: ServerResponse, requestId: string): void {
-  res.shouldKeepAlive = false;
-  send(res, requestId, toRaw({ status: 413, body: gatewayError("APIGW.0201", "Request entity too large.", requestId) }));
+/** 413 of the gateway for an API request body over `max_api_body_bytes`. */
+function apiTooLarge(requestId: string) {
+  return toRaw({ status: 413, body: gatewayError("APIGW.0201", `Request entity too large: the body is over ${limitLabel(EMULATOR_LIMITS.apiBodyBytes)}.`, requestId) });
 }
 
 /** The hook's view of a request: the first value of each query key. */
@@ -85,6 +94,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const state: EmulatorState = { store: new JobStore(now), faults: new FaultQueue(), requests: new RequestLog(), stats: new ApiStats() };
   if (options.scenario) loadScenario(state.store, options.scenario, now());
   const closing = new AbortController();
+  const host = options.host ?? "127.0.0.1";
+  // Known once listening, which is before any request can arrive.
+  let hosts: HostPolicy | undefined;
   const adminRouter = new Router(adminRoutes(state));
   const deps: ApiDeps = {
     router: new Router(API_ROUTES),
@@ -95,10 +107,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     signal: closing.signal,
   };
 
-  async function onApiRequest(req: IncomingMessage, res: ServerResponse, requestId: string, at: string, rawPath: string, query: URLSearchParams): Promise<void> {
+  async function onApiRequest(req: IncomingMessage, res: ServerResponse, requestId: string, at: string, rawPath: string, query: URLSearchParams, continueBody: () => void): Promise<void> {
     const method = req.method ?? "GET";
-    const body = await readBody(req);
-    if (body === undefined) return tooLarge(res, requestId);
+    const read = await readBody(req, EMULATOR_LIMITS.apiBodyBytes.value, continueBody);
+    if (read.kind === "aborted") return;
+    if (read.kind === "too-large") return refuse(req, res, requestId, apiTooLarge(requestId));
+    const body = read.body;
     const apiRequest: ApiRequest = { method, rawPath, path: decodePath(rawPath), query, headers: req.headers, body, requestId };
     const outcome = (await runHook(options.onApiRequest, apiRequest)) ?? (await handleApiRequest(apiRequest, deps));
     const status = outcome.response === "drop" ? 0 : outcome.response.status;
@@ -116,34 +130,58 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     else send(res, requestId, outcome.response);
   }
 
-  async function onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  /** The admin API: its headers are checked before any of the body is read (see admin-gate.ts). */
+  async function onAdminRequest(req: IncomingMessage, res: ServerResponse, requestId: string, rawPath: string, query: URLSearchParams, continueBody: () => void): Promise<void> {
+    const refused = checkAdminHeaders(req.headers, hasBody(req), hosts ?? NO_HOSTS);
+    if (refused) return refuse(req, res, requestId, toRaw(refused));
+    const limit = adminBodyLimit(rawPath);
+    const read = await readBody(req, limit.value, continueBody);
+    if (read.kind === "aborted") return;
+    if (read.kind === "too-large") return refuse(req, res, requestId, toRaw({ status: 413, body: limitBody(limit, `body: larger than ${limitLabel(limit)}`) }));
+    return send(res, requestId, handleAdminRequest({ method: req.method ?? "GET", rawPath, query, body: read.body, requestId, now: now() }, adminRouter, state));
+  }
+
+  async function onRequest(req: IncomingMessage, res: ServerResponse, continueBody: () => void): Promise<void> {
+    guard.track(req.socket, res);
     const requestId = uuid();
     const at = isoTime(now());
     const { rawPath, query } = splitTarget(req.url ?? "/");
-    if (!rawPath.startsWith(ADMIN_PREFIX)) {
-      state.stats.begin();
-      try {
-        return await onApiRequest(req, res, requestId, at, rawPath, query);
-      } finally {
-        state.stats.end();
-      }
+    if (rawPath.startsWith(ADMIN_PREFIX)) return onAdminRequest(req, res, requestId, rawPath, query, continueBody);
+    state.stats.begin();
+    try {
+      return await onApiRequest(req, res, requestId, at, rawPath, query, continueBody);
+    } finally {
+      state.stats.end();
     }
-    const body = await readBody(req);
-    if (body === undefined) return tooLarge(res, requestId);
-    return send(res, requestId, handleAdminRequest({ method: req.method ?? "GET", rawPath, query, body, requestId, now: now() }, adminRouter, state));
   }
 
-  const server: Server = createServer((req, res) => {
-    onRequest(req, res).catch((error: unknown) => {
-      // Closing aborts fault delays; the connection is going away anyway.
-      if (closing.signal.aborted) return void req.socket.destroy();
+  function handle(req: IncomingMessage, res: ServerResponse, continueBody: () => void): void {
+    onRequest(req, res, continueBody).catch((error: unknown) => {
+      // Closing aborts fault delays; the connection is going away anyway. Nor can a half-sent answer be replaced.
+      if (closing.signal.aborted || res.headersSent) return void req.socket.destroy();
       const message = error instanceof Error ? error.message : String(error);
       send(res, uuid(), toRaw({ status: 500, body: emulatorError("INTERNAL", message) }));
     });
-  });
+  }
 
-  const host = options.host ?? "127.0.0.1";
+  // Short timeouts: a connection that sends nothing, or a request that never completes, is closed
+  // within seconds instead of holding a socket for Node's default minute.
+  const server: Server = createServer(
+    {
+      headersTimeout: EMULATOR_LIMITS.headersTimeoutMs.value,
+      requestTimeout: EMULATOR_LIMITS.requestTimeoutMs.value,
+      connectionsCheckingInterval: TIMEOUT_CHECK_INTERVAL_MS,
+    },
+    (req, res) => handle(req, res, () => {}),
+  );
+  server.keepAliveTimeout = EMULATOR_LIMITS.keepAliveTimeoutMs.value;
+  // Without this listener Node answers `Expect: 100-continue` itself, before the size is checked.
+  server.on("checkContinue", (req: IncomingMessage, res: ServerResponse) => handle(req, res, () => res.writeContinue()));
+  const guard = new ConnectionGuard(EMULATOR_LIMITS.connections.value);
+  server.on("connection", (socket: Socket) => guard.admit(socket));
+
   const port = await listen(server, options.port ?? 0, host);
+  hosts = new HostPolicy(host, port);
   let closed: Promise<void> | undefined;
   // Idempotent (the promise is kept), so `after` hooks and `finally` blocks may both call it.
   const closeServer = () =>

@@ -1,15 +1,17 @@
 import { formatDuration } from "../core/duration";
-import { HwJobsError } from "../core/errors";
+import { HwJobsError, type ApiError } from "../core/errors";
 import { ExitCode } from "../core/exit-codes";
-import type { JobRef } from "./kinds";
+import { sanitizeLine } from "../core/sanitize";
+import type { JobKindName, JobRef } from "./kinds";
+import { classifyJobStatus } from "./phase";
 import { subJobProgress, type JobSnapshot } from "./snapshot";
 
 // A job with hundreds of failed sub-jobs must still give a readable one-line message.
 const MAX_LISTED_SUB_JOBS = 5;
 
-/** Makes service-supplied text safe for a one-line message: no newlines or terminal escapes. */
-function oneLine(value: string): string {
-  return value.replace(/[\u0000-\u001f\u007f\s]+/g, " ").trim();
+/** Makes service-supplied text safe for a one-line message: no newlines or terminal escapes (whole sequences, core/sanitize.ts). */
+export function oneLine(value: string): string {
+  return sanitizeLine(value).replace(/\s+/g, " ").trim();
 }
 
 function describeError(code: string, message: string): string {
@@ -42,17 +44,94 @@ export class JobFailedError extends HwJobsError {
   }
 }
 
-function describeFailure(snapshot: JobSnapshot): string {
+/**
+ * `sub-job <id> <status>: <code> <message>` for each failed sub-job, the first five and then how
+ * many more, for one-line messages.
+ */
+export function describeFailedSubJobs(snapshot: JobSnapshot): string[] {
   const failed = snapshot.subJobs.filter((sub) => sub.phase === "failed");
-  const parts = [`${nameOf(snapshot, undefined)} ended ${oneLine(snapshot.status)}${describeError(snapshot.errorCode, snapshot.errorMessage)}`];
-  for (const sub of failed.slice(0, MAX_LISTED_SUB_JOBS)) {
-    parts.push(`sub-job ${oneLine(sub.id) || "(no id)"} ${oneLine(sub.status)}${describeError(sub.errorCode, sub.errorMessage)}`);
-  }
+  const parts = failed
+    .slice(0, MAX_LISTED_SUB_JOBS)
+    .map((sub) => `sub-job ${oneLine(sub.id) || "(no id)"} ${oneLine(sub.status)}${describeError(sub.errorCode, sub.errorMessage)}`);
   if (failed.length > MAX_LISTED_SUB_JOBS) parts.push(`${failed.length - MAX_LISTED_SUB_JOBS} more failed sub-jobs`);
-  if (snapshot.errorCode === "" && snapshot.errorMessage === "" && failed.length === 0) {
+  return parts;
+}
+
+function describeFailure(snapshot: JobSnapshot): string {
+  const progress = subJobProgress(snapshot);
+  // A SUCCESS failed only by its sub-jobs (design §5): its error fields are the first failed
+  // sub-job's, listed next, so the head says why a SUCCESS counts as failed instead.
+  const head =
+    classifyJobStatus(snapshot.kind, snapshot.status).phase === "succeeded"
+      ? `${nameOf(snapshot, undefined)} ended ${oneLine(snapshot.status)} but ${progress.failed} of ${progress.total} sub-jobs failed`
+      : `${nameOf(snapshot, undefined)} ended ${oneLine(snapshot.status)}${describeError(snapshot.errorCode, snapshot.errorMessage)}`;
+  const parts = [head, ...describeFailedSubJobs(snapshot)];
+  if (snapshot.errorCode === "" && snapshot.errorMessage === "" && progress.failed === 0) {
     parts.push("the service gave no error code or message");
   }
   return parts.join("; ");
+}
+
+/**
+ * A Show answer described another job than the one asked for: a misrouted request, a caching
+ * proxy or a service fault. Its status belongs to that other job, so it never counts as any
+ * status of this one, and waiting cannot make such an answer trustworthy (exit 4).
+ */
+export class JobMismatchError extends HwJobsError {
+  readonly exitCode = ExitCode.API;
+
+  /**
+   * @param kind the kind of job asked for
+   * @param requestedId the id asked for
+   * @param answeredId the id the answer carries
+   * @param field where the answer carries it, e.g. `job_id` or `sub_jobs[0].job_id`
+   */
+  constructor(
+    readonly kind: JobKindName,
+    readonly requestedId: string,
+    readonly answeredId: string,
+    readonly field: string,
+  ) {
+    super(`${kind} ${oneLine(requestedId)}: the API answered for another job (${field} ${JSON.stringify(answeredId)}), which is never taken as this job's status`);
+  }
+}
+
+/** What {@link JobNotFoundError} knows about the job that stayed missing. */
+export interface JobNotFoundDetails {
+  /** The 404 that ended the wait. */
+  readonly error: ApiError;
+  readonly graceMs: number;
+  readonly elapsedMs: number;
+  readonly target?: JobRef;
+  /** Set when the job had been seen before it went missing. */
+  readonly lastSnapshot?: JobSnapshot;
+}
+
+/** The job answered 404 past the not-found grace (exit 4, as the 404 itself). */
+export class JobNotFoundError extends HwJobsError {
+  readonly exitCode = ExitCode.API;
+  readonly error: ApiError;
+  readonly graceMs: number;
+  readonly elapsedMs: number;
+  readonly target?: JobRef;
+  readonly lastSnapshot?: JobSnapshot;
+
+  constructor(details: JobNotFoundDetails) {
+    super(describeNotFound(details), { cause: details.error });
+    this.error = details.error;
+    this.graceMs = details.graceMs;
+    this.elapsedMs = details.elapsedMs;
+    this.target = details.target;
+    this.lastSnapshot = details.lastSnapshot;
+  }
+}
+
+function describeNotFound({ error, graceMs, target, lastSnapshot }: JobNotFoundDetails): string {
+  const name = nameOf(lastSnapshot, target);
+  const grace = graceMs > 0 ? `the ${formatDuration(graceMs)} not-found grace` : "the not-found grace (0s)";
+  // A job seen before and now missing was deleted or misrouted, not slow to appear.
+  const what = lastSnapshot ? `${name} was not found any more past ${grace} (last status ${describeStatus(lastSnapshot)})` : `${name} was not found within ${grace}`;
+  return `${what}; ${oneLine(error.message)}`;
 }
 
 /** What {@link WaitTimeoutError} knows about the wait that ran out. */

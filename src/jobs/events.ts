@@ -1,5 +1,6 @@
 import type { ApiError, HwJobsError } from "../core/errors";
 import { subJobProgress, type JobSnapshot, type SubJobProgress } from "./snapshot";
+import type { SuccessWarningCode } from "./success-warnings";
 
 /** The first snapshot, and every later one whose status or sub-job counts changed. */
 export interface StatusEvent {
@@ -44,8 +45,18 @@ export interface TransientErrorEvent {
   readonly error: HwJobsError;
 }
 
+/** The job succeeded, but with something to know about (see `successWarnings`); sent before the wait returns. */
+export interface WarningEvent {
+  readonly type: "warning";
+  readonly elapsedMs: number;
+  readonly code: SuccessWarningCode;
+  /** One line naming the job and what is off. */
+  readonly message: string;
+  readonly snapshot: JobSnapshot;
+}
+
 /** Progress reported by `waitForJob` through `onEvent`. */
-export type WaitEvent = StatusEvent | HeartbeatEvent | UnknownStatusEvent | NotFoundEvent | TransientErrorEvent;
+export type WaitEvent = StatusEvent | HeartbeatEvent | UnknownStatusEvent | NotFoundEvent | TransientErrorEvent | WarningEvent;
 
 /** Turns successive snapshots into status, heartbeat and unknown-status events. */
 export interface StatusTracker {

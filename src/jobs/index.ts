@@ -1,6 +1,17 @@
 /** Job kinds, status classification, snapshots and the waiter (design §2, §5). */
 export { backoffDelayMs, nextPollDelayMs, type BackoffOptions } from "./backoff";
-export { describeStatus, JobFailedError, WaitAbortedError, WaitTimeoutError, type WaitAbortedDetails, type WaitTimeoutDetails } from "./errors";
+export {
+  describeStatus,
+  JobFailedError,
+  JobMismatchError,
+  JobNotFoundError,
+  WaitAbortedError,
+  WaitTimeoutError,
+  type JobNotFoundDetails,
+  type WaitAbortedDetails,
+  type WaitTimeoutDetails,
+} from "./errors";
+export { checkAnswerIdentity } from "./answer-identity";
 export {
   createStatusTracker,
   type HeartbeatEvent,
@@ -10,6 +21,7 @@ export {
   type TransientErrorEvent,
   type UnknownStatusEvent,
   type WaitEvent,
+  type WarningEvent,
 } from "./events";
 export { fetchJob, jobPoller } from "./fetch-job";
 export { isJobKindName, JOB_ID_MAX_LENGTH, JOB_KINDS, parseJobKind, validateJobId, type JobKindName, type JobRef } from "./kinds";
@@ -23,9 +35,11 @@ export {
   imsJobSnapshot,
   subJobProgress,
   type JobSnapshot,
+  type SnapshotOptions,
   type SubJobProgress,
   type SubJobSnapshot,
 } from "./snapshot";
+export { IMS_IMAGE_JOB_TYPES, IMS_MEMBER_IMAGE_JOB_TYPES, successWarnings, type SuccessWarning, type SuccessWarningCode } from "./success-warnings";
 export { FINAL_POLL_GRACE_MS, WAIT_DEFAULTS, waitForJob, type PollJob, type WaitOptions } from "./waiter";
 export { summarizeItem, type ItemSummary } from "./item-summary";
 export {

@@ -1,5 +1,5 @@
 import { InvalidInputError } from "../core/errors";
-import { APP_JOB_ID_MAX_LENGTH, jobIdProblem, JOB_ID_MAX_LENGTH as DEFAULT_JOB_ID_MAX_LENGTH } from "../core/limits";
+import { APP_JOB_ID_MAX_LENGTH, CONTROL_CHARACTERS_REFUSED, jobIdProblem, JOB_ID_MAX_LENGTH as DEFAULT_JOB_ID_MAX_LENGTH } from "../core/limits";
 
 /** The kinds of job `hwjobs` can wait for, as spelled on the command line (design §5). */
 export const JOB_KINDS = ["image-job", "app-job", "ims-job"] as const;
@@ -54,7 +54,7 @@ export function validateJobId(kind: JobKindName, id: string, field: string): str
     case "control-character":
       throw new InvalidInputError(
         field,
-        `${field}: job id contains control character ${problem.code} at position ${problem.position}; control characters (U+0000-U+001F, U+007F) are not allowed`,
+        `${field}: job id contains control character ${problem.code} at position ${problem.position}; ${CONTROL_CHARACTERS_REFUSED} are not allowed`,
       );
   }
 }

@@ -8,7 +8,10 @@ import { RETRYABLE_ERROR_CODES, RETRYABLE_STATUSES } from "../core/retry";
  *   client's own retries but may clear up before the wait's timeout;
  * - `fatal`: anything else (401/403, 400, invalid input, bugs, and network errors the client does
  *   not retry either, such as a TLS handshake with a plain-HTTP port or an invalid header value),
- *   which waiting cannot fix.
+ *   which waiting cannot fix. A JobMismatchError (an answer for another job) is fatal too: it
+ *   means misrouting or a broken cache or service, and a later answer that happens to match
+ *   would come from the same untrustworthy source, so the wait ends at once instead of hiding it
+ *   until the timeout.
  */
 export type PollErrorVerdict =
   | { readonly class: "not-found"; readonly error: ApiError }

@@ -1,6 +1,7 @@
 import type { AppJob, AppSubJob } from "../api/app-job";
 import type { ImageJob, ImageSubJob } from "../api/image-job";
 import type { ImsJob } from "../api/ims-job";
+import { checkAnswerIdentity } from "./answer-identity";
 import type { JobKindName } from "./kinds";
 import { classifyJobStatus, classifySubJobStatus, type Phase } from "./phase";
 
@@ -49,6 +50,17 @@ export interface SubJobProgress {
   readonly pending: number;
 }
 
+/** How answers become snapshots. */
+export interface SnapshotOptions {
+  /**
+   * Take a Workspace APP parent `SUCCESS` with `FAILED` or `ABNORMAL` sub-jobs as succeeded (the
+   * wait then warns, naming them). By default such a job is failed (design §5): a pipeline whose
+   * image server or image was not built must not go on as if it had been.
+   * @default false
+   */
+  readonly allowFailedSubJobs?: boolean;
+}
+
 const text = (value: string | null | undefined): string => value ?? "";
 
 function uniqueNonEmpty(values: readonly string[]): string[] {
@@ -66,8 +78,13 @@ function workspaceSnapshot(
   jobId: string,
   job: ImageJob | AppJob,
   subJobs: SubJobSnapshot[],
+  options: SnapshotOptions,
 ): JobSnapshot {
-  const { phase, known } = classifyJobStatus(kind, job.status);
+  checkAnswerIdentity(kind, jobId, job);
+  const { phase: statusPhase, known } = classifyJobStatus(kind, job.status);
+  // A SUCCESS whose sub-jobs did not all succeed did not build everything it was asked to.
+  const anySubJobFailed = subJobs.some((sub) => sub.phase === "failed");
+  const phase: Phase = statusPhase === "succeeded" && anySubJobFailed && !options.allowFailedSubJobs ? "failed" : statusPhase;
   const resourceIds = uniqueNonEmpty(subJobs.filter((sub) => sub.phase === "succeeded").map((sub) => sub.resourceId));
   return {
     kind,
@@ -112,22 +129,34 @@ export function appSubJobSnapshot(sub: AppSubJob): SubJobSnapshot {
   return { id: text(sub.id), status: text(sub.status), phase, knownStatus: known, ...error, resourceId: text(sub.job_resource_info?.resource_id) };
 }
 
-/** Snapshot of a ShowImageJob body; `jobId` is the id that was asked for. */
-export function imageJobSnapshot(jobId: string, job: ImageJob): JobSnapshot {
-  return workspaceSnapshot("image-job", jobId, job, (job.sub_jobs ?? []).map(imageSubJobSnapshot));
+/**
+ * Snapshot of a ShowImageJob body; `jobId` is the id that was asked for. A `SUCCESS` with failed
+ * sub-jobs is `failed` unless {@link SnapshotOptions.allowFailedSubJobs}.
+ * @throws JobMismatchError when the body is about another job
+ */
+export function imageJobSnapshot(jobId: string, job: ImageJob, options: SnapshotOptions = {}): JobSnapshot {
+  return workspaceSnapshot("image-job", jobId, job, (job.sub_jobs ?? []).map(imageSubJobSnapshot), options);
 }
 
-/** Snapshot of a ShowJobDetail body; `jobId` is the id that was asked for. */
-export function appJobSnapshot(jobId: string, job: AppJob): JobSnapshot {
-  return workspaceSnapshot("app-job", jobId, job, (job.sub_jobs ?? []).map(appSubJobSnapshot));
+/**
+ * Snapshot of a ShowJobDetail body; `jobId` is the id that was asked for. A `SUCCESS` with failed
+ * sub-jobs is `failed` unless {@link SnapshotOptions.allowFailedSubJobs}.
+ * @throws JobMismatchError when the body is about another job
+ */
+export function appJobSnapshot(jobId: string, job: AppJob, options: SnapshotOptions = {}): JobSnapshot {
+  return workspaceSnapshot("app-job", jobId, job, (job.sub_jobs ?? []).map(appSubJobSnapshot), options);
 }
 
 /**
  * Snapshot of an IMS ShowJob body; `jobId` is the id that was asked for. Member jobs
  * (`entities.sub_jobs_result`, e.g. OVA imports) become sub-jobs, and the images of those that
- * succeeded follow `entities.image_id` in `resourceIds`.
+ * succeeded follow `entities.image_id` in `resourceIds`. The sub-job rule of
+ * {@link SnapshotOptions.allowFailedSubJobs} is the Workspace APP parents' (design §5); an IMS
+ * `SUCCESS` with a failed member job stays succeeded, and the wait warns about it.
+ * @throws JobMismatchError when the body is about another job
  */
 export function imsJobSnapshot(jobId: string, job: ImsJob): JobSnapshot {
+  checkAnswerIdentity("ims-job", jobId, job);
   const { phase, known } = classifyJobStatus("ims-job", job.status);
   const entities = job.entities ?? {};
   const subJobs = (entities.sub_jobs_result ?? []).map((member): SubJobSnapshot => {

@@ -1,11 +1,12 @@
 import { InvalidInputError, type HwJobsError } from "../core/errors";
 import { systemClock, timeoutSignal, type Clock } from "../core/sleep";
 import { nextPollDelayMs } from "./backoff";
-import { JobFailedError, WaitAbortedError, WaitTimeoutError } from "./errors";
+import { JobFailedError, JobNotFoundError, WaitAbortedError, WaitTimeoutError } from "./errors";
 import { createStatusTracker, type WaitEvent } from "./events";
 import type { JobRef } from "./kinds";
 import { classifyPollError } from "./poll-errors";
 import type { JobSnapshot } from "./snapshot";
+import { successWarnings } from "./success-warnings";
 
 /**
  * Reads the job once. The signal aborts when the wait is cancelled or its deadline passes; pass
@@ -25,7 +26,11 @@ export interface WaitOptions {
   readonly minDelayMs?: number;
   /** Ceiling of the delay between polls. @default 60000 */
   readonly maxDelayMs?: number;
-  /** How long 404 answers are taken to mean "not visible yet". @default 60000 */
+  /**
+   * How long 404 answers are taken to mean "not visible yet". While the job is missing, a poll is
+   * timed to land at the grace's end, so a job that never appears fails then (plus one request's
+   * time) with {@link JobNotFoundError}, not a backoff step later. @default 60000
+   */
   readonly notFoundGraceMs?: number;
   /** Emit a heartbeat after this long without a status event. @default 60000 */
   readonly heartbeatMs?: number;
@@ -117,17 +122,19 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): 
  * deadline (see {@link WaitOptions.timeoutMs} for the final poll's grace), so a hanging API and
  * the client's own retries cannot stretch the wait far past it.
  *
- * 404s are tolerated for `notFoundGraceMs` (a job just created may not be visible yet);
- * transient errors (retryable network errors, 429/5xx, garbled bodies) are reported and never end
- * the wait before its timeout; other errors end it at once.
+ * 404s are tolerated for `notFoundGraceMs` (a job just created may not be visible yet), with a
+ * poll at the grace's end; transient errors (retryable network errors, 429/5xx, garbled bodies)
+ * are reported and never end the wait before its timeout; other errors end it at once.
  *
- * @returns the snapshot in which the job succeeded
+ * @returns the snapshot in which the job succeeded (after `warning` events for what is off in it,
+ *   see `successWarnings`)
  * @throws JobFailedError when the job fails
+ * @throws JobNotFoundError when 404s outlast the not-found grace
  * @throws WaitTimeoutError when `timeoutMs` passes first, with the last snapshot and error, also
  *   when the deadline cuts off a poll in progress
  * @throws WaitAbortedError when `signal` aborts
  * @throws InvalidInputError for invalid options, before any poll
- * @throws the poll's own error when it is fatal, or a 404 outlasts the grace period
+ * @throws the poll's own error when it is fatal (e.g. JobMismatchError, 401/403)
  */
 export async function waitForJob(poll: PollJob, options: WaitOptions): Promise<JobSnapshot> {
   const settings = resolveSettings(options);
@@ -162,6 +169,8 @@ async function pollUntilDone(poll: PollJob, settings: Settings, finished: AbortS
 
   // Set when the sleep was trimmed to end at the deadline, or ran past it: the next poll is the last.
   let finalPoll = false;
+  // Set while the job answers 404 within the grace, cleared by a snapshot.
+  let missing = false;
   for (let attempt = 1; ; attempt++) {
     if (signal?.aborted) throw aborted();
     finalPoll ||= deadline.aborted;
@@ -178,7 +187,10 @@ async function pollUntilDone(poll: PollJob, settings: Settings, finished: AbortS
       const verdict = classifyPollError(error);
       if (verdict.class === "not-found" && elapsedMs < notFoundGraceMs) {
         lastError = verdict.error;
+        missing = true;
         emit([{ type: "not-found", elapsedMs, graceMs: notFoundGraceMs, error: verdict.error }]);
+      } else if (verdict.class === "not-found") {
+        throw new JobNotFoundError({ error: verdict.error, graceMs: notFoundGraceMs, elapsedMs, target, lastSnapshot });
       } else if (verdict.class === "transient") {
         lastError = verdict.error;
         emit([{ type: "transient-error", elapsedMs, error: verdict.error }]);
@@ -190,16 +202,26 @@ async function pollUntilDone(poll: PollJob, settings: Settings, finished: AbortS
     if (snapshot) {
       lastSnapshot = snapshot;
       lastError = undefined;
+      missing = false;
       emit(tracker.observe(snapshot, elapsed()));
-      if (snapshot.phase === "succeeded") return snapshot;
+      if (snapshot.phase === "succeeded") {
+        const elapsedMs = elapsed();
+        emit(successWarnings(snapshot).map((w): WaitEvent => ({ type: "warning", elapsedMs, code: w.code, message: w.message, snapshot })));
+        return snapshot;
+      }
       if (snapshot.phase === "failed") throw new JobFailedError(snapshot);
     }
     if (finalPoll) throw timedOut();
 
     // `attempt` polls are done, so this is the delay before poll number `attempt` after the first.
     const remainingMs = start + timeoutMs - clock.now();
-    const delayMs = nextPollDelayMs(attempt, remainingMs, { minDelayMs, maxDelayMs }, random);
+    let delayMs = nextPollDelayMs(attempt, remainingMs, { minDelayMs, maxDelayMs }, random);
     if (delayMs === undefined) throw timedOut();
+    // While the job may be missing (a 404, or nothing but errors so far), a poll lands right at
+    // the grace's end, as the last one lands at the deadline: a job that never appears then fails
+    // at the grace plus one request, instead of up to a whole backoff step later.
+    const graceLeftMs = start + notFoundGraceMs - clock.now();
+    if ((missing || lastSnapshot === undefined) && graceLeftMs > 0) delayMs = Math.min(delayMs, graceLeftMs);
     finalPoll = delayMs >= remainingMs;
     try {
       // Only the user's signal: this sleep ends by the deadline anyway, and cutting it short there

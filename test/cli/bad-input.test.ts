@@ -91,7 +91,7 @@ const CASES: readonly Case[] = [
   { name: "endpoint with a path", args: ["get", "image-job", "1", "--endpoint", "http://127.0.0.1:9/v1"], expect: ["--endpoint", "no path"] },
   { name: "--output xml", args: ["get", "image-job", "1", "--output", "xml"], expect: ["--output", '"xml"', "json, table, none"] },
   { name: "HWJOBS_OUTPUT=xml", args: ["wait", "image-job", "1"], env: { HWJOBS_OUTPUT: "xml" }, expect: ["HWJOBS_OUTPUT", '"xml"', "json, table, none"] },
-  { name: "get --timeout (a wait flag)", args: ["get", "image-job", "1", "--timeout", "1m"], expect: ["--timeout", "hwjobs get"] },
+  { name: "get --not-found-grace (a wait flag)", args: ["get", "image-job", "1", "--not-found-grace", "1m"], expect: ["--not-found-grace", "hwjobs get"] },
   { name: "get --min-poll-interval (a wait flag)", args: ["get", "ims-job", "1", "--min-poll-interval", "1s"], expect: ["--min-poll-interval", "hwjobs get"] },
   { name: "wait --port (an emulator flag)", args: ["wait", "ims-job", "1", "--port", "1"], expect: ["--port", "hwjobs wait"] },
   { name: "extra positional on get", args: ["get", "image-job", "1", "extra"], expect: ['"extra"', "usage"] },

@@ -24,8 +24,8 @@ const external = (name: string, stdin: string, env?: CliEnv): HostileInput => ({
 const query = (fields: Record<string, unknown>) => JSON.stringify(fields);
 
 // Characters that must never get from an input into a request or a terminal.
+// (No NUL: a process argument or environment value cannot hold one; the external protocol's JSON can.)
 const DANGEROUS: ReadonlyArray<[string, string]> = [
-  ["NUL", "\u0000"],
   ["BEL", "\u0007"],
   ["backspace", "\b"],
   ["carriage return", "\r"],
@@ -139,6 +139,7 @@ const EXTERNAL: readonly HostileInput[] = [
   external("get without job_id", query({ operation: "get-ims-job" })),
   external("job_id ..", query({ operation: "get-image-job", job_id: ".." })),
   external("job_id with ESC", query({ operation: "get-ims-job", job_id: "1\u001b[2J" })),
+  external("job_id with NUL", query({ operation: "get-ims-job", job_id: "1\u00002" })),
   external("job_id with U+009B", query({ operation: "get-app-job", job_id: "1\u009b2J" })),
   external("job_id with U+202E", query({ operation: "get-ims-job", job_id: "1\u202e2" })),
   external("list without job_type", query({ operation: "list-image-jobs" })),

@@ -7,9 +7,10 @@ import { ApiError, NetworkError } from "../../src/core/errors";
 import { imageJobSnapshot, imsJobSnapshot, subJobProgress } from "../../src/jobs";
 import { IMAGE_JOB_FAILED, IMAGE_JOB_RUNNING, IMS_JOB_INIT, IMS_JOB_RUNNING, parseImageJob, parseImsJob } from "../jobs/fixtures";
 
-const running = imageJobSnapshot("702364883651395584", parseImageJob(IMAGE_JOB_RUNNING));
-const failed = imageJobSnapshot("702364883651395584", parseImageJob(IMAGE_JOB_FAILED));
-const ims = imsJobSnapshot("ff8080814dbd65d7014dbe0d84db0013", parseImsJob(IMS_JOB_INIT));
+// Each answer carries the id asked for: an answer for another job is refused (JobMismatchError).
+const running = imageJobSnapshot("702364883651395584", parseImageJob({ ...IMAGE_JOB_RUNNING, id: "702364883651395584" }));
+const failed = imageJobSnapshot(IMAGE_JOB_FAILED.id, parseImageJob(IMAGE_JOB_FAILED));
+const ims = imsJobSnapshot("ff8080814dbd65d7014dbe0d84db0013", parseImsJob({ ...IMS_JOB_INIT, job_id: "ff8080814dbd65d7014dbe0d84db0013" }));
 const imsMembers = imsJobSnapshot("9a175ac692fa125401930037d9e3ffff", parseImsJob(IMS_JOB_RUNNING));
 
 describe("progress lines", () => {

@@ -46,5 +46,7 @@ test("parseErrorBody returns nothing for bodies that are not JSON", () => {
 
 test("server text is flattened to one line", () => {
   const fields = parseErrorBody(JSON.stringify({ error_code: "X.1\n", error_msg: "line one\r\nline two\u001b[31m red\u2028end", request_id: "\trid\n" }));
-  assert.deepEqual(fields, { errorCode: "X.1", errorMessage: "line one line two [31m red end", requestId: "rid" });
+  // Escape sequences go whole (core/sanitize.ts), bidi controls too.
+  assert.deepEqual(fields, { errorCode: "X.1", errorMessage: "line one line two red end", requestId: "rid" });
+  assert.deepEqual(parseErrorBody(JSON.stringify({ error_code: "\u009b2KX.2\u202e" })), { errorCode: "X.2" });
 });

@@ -45,9 +45,18 @@ describe("core/limits", () => {
     assert.equal(codePointLength("\ud83d"), 1);
   });
 
-  test("control characters: C0 and DEL only", () => {
-    for (const text of ["a\nb", "\u0000", "x\u001f", "\u007f", "tab\there"]) assert.equal(hasControlCharacters(text), true, JSON.stringify(text));
-    for (const text of ["", "abc", " ", "\u0080", "\u00a0", EMOJI, "a;b|c$(d)"]) assert.equal(hasControlCharacters(text), false, JSON.stringify(text));
+  test("control characters: C0, DEL, C1, line separators, bidi and other format characters", () => {
+    const refused = [
+      ["a\nb", "\u0000", "x\u001f", "\u007f", "tab\there", "\u001b[31m"],
+      // C1, 8-bit CSI and NEL
+      ["\u0080", "a\u009b31m", "\u0085", "\u009f"],
+      // bidi controls: embeddings and overrides, isolates, marks
+      ["\u202a", "\u202b", "\u202c", "\u202d", "abc\u202egnp.exe", "\u2066", "\u2067", "\u2068", "\u2069", "\u200e", "\u200f", "\u061c"],
+      // line and paragraph separators; zero-width and other invisible format characters
+      ["\u2028", "\u2029", "\u200b", "\u200d", "\u2060", "\ufeff", "\u00ad", "\u{e0041}"],
+    ].flat();
+    for (const text of refused) assert.equal(hasControlCharacters(text), true, JSON.stringify(text));
+    for (const text of ["", "abc", " ", "\u00a0", "\u00e9", "\u4e2d", EMOJI, "a;b|c$(d)", "\u3000"]) assert.equal(hasControlCharacters(text), false, JSON.stringify(text));
     // Repeated calls give the same answer (no regex state carried over).
     assert.equal(hasControlCharacters("a\n"), true);
     assert.equal(hasControlCharacters("a\n"), true);
@@ -57,6 +66,10 @@ describe("core/limits", () => {
     assert.equal(findControlCharacter("abc"), undefined);
     assert.deepEqual(findControlCharacter("70236\n4883"), { code: "U+000A", position: 6 });
     assert.deepEqual(findControlCharacter(`${EMOJI}${EMOJI}\u007f\u0000`), { code: "U+007F", position: 3 });
+    assert.deepEqual(findControlCharacter("ab\u202ec"), { code: "U+202E", position: 3 });
+    assert.deepEqual(findControlCharacter("\u009b"), { code: "U+009B", position: 1 });
+    // An astral format character (a tag) is named by its code point, not half a surrogate pair.
+    assert.deepEqual(findControlCharacter(`${EMOJI}\u{e0041}`), { code: "U+E0041", position: 2 });
   });
 
   test("textProblem: length first, then control characters; empty is fine", () => {
@@ -80,6 +93,8 @@ describe("core/limits", () => {
     assert.equal(jobIdProblem("x".repeat(255), APP_JOB_ID_MAX_LENGTH), undefined);
     assert.deepEqual(jobIdProblem("x".repeat(256), APP_JOB_ID_MAX_LENGTH), { kind: "too-long", length: 256, max: 255 });
     assert.deepEqual(jobIdProblem("job\t1", JOB_ID_MAX_LENGTH), { kind: "control-character", code: "U+0009", position: 4 });
+    assert.deepEqual(jobIdProblem("job\u009b1", JOB_ID_MAX_LENGTH), { kind: "control-character", code: "U+009B", position: 4 });
+    assert.deepEqual(jobIdProblem("job\u202e1", JOB_ID_MAX_LENGTH), { kind: "control-character", code: "U+202E", position: 4 });
     // Shell metacharacters are the transport's business (percent-encoding), not a limit.
     assert.equal(jobIdProblem("$(rm -rf /);`x`|&'\"", JOB_ID_MAX_LENGTH), undefined);
   });

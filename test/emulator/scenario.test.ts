@@ -132,7 +132,7 @@ describe("parseScenario", () => {
     rejects([], /^scenario: must be a JSON object$/);
     rejects({ project_id: "p" }, /^seed: must be an integer from 0 to 4294967295$/);
     rejects({ ...BASE, seed: -1 }, /^seed: must be/);
-    rejects({ ...BASE, image_jobs: 1.5 }, /^image_jobs: must be an integer from 0 to 50000$/);
+    rejects({ ...BASE, image_jobs: 1.5 }, /^image_jobs: must be an integer from 0 to 20000$/);
     rejects({ ...BASE, span_days: 0 }, /^span_days: must be a number greater than 0/);
     rejects({ ...BASE, imageJobs: 3 }, /^imageJobs: is not a known field/);
     rejects({ ...BASE, colour: "red" }, /^colour: is not a known field/);
@@ -147,7 +147,7 @@ describe("parseScenario", () => {
     rejects({ ...BASE, jobs: [{ kind: "app-job", error_code: "X" }] }, /^jobs\[0\]\.error_code: must be .*only with outcome "failure"/);
     rejects({ ...BASE, jobs: [{ kind: "app-job", createdAgoMs: 1 }] }, /^jobs\[0\]\.createdAgoMs: is not a known field/);
     const big = SCENARIO_LIMITS.jobsPerKind;
-    rejects({ seed: 1, projects: [{ project_id: "a", image_jobs: big, app_jobs: big }, { project_id: "b", ims_jobs: 1 }] }, /^projects: at most 100000 jobs in all/);
+    rejects({ seed: 1, projects: [{ project_id: "a", image_jobs: big, app_jobs: big }, { project_id: "b", ims_jobs: 1 }] }, /^projects: at most 20000 jobs in all \(max_jobs; this scenario has 40001\)$/);
   });
 
   it("parses the shipped scenario files", () => {

@@ -64,10 +64,13 @@ export async function callApi(base: string, pathAndQuery: string, opts: { method
   return toReply(await fetch(url, { method, headers, signal: opts.signal ?? AbortSignal.timeout(10_000) }));
 }
 
-/** Calls the admin API with an optional JSON body (a string is sent as is). */
+/** Calls the admin API with an optional JSON body (a string is sent as is), labelled `application/json` as the admin API requires. */
 export async function callAdmin(base: string, method: string, path: string, body?: unknown): Promise<Reply> {
   const init: RequestInit = { method, signal: AbortSignal.timeout(10_000) };
-  if (body !== undefined) init.body = typeof body === "string" ? body : JSON.stringify(body);
+  if (body !== undefined) {
+    init.body = typeof body === "string" ? body : JSON.stringify(body);
+    init.headers = { "content-type": "application/json" };
+  }
   return toReply(await fetch(base + path, init));
 }
 

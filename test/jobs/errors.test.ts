@@ -42,7 +42,8 @@ describe("JobFailedError", () => {
     const subJobs = Array.from({ length: 8 }, (_, i) => ({ id: `s${i}`, status: "FAILED", job_execute_info: { error_code: "E", error_message: `line\n\u001b[31mred\r\n` } }));
     const error = new JobFailedError(imageJobSnapshot("j\nx", F.parseImageJob({ status: "FAILED", sub_jobs: subJobs })));
     assert.doesNotMatch(error.message, /[\u0000-\u001f]/);
-    assert.match(error.message, /^image-job j x ended FAILED: E line \[31mred; sub-job s0 FAILED: E line \[31mred; /);
+    // Whole escape sequences go (core/sanitize.ts), not just their ESC byte.
+    assert.match(error.message, /^image-job j x ended FAILED: E line red; sub-job s0 FAILED: E line red; /);
     assert.match(error.message, /sub-job s4 FAILED.*; 3 more failed sub-jobs$/);
     assert.doesNotMatch(error.message, /sub-job s5/);
   });
@@ -59,7 +60,7 @@ describe("WaitTimeoutError", () => {
   });
 
   test("no sub-jobs: just the status; failed sub-jobs are counted", () => {
-    const plain = new WaitTimeoutError({ timeoutMs: 90_000, lastSnapshot: imsJobSnapshot("j", F.parseImsJob(F.IMS_JOB_INIT)) });
+    const plain = new WaitTimeoutError({ timeoutMs: 90_000, lastSnapshot: imsJobSnapshot("j", F.parseImsJob({ ...F.IMS_JOB_INIT, job_id: "j" })) });
     assert.equal(plain.message, "timed out after 1m30s waiting for ims-job j; last status INIT");
     const mixed = imageJobSnapshot("j", F.parseImageJob({ status: "RUNNING", sub_jobs_total: 3, sub_jobs: [{ status: "FAILED" }, { status: "SUCCESS" }] }));
     assert.equal(new WaitTimeoutError({ timeoutMs: 3_600_000, lastSnapshot: mixed }).message, "timed out after 1h waiting for image-job j; last status RUNNING (1/3 sub-jobs succeeded, 1 failed)");
@@ -76,7 +77,7 @@ describe("WaitTimeoutError", () => {
 
 describe("WaitAbortedError", () => {
   test("exit code 130, elapsed time and last status", () => {
-    const error = new WaitAbortedError({ elapsedMs: 12_000, lastSnapshot: imsJobSnapshot("j", F.parseImsJob(F.IMS_JOB_INIT)), cause: "SIGINT" });
+    const error = new WaitAbortedError({ elapsedMs: 12_000, lastSnapshot: imsJobSnapshot("j", F.parseImsJob({ ...F.IMS_JOB_INIT, job_id: "j" })), cause: "SIGINT" });
     assert.equal(error.exitCode, ExitCode.INTERRUPTED);
     assert.equal(error.cause, "SIGINT");
     assert.equal(error.message, "wait for ims-job j interrupted after 12s; last status INIT");

@@ -3,6 +3,7 @@ import { after, before, describe, test } from "node:test";
 import { MockAgent } from "undici";
 import { HwClient } from "../../src/core/client";
 import { ApiError, InvalidInputError } from "../../src/core/errors";
+import { JobMismatchError } from "../../src/jobs/errors";
 import { fetchJob, jobPoller } from "../../src/jobs/fetch-job";
 import { waitForJob } from "../../src/jobs/waiter";
 import { FakeClock } from "../helpers/fake-clock";
@@ -10,6 +11,8 @@ import * as F from "./fixtures";
 
 const APPSTREAM = "https://appstream.cn-north-4.myhuaweicloud.com";
 const IMS = "https://ims.cn-north-4.myhuaweicloud.com";
+// Realistic length: the client redacts the token from answers, so a one-letter one would mangle them.
+const TOKEN = "MIIT-example-iam-token-0123456789abcdef";
 
 describe("fetchJob", () => {
   let agent: MockAgent;
@@ -19,7 +22,7 @@ describe("fetchJob", () => {
     agent = new MockAgent();
     agent.disableNetConnect();
     client = new HwClient(
-      { projectId: F.PROJECT, credentials: { type: "token", token: "t" }, endpoints: { appstream: APPSTREAM, ims: IMS } },
+      { projectId: F.PROJECT, credentials: { type: "token", token: TOKEN }, endpoints: { appstream: APPSTREAM, ims: IMS } },
       { dispatcher: agent, clock: new FakeClock(), retry: { maxAttempts: 1 } },
     );
   });
@@ -48,13 +51,30 @@ describe("fetchJob", () => {
 
   test("an id with shell metacharacters is percent-encoded into the path, verbatim", async () => {
     const id = "a b;$(rm -rf)/../x";
-    reply(IMS, `/v1/${F.PROJECT}/jobs/${encodeURIComponent(id)}`, 200, F.IMS_JOB_INIT);
+    reply(IMS, `/v1/${F.PROJECT}/jobs/${encodeURIComponent(id)}`, 200, { ...F.IMS_JOB_INIT, job_id: id });
     const snap = await fetchJob(client, "ims-job", id);
     assert.equal(snap.jobId, id);
   });
 
   test("an empty id is rejected before any request", async () => {
     await assert.rejects(fetchJob(client, "ims-job", ""), InvalidInputError);
+  });
+
+  test("an answer for another job rejects with JobMismatchError naming both ids", async () => {
+    reply(IMS, `/v1/${F.PROJECT}/jobs/9a175ac792fa12d20193002100dd0000`, 200, F.IMS_JOB_SUCCESS);
+    await assert.rejects(
+      fetchJob(client, "ims-job", "9a175ac792fa12d20193002100dd0000"),
+      (error: unknown) => error instanceof JobMismatchError && error.requestedId === "9a175ac792fa12d20193002100dd0000" && error.answeredId === F.IMS_JOB_SUCCESS.job_id,
+    );
+  });
+
+  test("allowFailedSubJobs reaches the snapshot: a SUCCESS with a FAILED sub-job is failed by default, succeeded when allowed", async () => {
+    const body = { ...F.IMAGE_JOB_FAILED, status: "SUCCESS" };
+    const path = `/v1/${F.PROJECT}/image-server-jobs/${body.id}`;
+    reply(APPSTREAM, path, 200, body);
+    reply(APPSTREAM, path, 200, body);
+    assert.equal((await fetchJob(client, "image-job", body.id)).phase, "failed");
+    assert.equal((await fetchJob(client, "image-job", body.id, undefined, { allowFailedSubJobs: true })).phase, "succeeded");
   });
 
   test("API errors surface as ApiError", async () => {

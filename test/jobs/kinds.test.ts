@@ -67,7 +67,7 @@ describe("validateJobId", () => {
   });
 
   test("shell metacharacters, spaces, slashes and quotes pass through verbatim", () => {
-    for (const id of ["a b", "$(rm -rf /)", "`id`", "x;y|z&w", "../../etc/passwd", "'\"\\", "%2F?#", "ü-ß-中文", "\u0080\u00a0"]) {
+    for (const id of ["a b", "$(rm -rf /)", "`id`", "x;y|z&w", "../../etc/passwd", "'\"\\", "%2F?#", "ü-ß-中文", "\u00a0\u3000"]) {
       assert.equal(validateJobId("image-job", id, "job-id"), id);
     }
   });
@@ -80,6 +80,10 @@ describe("validateJobId", () => {
       ["x\u007f", "007F", 2],
       ["\t12", "0009", 1],
       ["😀\u001b[31m", "001B", 2],
+      ["a\u009b31m", "009B", 2],
+      ["12\u202e34", "202E", 3],
+      ["\u2066x", "2066", 1],
+      ["x\u2028", "2028", 2],
     ];
     for (const [id, code, position] of cases) {
       const error = invalid(() => validateJobId("app-job", id, "HWJOBS_JOB_ID"));

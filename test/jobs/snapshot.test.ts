@@ -192,11 +192,11 @@ describe("imsJobSnapshot", () => {
   });
 
   test("RUNNING with member jobs: own image first, then members' images, deduplicated", () => {
-    const snap = imsJobSnapshot("x", F.parseImsJob(F.IMS_JOB_RUNNING));
+    const snap = imsJobSnapshot(F.IMS_JOB_RUNNING.job_id, F.parseImsJob(F.IMS_JOB_RUNNING));
     assert.equal(snap.phase, "pending");
     assert.deepEqual(snap.resourceIds, ["img-a", "img-b"]);
     assert.deepEqual(subJobProgress(snap), { total: 3, succeeded: 2, failed: 0, pending: 1 });
-    const withOwn = imsJobSnapshot("x", F.parseImsJob({ ...F.IMS_JOB_RUNNING, entities: { ...F.IMS_JOB_RUNNING.entities, image_id: "img-b" } }));
+    const withOwn = imsJobSnapshot(F.IMS_JOB_RUNNING.job_id, F.parseImsJob({ ...F.IMS_JOB_RUNNING, entities: { ...F.IMS_JOB_RUNNING.entities, image_id: "img-b" } }));
     assert.deepEqual(withOwn.resourceIds, ["img-b", "img-a"]);
   });
 

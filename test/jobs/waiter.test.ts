@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { ApiError, InvalidInputError, NetworkError, ResponseValidationError } from "../../src/core/errors";
 import { ExitCode } from "../../src/core/exit-codes";
-import { JobFailedError, WaitAbortedError, WaitTimeoutError } from "../../src/jobs/errors";
+import { JobFailedError, JobNotFoundError, WaitAbortedError, WaitTimeoutError } from "../../src/jobs/errors";
 import type { WaitEvent } from "../../src/jobs/events";
 import { imageJobSnapshot, imsJobSnapshot, type JobSnapshot } from "../../src/jobs/snapshot";
 import { waitForJob, type WaitOptions } from "../../src/jobs/waiter";
@@ -348,18 +348,31 @@ describe("waitForJob: errors from poll", () => {
     assert.ok(notFound.every((e) => e.type === "not-found" && e.graceMs === 60_000 && e.error.status === 404));
   });
 
-  test("404s beyond the grace period end the wait with the ApiError", async () => {
+  test("404s beyond the grace period end the wait with JobNotFoundError (exit 4) carrying the 404", async () => {
     const gone = apiError(404, "WKS.00211902");
-    const r = await run([gone], { notFoundGraceMs: 20_000, minDelayMs: 5_000, random: () => 0 });
-    assert.equal(r.error, gone);
+    const r = await run([gone], { notFoundGraceMs: 20_000, minDelayMs: 5_000, random: () => 0, target: { kind: "image-job", jobId: "123" } });
+    const error = expectError(r.error, JobNotFoundError);
+    assert.equal(error.error, gone);
+    assert.equal(error.cause, gone);
+    assert.equal(error.exitCode, ExitCode.API);
+    assert.equal(error.graceMs, 20_000);
+    assert.equal(error.elapsedMs, 20_000);
+    assert.equal(error.message, `image-job 123 was not found within the 20s not-found grace; ${gone.message}`);
     assert.deepEqual(r.times, [0, 5_000, 10_000, 15_000, 20_000], "tolerated while elapsed < grace, thrown at the first poll past it");
-    assert.equal(expectError(r.error, ApiError).exitCode, ExitCode.API);
   });
 
   test("with no grace, the first 404 ends the wait", async () => {
-    const r = await run([apiError(404)], { notFoundGraceMs: 0 });
-    expectError(r.error, ApiError);
+    const r = await run([apiError(404)], { notFoundGraceMs: 0, target: { kind: "ims-job", jobId: "j" } });
+    assert.match(expectError(r.error, JobNotFoundError).message, /^ims-job j was not found within the not-found grace \(0s\); ShowJob GET .* HTTP 404/);
     assert.deepEqual(r.times, [0]);
+  });
+
+  test("a job seen before and missing past the grace: the message says it was seen, with its last status", async () => {
+    const r = await run([ims("RUNNING"), apiError(404)], { notFoundGraceMs: 10_000, minDelayMs: 15_000, maxDelayMs: 15_000 });
+    const error = expectError(r.error, JobNotFoundError);
+    assert.equal(error.lastSnapshot?.status, "RUNNING");
+    assert.match(error.message, /^ims-job 9a175ac792fa12d20193002100dd2762 was not found any more past the 10s not-found grace \(last status RUNNING\); /);
+    assert.deepEqual(r.times, [0, 15_000], "a job that was found is not polled at the grace's end");
   });
 
   test("a 404 that lasts past the timeout (grace longer than timeout) is a timeout carrying the 404", async () => {

@@ -2,6 +2,7 @@ import { ExitCode, type ExitCodeValue } from "../../core/exit-codes";
 import { parseQuery, runQuery, type CountOperation } from "../../jobs";
 import { parseOutputFormat, type ParsedArgs } from "../args";
 import { createClient } from "../client-factory";
+import { parseCommandDeadline, withDeadline } from "../deadline";
 import type { CliIo } from "../io";
 import { renderTable } from "../table";
 import { flagLabel, rawQueryFromFlags, resolveTarget } from "./list";
@@ -11,14 +12,17 @@ const COUNT_TARGETS: Readonly<Record<string, CountOperation>> = {
   "app-sub-jobs": "count-app-sub-jobs",
 };
 
-/** `hwjobs count image-sub-jobs|app-sub-jobs [--job-type T1,T2] [--status S] [--job-id J]`: prints `{"count": N}`. */
+/** `hwjobs count image-sub-jobs|app-sub-jobs [--job-type T1,T2] [--status S] [--job-id J] [--timeout 5m]`: prints `{"count": N}`. */
 export async function runCount(args: ParsedArgs, io: CliIo): Promise<ExitCodeValue> {
   const op = resolveTarget("count", args.positionals, COUNT_TARGETS);
   const parsed = parseQuery(op, rawQueryFromFlags(args.flags), flagLabel);
+  const deadline = parseCommandDeadline(args.flags.timeout, "--timeout");
   const format = parseOutputFormat(args.flags.output, io.env);
   const client = createClient(args.flags, io);
   try {
-    const { count } = await runQuery(client, parsed, { signal: io.signal });
+    // Both count operations are Workspace APP ones.
+    const scope = { operation: `count ${args.positionals[0]}`, endpoint: client.config.endpoints.appstream };
+    const { count } = await withDeadline(deadline, scope, io.signal, (signal) => runQuery(client, parsed, { signal }));
     if (format === "json") io.stdout(`${JSON.stringify({ count })}\n`);
     if (format === "table") io.stdout(`${renderTable([["COUNT"], [String(count)]])}\n`);
     return ExitCode.OK;

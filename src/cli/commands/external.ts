@@ -4,6 +4,7 @@ import { fetchJob, isListOperation, isQueryOperation, parseQuery, QUERY_OPERATIO
 import type { Flags, ParsedArgs } from "../args";
 import { createClient } from "../client-factory";
 import { parseConcurrency } from "../concurrency";
+import { jobEndpoint, parseCommandDeadline, withDeadline } from "../deadline";
 import type { CliIo } from "../io";
 import { jobResult } from "../job-result";
 
@@ -74,18 +75,19 @@ function checkKeys(operation: string, keys: readonly string[]): void {
   const paging = isQueryOperation(operation) && isListOperation(operation) ? ["offset", "limit"] : [];
   const unknown = keys.find((key) => !accepted.includes(key) && !paging.includes(key));
   if (unknown !== undefined) {
-    throw new InvalidInputError(unknown, `${unknown}: unknown parameter for ${operation}; accepted: ${[...accepted, ...Object.keys(CONFIG_KEYS)].join(", ")}`);
+    throw new InvalidInputError(unknown, `${unknown}: unknown parameter for ${operation}; accepted: ${[...accepted, ...Object.keys(CONFIG_KEYS), "timeout"].join(", ")}`);
   }
 }
 
 /**
  * `hwjobs external`: the program of a Terraform `external` data source (design §5). Reads one
  * JSON object of strings on stdin and prints one flat JSON object of strings; lists read every
- * page. Errors are one line on stderr with a non-zero exit.
+ * page, all within the query's `timeout` (default 5m). Errors are one line on stderr with a
+ * non-zero exit.
  */
 export async function runExternal(args: ParsedArgs, io: CliIo): Promise<ExitCodeValue> {
   if (args.positionals.length > 0) throw new InvalidInputError("arguments", `unexpected argument ${JSON.stringify(args.positionals[0])}; hwjobs external reads its query on stdin`);
-  const { operation, concurrency, ...rest } = parseStdin(await io.readStdin());
+  const { operation, concurrency, timeout, ...rest } = parseStdin(await io.readStdin());
   if (operation === undefined || !OPERATIONS.includes(operation)) {
     const got = operation === undefined ? "missing" : `unknown operation ${JSON.stringify(operation)}`;
     throw new InvalidInputError("operation", `operation: ${got}; accepted: ${OPERATIONS.join(", ")}`);
@@ -105,13 +107,17 @@ export async function runExternal(args: ParsedArgs, io: CliIo): Promise<ExitCode
   }
 
   checkKeys(operation, [...Object.keys(params), ...(concurrency !== undefined ? ["concurrency"] : [])]);
+  // "" is unset, as for the config keys: Terraform sends an optional value that way.
+  const deadline = parseCommandDeadline(timeout || undefined, "timeout");
 
   if (isQueryOperation(operation)) {
     const parsed = parseQuery(operation, params, undefined, { all: true });
     const pageConcurrency = parseConcurrency(concurrency, "concurrency");
     const client = createQueryClient(flags as Flags, configKeys, io);
     try {
-      const result = await runQuery(client, parsed, { all: true, concurrency: pageConcurrency, signal: io.signal });
+      // Every list and count operation is a Workspace APP one.
+      const scope = { operation: `external ${operation}`, endpoint: client.config.endpoints.appstream };
+      const result = await withDeadline(deadline, scope, io.signal, (signal) => runQuery(client, parsed, { all: true, concurrency: pageConcurrency, signal }));
       const output: Record<string, string> = { count: String(result.count) };
       if (result.kind === "list") {
         output.items = JSON.stringify(result.items);
@@ -130,7 +136,8 @@ export async function runExternal(args: ParsedArgs, io: CliIo): Promise<ExitCode
   const id = validateJobId(kind, jobId, "job_id");
   const client = createQueryClient(flags as Flags, configKeys, io);
   try {
-    const result = jobResult(await fetchJob(client, kind, id, io.signal));
+    const scope = { operation: `external ${operation} ${id}`, endpoint: jobEndpoint(client, kind) };
+    const result = jobResult(await withDeadline(deadline, scope, io.signal, (signal) => fetchJob(client, kind, id, signal)));
     io.stdout(
       `${JSON.stringify({
         status: result.status,

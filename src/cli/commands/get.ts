@@ -2,18 +2,22 @@ import { ExitCode, type ExitCodeValue } from "../../core/exit-codes";
 import { fetchJob } from "../../jobs";
 import { parseOutputFormat, type ParsedArgs } from "../args";
 import { createClient } from "../client-factory";
+import { jobEndpoint, parseCommandDeadline, withDeadline } from "../deadline";
 import type { CliIo } from "../io";
 import { jobResult } from "../job-result";
 import { resolveJobTarget } from "../job-target";
 import { renderJobResult } from "../render";
 
-/** `hwjobs get <kind> <job-id>`: one read of a job; exit 0 whatever its phase. */
+/** `hwjobs get <kind> <job-id> [--timeout 5m]`: one read of a job; exit 0 whatever its phase. */
 export async function runGet(args: ParsedArgs, io: CliIo): Promise<ExitCodeValue> {
   const target = resolveJobTarget(args, io.env);
+  // The flag only: HWJOBS_TIMEOUT is the wait's timeout, which Terraform sets for `wait`.
+  const deadline = parseCommandDeadline(args.flags.timeout, "--timeout");
   const format = parseOutputFormat(args.flags.output, io.env);
   const client = createClient(args.flags, io);
   try {
-    const snapshot = await fetchJob(client, target.kind, target.jobId, io.signal);
+    const scope = { operation: `get ${target.kind} ${target.jobId}`, endpoint: jobEndpoint(client, target.kind) };
+    const snapshot = await withDeadline(deadline, scope, io.signal, (signal) => fetchJob(client, target.kind, target.jobId, signal));
     io.stdout(renderJobResult(jobResult(snapshot), format));
     return ExitCode.OK;
   } finally {

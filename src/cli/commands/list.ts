@@ -4,6 +4,7 @@ import { parseQuery, runQuery, summarizeItem, type ListOperation, type QueryItem
 import { parseOutputFormat, type Flags, type OutputFormat, type ParsedArgs } from "../args";
 import { createClient } from "../client-factory";
 import { parseConcurrency } from "../concurrency";
+import { parseCommandDeadline, withDeadline } from "../deadline";
 import type { CliIo } from "../io";
 import { renderTable } from "../table";
 
@@ -45,7 +46,7 @@ function renderItems(count: number, items: readonly QueryItem[], format: OutputF
 
 /**
  * `hwjobs list image-jobs|image-sub-jobs|app-sub-jobs`: one page (`--offset`, `--limit`), or every
- * page with `--all` (read concurrently, in API order). Prints `{"count", "items"}`.
+ * page with `--all` (read concurrently, in API order), all within `--timeout`. Prints `{"count", "items"}`.
  */
 export async function runList(args: ParsedArgs, io: CliIo): Promise<ExitCodeValue> {
   const op = resolveTarget("list", args.positionals, LIST_TARGETS);
@@ -55,10 +56,13 @@ export async function runList(args: ParsedArgs, io: CliIo): Promise<ExitCodeValu
     throw new InvalidInputError("--concurrency", "--concurrency: only with --all (one page is one request)");
   }
   const concurrency = parseConcurrency(args.flags.concurrency, "--concurrency");
+  const deadline = parseCommandDeadline(args.flags.timeout, "--timeout");
   const format = parseOutputFormat(args.flags.output, io.env);
   const client = createClient(args.flags, io);
   try {
-    const result = await runQuery(client, parsed, { all, concurrency, signal: io.signal });
+    // Every list operation is a Workspace APP one.
+    const scope = { operation: `list ${args.positionals[0]}`, endpoint: client.config.endpoints.appstream };
+    const result = await withDeadline(deadline, scope, io.signal, (signal) => runQuery(client, parsed, { all, concurrency, signal }));
     if (result.kind !== "list") throw new Error(`${op} returned no items`);
     io.stdout(renderItems(result.count, result.items, format));
     return ExitCode.OK;

@@ -1,7 +1,7 @@
 import { parseDuration } from "../../core/duration";
 import { InvalidInputError } from "../../core/errors";
 import { ExitCode, type ExitCodeValue } from "../../core/exit-codes";
-import { JobFailedError, jobPoller, waitForJob } from "../../jobs";
+import { classifyJobStatus, JobFailedError, jobPoller, waitForJob } from "../../jobs";
 import { parseOutputFormat, type Flags, type ParsedArgs } from "../args";
 import { createClient } from "../client-factory";
 import type { CliIo } from "../io";
@@ -37,6 +37,22 @@ function resolveTimings(flags: Flags, env: Env): Timings {
   return timings;
 }
 
+/** The variable WaitForJob sets for `allowFailedSubJobs`. */
+const ALLOW_FAILED_SUB_JOBS_ENV = "HWJOBS_ALLOW_FAILED_SUB_JOBS";
+
+/**
+ * `--allow-failed-sub-jobs`, else `HWJOBS_ALLOW_FAILED_SUB_JOBS`: `true` or `1` allow, empty or
+ * unset do not. Anything else is refused rather than read as false, so a `yes` or `TRUE` meant to
+ * allow cannot silently fail the apply, nor a `false` be mistaken for a setting that exists.
+ */
+function resolveAllowFailedSubJobs(flags: Flags, env: Env): boolean {
+  if (flags["allow-failed-sub-jobs"]) return true;
+  const value = env[ALLOW_FAILED_SUB_JOBS_ENV];
+  if (value === undefined || value === "") return false;
+  if (value === "true" || value === "1") return true;
+  throw new InvalidInputError(ALLOW_FAILED_SUB_JOBS_ENV, `${ALLOW_FAILED_SUB_JOBS_ENV}: ${JSON.stringify(value)} is not accepted; accepted: true or 1 (allow), or empty (the default: failed sub-jobs fail the wait)`);
+}
+
 /**
  * `hwjobs wait <kind> <job-id>`: polls until the job ends. Exit 0 when it succeeded, 1 when it
  * failed (its error on stderr), 3 on timeout, 4 on API errors, 130 when interrupted.
@@ -44,12 +60,13 @@ function resolveTimings(flags: Flags, env: Env): Timings {
 export async function runWait(args: ParsedArgs, io: CliIo): Promise<ExitCodeValue> {
   const target = resolveJobTarget(args, io.env);
   const timings = resolveTimings(args.flags, io.env);
+  const allowFailedSubJobs = resolveAllowFailedSubJobs(args.flags, io.env);
   const format = parseOutputFormat(args.flags.output, io.env);
   const client = createClient(args.flags, io);
   const say = (text: string) => io.stderr(progressLine(text));
   say(`waiting for ${target.kind} ${target.jobId} (timeout ${args.flags.timeout ?? (io.env.HWJOBS_TIMEOUT || TIMINGS.timeoutMs.fallback)}) at ${client.config.endpoints[target.kind === "ims-job" ? "ims" : "appstream"]}`);
   try {
-    const snapshot = await waitForJob(jobPoller(client, target.kind, target.jobId), {
+    const snapshot = await waitForJob(jobPoller(client, target.kind, target.jobId, { allowFailedSubJobs }), {
       ...timings,
       target,
       signal: io.signal,
@@ -61,7 +78,13 @@ export async function runWait(args: ParsedArgs, io: CliIo): Promise<ExitCodeValu
     return ExitCode.OK;
   } catch (error) {
     // A failed job's result still goes to stdout, so scripts can read its error fields.
-    if (error instanceof JobFailedError) io.stdout(renderJobResult(jobResult(error.snapshot), format));
+    if (error instanceof JobFailedError) {
+      io.stdout(renderJobResult(jobResult(error.snapshot), format));
+      // Failed by its sub-jobs alone: say how to accept that, since the status says SUCCESS.
+      if (classifyJobStatus(error.snapshot.kind, error.snapshot.status).phase === "succeeded") {
+        say(`a ${error.snapshot.status} with failed sub-jobs counts as failed; --allow-failed-sub-jobs (or ${ALLOW_FAILED_SUB_JOBS_ENV}=true) accepts it with a warning`);
+      }
+    }
     throw error;
   } finally {
     await client.close();
