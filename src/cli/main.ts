@@ -46,4 +46,6 @@ process.on("exit", () => {
 
 void runCli(process.argv.slice(2), io).then((code) => {
   process.exitCode = code;
+  // A read of stdin that was given up (external's limit) must not keep the process alive.
+  process.stdin.destroy();
 });

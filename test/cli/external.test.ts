@@ -4,7 +4,7 @@
 // created through the admin API with known outcomes; bad input is exit 2, one line naming the
 // field, nothing on stdout and nothing sent.
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
+import { after, before, describe, it, mock } from "node:test";
 import { SCENARIO_JOBS, SCENARIO_PROJECT, SCENARIO_SMALL_PROJECT, startScenarioEmulator } from "../helpers/scenario";
 import { runCli as runCliInProcess } from "../../src/cli/run";
 import { APP_QUERY_JOB_TYPES, IMAGE_QUERY_JOB_TYPES, type RunningEmulator } from "../../src/emulator";
@@ -368,5 +368,29 @@ describe("hwjobs external (in-process, from src): unknown keys and configuration
   it("a valid query still works in-process", async () => {
     const r = await externalInProcess({ operation: "count-image-sub-jobs", job_id: IMAGE_JOB_3_SUBS }, emulatorEnv(emulator.url, PROJECT));
     assert.deepEqual(parseFlat(r, ["count"]), { count: "3" });
+  });
+});
+
+describe("external: a stdin left open", () => {
+  it("ends at the command's default limit with exit 2 and one line, not never", async () => {
+    mock.timers.enable({ apis: ["setTimeout"] });
+    try {
+      const stderr: string[] = [];
+      const run = runCliInProcess(["external"], {
+        stdout: () => assert.fail("nothing may reach stdout"),
+        stderr: (text) => stderr.push(text),
+        env: {},
+        readStdin: () => new Promise<string>(() => {}),
+        signal: new AbortController().signal,
+      });
+      // Let the command reach its read of stdin, then let 5 minutes pass.
+      await new Promise((resolve) => setImmediate(resolve));
+      mock.timers.tick(5 * 60_000);
+      assert.equal(await run, 2);
+      assert.equal(stderr.length, 1);
+      assert.match(stderr[0]!, /^hwjobs: error: stdin: no complete query within 5m; /);
+    } finally {
+      mock.timers.reset();
+    }
   });
 });

@@ -4,7 +4,8 @@ import { fetchJob, isListOperation, isQueryOperation, parseQuery, QUERY_OPERATIO
 import type { Flags, ParsedArgs } from "../args";
 import { createClient } from "../client-factory";
 import { parseConcurrency } from "../concurrency";
-import { jobEndpoint, parseCommandDeadline, withDeadline } from "../deadline";
+import { DEFAULT_COMMAND_TIMEOUT, jobEndpoint, parseCommandDeadline, withDeadline } from "../deadline";
+import { parseDuration } from "../../core/duration";
 import type { CliIo } from "../io";
 import { jobResult } from "../job-result";
 
@@ -80,6 +81,27 @@ function checkKeys(operation: string, keys: readonly string[]): void {
 }
 
 /**
+ * All of stdin, within {@link DEFAULT_COMMAND_TIMEOUT}: Terraform writes the query and closes
+ * stdin at once, but a caller that leaves it open must not hold a plan forever (the query's own
+ * `timeout` is not known before the query is read).
+ * @throws InvalidInputError (exit 2) when stdin is still open at the limit
+ */
+async function readQueryText(io: CliIo): Promise<string> {
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(
+      () => reject(new InvalidInputError("stdin", `stdin: no complete query within ${DEFAULT_COMMAND_TIMEOUT}; hwjobs external reads one JSON object and needs stdin closed after it`)),
+      parseDuration(DEFAULT_COMMAND_TIMEOUT, "timeout"),
+    );
+  });
+  try {
+    return await Promise.race([io.readStdin(), expired]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
  * `hwjobs external`: the program of a Terraform `external` data source (design §5). Reads one
  * JSON object of strings on stdin and prints one flat JSON object of strings; lists read every
  * page, all within the query's `timeout` (default 5m). Errors are one line on stderr with a
@@ -87,7 +109,7 @@ function checkKeys(operation: string, keys: readonly string[]): void {
  */
 export async function runExternal(args: ParsedArgs, io: CliIo): Promise<ExitCodeValue> {
   if (args.positionals.length > 0) throw new InvalidInputError("arguments", `unexpected argument ${JSON.stringify(args.positionals[0])}; hwjobs external reads its query on stdin`);
-  const { operation, concurrency, timeout, ...rest } = parseStdin(await io.readStdin());
+  const { operation, concurrency, timeout, ...rest } = parseStdin(await readQueryText(io));
   if (operation === undefined || !OPERATIONS.includes(operation)) {
     const got = operation === undefined ? "missing" : `unknown operation ${JSON.stringify(operation)}`;
     throw new InvalidInputError("operation", `operation: ${got}; accepted: ${OPERATIONS.join(", ")}`);
