@@ -7,8 +7,11 @@ export interface CliIo {
   /** Progress, warnings and errors. */
   readonly stderr: (text: string) => void;
   readonly env: Readonly<Record<string, string | undefined>>;
-  /** Reads all of standard input. */
-  readonly readStdin: () => Promise<string>;
+  /**
+   * Reads all of standard input, as UTF-8.
+   * @throws InvalidInputError (field `stdin`) once more than `maxBytes` arrived, without reading on
+   */
+  readonly readStdin: (maxBytes: number) => Promise<string>;
   /** Aborted on SIGINT/SIGTERM. */
   readonly signal: AbortSignal;
   /**

@@ -1,4 +1,5 @@
 import { writeSync } from "node:fs";
+import { InvalidInputError } from "../core/errors";
 import { ExitCode } from "../core/exit-codes";
 import { streamWriter, type CliIo } from "./io";
 import { progressLine } from "./progress";
@@ -23,9 +24,14 @@ const io: CliIo = {
   stdout: stdout.write,
   stderr: stderr.write,
   env: process.env,
-  readStdin: async () => {
+  readStdin: async (maxBytes) => {
     const chunks: Buffer[] = [];
-    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    let bytes = 0;
+    for await (const chunk of process.stdin) {
+      bytes += (chunk as Buffer).length;
+      if (bytes > maxBytes) throw new InvalidInputError("stdin", `stdin: more than ${maxBytes} bytes; hwjobs external reads one small JSON object`);
+      chunks.push(chunk as Buffer);
+    }
     return Buffer.concat(chunks).toString("utf8");
   },
   signal: controller.signal,

@@ -394,3 +394,26 @@ describe("external: a stdin left open", () => {
     }
   });
 });
+
+describe("external: stdin limits", () => {
+  it("SIGINT ends a read of a stdin left open at once (exit 130)", async () => {
+    const controller = new AbortController();
+    const stderr: string[] = [];
+    const run = runCliInProcess(["external"], {
+      stdout: () => assert.fail("nothing may reach stdout"),
+      stderr: (text) => stderr.push(text),
+      env: {},
+      readStdin: () => new Promise<string>(() => {}),
+      signal: controller.signal,
+    });
+    await new Promise((resolve) => setImmediate(resolve));
+    controller.abort();
+    assert.equal(await run, 130);
+    assert.deepEqual(stderr, ["hwjobs: error: interrupted\n"]);
+  });
+
+  it("a stdin over 1 MiB is exit 2 in one line, and nothing is sent", async () => {
+    const r = await runCli(["external"], { HWJOBS_ENDPOINT: "http://127.0.0.1:9", HW_PROJECT_ID: "p", HW_AUTH_TOKEN: "token-0000" }, { stdin: JSON.stringify({ operation: "get-ims-job", job_id: "1", pad: "x".repeat(2 << 20) }) });
+    assertUsageError(r, "stdin", "more than 1048576 bytes");
+  });
+});

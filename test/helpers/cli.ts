@@ -92,7 +92,13 @@ export function startCli(args: readonly string[], env: CliEnv, options: CliRunOp
     stdio: [options.stdin === undefined ? "ignore" : "pipe", "pipe", "pipe"],
   });
   live.add(child);
-  if (options.stdin !== undefined) child.stdin!.end(options.stdin);
+  if (options.stdin !== undefined) {
+    // A CLI that stops reading early (a refused, oversized query) closes the pipe: not an error here.
+    child.stdin!.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code !== "EPIPE") throw error;
+    });
+    child.stdin!.end(options.stdin);
+  }
   let stdout = "";
   let stderr = "";
   let exited = false;

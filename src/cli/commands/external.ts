@@ -80,24 +80,33 @@ function checkKeys(operation: string, keys: readonly string[]): void {
   }
 }
 
+/** Largest query accepted on stdin: a query is a handful of short strings. */
+export const MAX_QUERY_BYTES = 1 << 20;
+
 /**
- * All of stdin, within {@link DEFAULT_COMMAND_TIMEOUT}: Terraform writes the query and closes
- * stdin at once, but a caller that leaves it open must not hold a plan forever (the query's own
- * `timeout` is not known before the query is read).
- * @throws InvalidInputError (exit 2) when stdin is still open at the limit
+ * All of stdin (at most {@link MAX_QUERY_BYTES}), within {@link DEFAULT_COMMAND_TIMEOUT}:
+ * Terraform writes the query and closes stdin at once, but a caller that leaves it open must not
+ * hold a plan forever (the query's own `timeout` is not known before the query is read). SIGINT
+ * and SIGTERM end the read at once.
+ * @throws InvalidInputError (exit 2) when stdin is too large or still open at the limit
  */
 async function readQueryText(io: CliIo): Promise<string> {
   let timer: NodeJS.Timeout | undefined;
-  const expired = new Promise<never>((_resolve, reject) => {
+  let onAbort: (() => void) | undefined;
+  const ended = new Promise<never>((_resolve, reject) => {
     timer = setTimeout(
       () => reject(new InvalidInputError("stdin", `stdin: no complete query within ${DEFAULT_COMMAND_TIMEOUT}; hwjobs external reads one JSON object and needs stdin closed after it`)),
       parseDuration(DEFAULT_COMMAND_TIMEOUT, "timeout"),
     );
+    onAbort = () => reject(io.signal.reason);
+    if (io.signal.aborted) onAbort();
+    else io.signal.addEventListener("abort", onAbort, { once: true });
   });
   try {
-    return await Promise.race([io.readStdin(), expired]);
+    return await Promise.race([io.readStdin(MAX_QUERY_BYTES), ended]);
   } finally {
     clearTimeout(timer);
+    if (onAbort) io.signal.removeEventListener("abort", onAbort);
   }
 }
 
