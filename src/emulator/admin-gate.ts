@@ -19,6 +19,17 @@ function quoted(value: string): string {
 }
 
 /**
+ * Checks the request target of an admin request: origin-form only (`/_emulator/…`). An
+ * absolute-form target (`http://evil.example/_emulator/reset`) names its own authority, which
+ * RFC 9112 puts before the `Host` header, so the Host check below would judge the wrong host.
+ * @returns the 403 answer, or `undefined` when the request may proceed
+ */
+export function checkAdminTarget(target: string): JsonResponse | undefined {
+  if (target.startsWith("/")) return undefined;
+  return { status: 403, body: emulatorError("FORBIDDEN", `target: admin requests must use a path (/_emulator/…), not an absolute URL (got ${quoted(target)})`) };
+}
+
+/**
  * Checks the headers of an admin request before its body is read: it must be addressed to this
  * emulator (`Host`), not come from another origin's page (`Origin`), and carry JSON. Those are
  * what a web page open in the user's browser cannot fake: DNS rebinding changes the `Host`, a

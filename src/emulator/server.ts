@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { ADMIN_PREFIX, adminBodyLimit, adminRoutes, resetState, type EmulatorState } from "./admin-routes";
-import { checkAdminHeaders } from "./admin-gate";
+import { checkAdminHeaders, checkAdminTarget } from "./admin-gate";
 import { API_ROUTES } from "./api-routes";
 import { handleAdminRequest } from "./admin-pipeline";
 import { handleApiRequest, type ApiDeps, type ApiOutcome, type ApiRequest } from "./api-pipeline";
@@ -132,7 +132,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 
   /** The admin API: its headers are checked before any of the body is read (see admin-gate.ts). */
   async function onAdminRequest(req: IncomingMessage, res: ServerResponse, requestId: string, rawPath: string, query: URLSearchParams, continueBody: () => void): Promise<void> {
-    const refused = checkAdminHeaders(req.headers, hasBody(req), hosts ?? NO_HOSTS);
+    const refused = checkAdminTarget(req.url ?? "/") ?? checkAdminHeaders(req.headers, hasBody(req), hosts ?? NO_HOSTS);
     if (refused) return refuse(req, res, requestId, toRaw(refused));
     const limit = adminBodyLimit(rawPath);
     const read = await readBody(req, limit.value, continueBody);

@@ -45,6 +45,16 @@ describe("Host", () => {
     assert.match(obj(JSON.parse(reply.text)).error_msg as string, new RegExp(`127\\.0\\.0\\.1:${port}, localhost:${port} or \\[::1\\]:${port}, not "evil\\.example"`));
   });
 
+  it("refuses an absolute-form target, whose authority would outrank the Host header", async () => {
+    const port = emulator.port;
+    const body = SUCCESS_FOREVER;
+    const head = `POST http://evil.example/_emulator/faults HTTP/1.1\r\nhost: 127.0.0.1:${port}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n`;
+    const reply = await rawExchange(port, head, body);
+    assert.equal(reply.status, 403);
+    assert.match(reply.text, /target: admin requests must use a path/);
+    assert.deepEqual(emulator.faults.list(), [], "the fault was not queued");
+  });
+
   it("refuses a request without a Host header (HTTP/1.0)", async () => {
     const reply = await rawExchange(emulator.port, "GET /_emulator/jobs HTTP/1.0\r\n\r\n");
     assert.equal(reply.status, 403);
