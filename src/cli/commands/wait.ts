@@ -4,6 +4,7 @@ import { ExitCode, type ExitCodeValue } from "../../core/exit-codes";
 import { classifyJobStatus, JobFailedError, jobPoller, waitForJob } from "../../jobs";
 import { parseOutputFormat, type Flags, type ParsedArgs } from "../args";
 import { createClient } from "../client-factory";
+import { jobEndpoint } from "../deadline";
 import type { CliIo } from "../io";
 import { jobResult } from "../job-result";
 import { resolveJobTarget } from "../job-target";
@@ -64,7 +65,7 @@ export async function runWait(args: ParsedArgs, io: CliIo): Promise<ExitCodeValu
   const format = parseOutputFormat(args.flags.output, io.env);
   const client = createClient(args.flags, io);
   const say = (text: string) => io.stderr(progressLine(text));
-  say(`waiting for ${target.kind} ${target.jobId} (timeout ${args.flags.timeout ?? (io.env.HWJOBS_TIMEOUT || TIMINGS.timeoutMs.fallback)}) at ${client.config.endpoints[target.kind === "ims-job" ? "ims" : "appstream"]}`);
+  say(`waiting for ${target.kind} ${target.jobId} (timeout ${args.flags.timeout ?? (io.env.HWJOBS_TIMEOUT || TIMINGS.timeoutMs.fallback)}) at ${jobEndpoint(client, target.kind)}`);
   try {
     const snapshot = await waitForJob(jobPoller(client, target.kind, target.jobId, { allowFailedSubJobs }), {
       ...timings,
