@@ -1,3 +1,4 @@
+import { untilAborted } from "../core/abort";
 import type { HwClient } from "../core/client";
 import { DeadlineExceededError } from "../core/deadline-error";
 import { parseDuration } from "../core/duration";
@@ -51,7 +52,7 @@ export async function withDeadline<T>(deadline: CommandDeadline, scope: Deadline
   const expired = timeoutSignal(deadline.ms, finished.signal);
   const signal = AbortSignal.any([cancel, expired]);
   try {
-    return await settleByAbort(work(signal), signal);
+    return await untilAborted(work(signal), signal);
   } catch (error) {
     // An error of this library thrown before the deadline is the real answer; anything else after
     // it (an AbortError, a TimeoutError) is the deadline's doing.
@@ -64,21 +65,3 @@ export async function withDeadline<T>(deadline: CommandDeadline, scope: Deadline
   }
 }
 
-/** Settles with `promise`, or rejects with the signal's reason as soon as it aborts. */
-function settleByAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    if (signal.aborted) onAbort();
-    else signal.addEventListener("abort", onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener("abort", onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener("abort", onAbort);
-        reject(error);
-      },
-    );
-  });
-}

@@ -29,7 +29,12 @@ export function validateEndpoint(text: string, field: string): string {
   return `${url.protocol}//${url.host}`;
 }
 
-/** Hides `user:password@` so a rejected endpoint can be echoed without leaking a password. */
+/**
+ * Hides `user:password@` so a rejected endpoint or proxy URL can be echoed without leaking a
+ * password. A malformed URL has no reliable userinfo boundary (`http://user:pa/ss@proxy` is
+ * refused because of the `/`), so everything after `scheme://` (or from the start, with no such
+ * scheme) up to the last `@` becomes `***`.
+ */
 export function redactUserinfo(text: string): string {
-  return text.replace(/^([^/?#]*\/\/)[^/?#]*@/, "$1***@");
+  return text.replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^]*@/i, "$1***@");
 }

@@ -1,3 +1,4 @@
+import { untilAborted } from "./abort";
 import { setMaxListeners } from "node:events";
 import { HwJobsError, InvalidInputError } from "./errors";
 import { ExitCode } from "./exit-codes";
@@ -30,6 +31,37 @@ export const PAGINATION_DEFAULTS = { pageSize: 100, concurrency: 4, maxRereads: 
 
 /** Most requests {@link fetchAllPages} keeps in flight: enough to be fast, few enough not to trip throttling. */
 export const MAX_CONCURRENCY = 16;
+
+/**
+ * Most items {@link fetchAllPages} reads and holds: a first page reporting a larger `count` is
+ * refused before any other request, and a read whose pages go on past it (when `count` cannot be
+ * trusted, see fetchAllPages) stops there. Every item is kept in memory until the read ends, so
+ * a hostile or broken `count` must not decide how much is allocated.
+ */
+export const MAX_LIST_ITEMS = 100_000;
+
+/**
+ * The list is longer than {@link MAX_LIST_ITEMS} (by its `count`, or by the items its pages went
+ * on to return), or its `count` is not a plausible total at all; nothing more is read.
+ */
+export class ListTooLongError extends HwJobsError {
+  readonly exitCode = ExitCode.API;
+
+  constructor(
+    /** The `count` the first page reported. */
+    readonly count: number,
+    /** Items the pages had returned when the read stopped, when that (not `count`) gave it away. */
+    readonly itemsRead?: number,
+  ) {
+    super(
+      itemsRead !== undefined
+        ? `the list did not end within the limit of ${MAX_LIST_ITEMS} items (count ${count}, yet its pages returned ${itemsRead} items); narrow the filter`
+        : Number.isSafeInteger(count) && count >= 0
+          ? `the list has count ${count}, above the limit of ${MAX_LIST_ITEMS} items read at once; narrow the filter`
+          : `the list reported an implausible count ${count} (the limit is ${MAX_LIST_ITEMS} items read at once)`,
+    );
+  }
+}
 
 /**
  * The list kept changing while its pages were read (jobs were created or finished in between),
@@ -78,8 +110,13 @@ export function checkConcurrency(value: number, field = "concurrency"): number {
  * When the first page is full and its `count` equals the page size, `count` may be the page size
  * rather than the total (the docs do not say), so pages are then read one after another until a
  * short page, and the result's `count` is the number of items read.
+ *
+ * At most {@link MAX_LIST_ITEMS} items are read: the page offsets are made as the workers need
+ * them, and every page is awaited, so an abort (a deadline) is seen between pages.
  * @returns the total from the first page of the consistent read, and every item
  * @throws ListChangedError when the list still changes after `maxRereads` re-reads
+ * @throws ListTooLongError when the first page's `count` is not a safe integer from 0 to
+ *   {@link MAX_LIST_ITEMS}, or the pages go on past that many items (no re-read either way)
  * @throws whatever `fetchPage` throws (the first error; other requests are aborted)
  * @throws InvalidInputError for a bad option, before any request
  */
@@ -138,6 +175,8 @@ async function readOnce<T>(fetchPage: FetchPage<T>, settings: ReadSettings<T>, o
   try {
     const first = await abortable(() => fetchPage(0, pageSize, controller.signal), controller.signal);
     const total = first.count;
+    // Before anything is sized by it: `count` decides how many pages are requested and held.
+    if (!Number.isSafeInteger(total) || total < 0 || total > MAX_LIST_ITEMS) throw new ListTooLongError(total);
     let lastCount = total;
     const problemOf = (offset: number, page: FetchedPage<T>): string | undefined => {
       if (page.count !== total) return `count went from ${total} to ${page.count} (page at offset ${offset})`;
@@ -158,27 +197,30 @@ async function readOnce<T>(fetchPage: FetchPage<T>, settings: ReadSettings<T>, o
     // than trust the count (a list of exactly one page costs one more request of one item).
     if (overlap > 0 && total === pageSize && first.items.length === pageSize) {
       const sequential: T[][] = [first.items];
+      // Items read so far, each overlap counted once (a page longer than asked for is held whole,
+      // so the raw length counts: that bounds memory even against a server that ignores `limit`).
+      let itemsRead = first.items.length;
       for (let offset = stride; sequential.at(-1)!.length === pageSize; offset += stride) {
-        if (sequential.length >= MAX_SEQUENTIAL_PAGES) {
-          return { kind: "changed", firstCount: total, lastCount, reason: `the list did not end after ${MAX_SEQUENTIAL_PAGES} pages` };
-        }
         const page = await abortable(() => fetchPage(offset, pageSize, controller.signal), controller.signal);
         lastCount = page.count;
+        itemsRead += Math.max(0, page.items.length - overlap);
+        if (itemsRead > MAX_LIST_ITEMS) throw new ListTooLongError(total, itemsRead);
         sequential.push(page.items);
       }
       const merged = mergePages(sequential, stride, overlap, settings.idOf, total, lastCount);
       return merged.kind === "complete" ? { ...merged, firstCount: merged.items.length } : merged;
     }
 
-    const offsets: number[] = [];
-    for (let offset = stride; offset + overlap < total; offset += stride) offsets.push(offset);
+    // Offsets are handed out one at a time as workers free up, never listed up front: page k
+    // (k >= 1) starts at k * stride, up to the last one that reads more than the overlap.
+    const pageCount = total - overlap > 0 ? Math.ceil((total - overlap) / stride) : 1;
     const pages: T[][] = [first.items];
     let stop: { kind: "changed"; reason: string } | { kind: "error"; error: unknown } | undefined;
-    let next = 0;
+    let next = 1;
     const worker = async (): Promise<void> => {
-      while (stop === undefined && next < offsets.length) {
+      while (stop === undefined && next < pageCount) {
         const index = next++;
-        const offset = offsets[index] as number;
+        const offset = index * stride;
         let page: FetchedPage<T>;
         try {
           page = await abortable(() => fetchPage(offset, pageSize, controller.signal), controller.signal);
@@ -196,10 +238,10 @@ async function readOnce<T>(fetchPage: FetchPage<T>, settings: ReadSettings<T>, o
           controller.abort();
           return;
         }
-        pages[index + 1] = page.items;
+        pages[index] = page.items;
       }
     };
-    await Promise.all(Array.from({ length: Math.min(settings.concurrency, offsets.length) }, worker));
+    await Promise.all(Array.from({ length: Math.min(settings.concurrency, pageCount - 1) }, worker));
     outer?.throwIfAborted();
     if (stop?.kind === "error") throw stop.error;
     if (stop?.kind === "changed") return { kind: "changed", firstCount: total, lastCount, reason: stop.reason };
@@ -212,9 +254,6 @@ async function readOnce<T>(fetchPage: FetchPage<T>, settings: ReadSettings<T>, o
     outer?.removeEventListener("abort", follow);
   }
 }
-
-/** Bounds a sequential read (see readOnce): a million items at the largest page size. */
-const MAX_SEQUENTIAL_PAGES = 10_000;
 
 /**
  * Joins pages read with a stride of `pageSize - overlap`: each page after the first must start
@@ -256,35 +295,9 @@ function firstDuplicate<T>(items: readonly T[], idOf: (item: T) => string | unde
   return undefined;
 }
 
-/**
- * Runs `start` and settles as soon as `signal` aborts, even when the fetch ignores the signal,
- * so a stuck request cannot hold the whole read.
- */
+/** Starts `start` unless `signal` has aborted, and settles as soon as it aborts (see `untilAborted`). */
 function abortable<R>(start: () => Promise<R>, signal: AbortSignal): Promise<R> {
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise<R>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener("abort", onAbort, { once: true });
-    const done = () => signal.removeEventListener("abort", onAbort);
-    let pending: Promise<R>;
-    try {
-      pending = start();
-    } catch (error) {
-      done();
-      reject(error);
-      return;
-    }
-    Promise.resolve(pending).then(
-      (value) => {
-        done();
-        resolve(value);
-      },
-      (error: unknown) => {
-        done();
-        reject(error);
-      },
-    );
-  });
+  return signal.aborted ? Promise.reject(signal.reason) : untilAborted(start(), signal);
 }
 
 function checkInteger(value: number, min: number, max: number, field: string): number {

@@ -1,4 +1,5 @@
 import { CREDENTIAL_ENV, type Credentials } from "./credentials";
+import { ESCAPE_SEQUENCE } from "./sanitize";
 
 /** What replaces a secret. */
 export const REDACTED = "***";
@@ -28,6 +29,33 @@ const PREFIX_LENGTH = 6;
 const MIN_BASE64_RUN = 8;
 
 const regexEscape = (text: string): string => text.replace(/[\\^$.*+?()[\]{}|/-]/g, "\\$&");
+/**
+ * What vanishes when text is made one line (core/sanitize.ts): escape sequences and control or
+ * format characters (ESC [ 0 m, U+200B, U+00AD, bidi controls). A server splitting a secret with
+ * these would get it past a redactor that only looked at the text as is, and the table or an error
+ * message would then reassemble it. Linear-time, as sanitizeLine is.
+ */
+const GAP_RUN = new RegExp(`(?:${ESCAPE_SEQUENCE.source}|[\\p{Cc}\\p{Cf}])+`, "gu");
+const HAS_GAP = /[\p{Cc}\p{Cf}]/u;
+
+/** `text` without its {@link GAP_RUN}s, and where each of its characters is in `text`. */
+function withoutGaps(text: string): { shadow: string; at: Int32Array } {
+  const kept: string[] = [];
+  const at = new Int32Array(text.length + 1);
+  let length = 0;
+  let done = 0;
+  const keep = (end: number) => {
+    kept.push(text.slice(done, end));
+    for (let i = done; i < end; i++) at[length++] = i;
+  };
+  for (const m of text.matchAll(GAP_RUN)) {
+    keep(m.index);
+    done = m.index + m[0].length;
+  }
+  keep(text.length);
+  return { shadow: kept.join(""), at: at.subarray(0, length) };
+}
+
 const hex2 = (n: number): string => n.toString(16).padStart(2, "0");
 
 /** JSON's two-character escapes (a printable secret has at most `"`, `\` and `/` of these). */
@@ -89,10 +117,10 @@ export function createRedactor(secrets: readonly (string | undefined)[]): Redact
   const starts = unique.length === 0 ? undefined : new RegExp(unique.map((s) => spell(Array.from(s).slice(0, PREFIX_LENGTH).join(""))).join("|"), "gi");
   const wholes = unique.map((s) => new RegExp(spell(s), "iy"));
   const runs = [...new Set(unique.flatMap(base64Runs))].sort((a, b) => b.length - a.length);
-  const redact = (text: string): string => {
-    if (starts === undefined) return text;
-    let result = "";
-    let done = 0;
+  /** Where the secrets are in `text` (plain or encoded), in order and apart. */
+  const find = (text: string): Array<[number, number]> => {
+    const found: Array<[number, number]> = [];
+    if (starts === undefined) return found;
     starts.lastIndex = 0;
     for (let m = starts.exec(text); m !== null; m = starts.exec(text)) {
       const at = m.index;
@@ -101,12 +129,43 @@ export function createRedactor(secrets: readonly (string | undefined)[]): Redact
         starts.lastIndex = at + 1;
         continue;
       }
-      result += text.slice(done, at) + REDACTED;
-      done = starts.lastIndex = whole.lastIndex;
+      found.push([at, whole.lastIndex]);
+      starts.lastIndex = whole.lastIndex;
     }
-    result += text.slice(done);
+    return found;
+  };
+  const replace = (text: string, found: ReadonlyArray<readonly [number, number]>): string => {
+    let result = "";
+    let done = 0;
+    for (const [start, end] of found) {
+      result += text.slice(done, start) + REDACTED;
+      done = end;
+    }
+    return result + text.slice(done);
+  };
+  const redactAsIs = (text: string): string => {
+    let result = replace(text, find(text));
     for (const run of runs) if (result.includes(run)) result = result.split(run).join(REDACTED);
     return result;
+  };
+  const redact = (text: string): string => {
+    if (starts === undefined) return text;
+    const result = redactAsIs(text);
+    if (!HAS_GAP.test(result)) return result;
+    // Then the secrets that escape sequences and control or format characters split: found in the
+    // text without those, and replaced in the text itself along with whatever splits them.
+    const { shadow, at } = withoutGaps(result);
+    const found = find(shadow);
+    for (const run of runs) for (let i = shadow.indexOf(run); i !== -1; i = shadow.indexOf(run, i + run.length)) found.push([i, i + run.length]);
+    if (found.length === 0) return result;
+    found.sort((a, b) => a[0] - b[0]);
+    const merged: Array<[number, number]> = [];
+    for (const [start, end] of found) {
+      const last = merged[merged.length - 1];
+      if (last !== undefined && start < last[1]) last[1] = Math.max(last[1], end);
+      else merged.push([start, end]);
+    }
+    return replace(result, merged.map(([start, end]) => [at[start]!, at[end - 1]! + 1] as const));
   };
   const redactJson = (value: unknown): unknown => {
     if (typeof value === "string") return redact(value);

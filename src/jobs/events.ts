@@ -1,5 +1,5 @@
 import type { ApiError, HwJobsError } from "../core/errors";
-import { subJobProgress, type JobSnapshot, type SubJobProgress } from "./snapshot";
+import { subJobProgress, type JobSnapshot, type SnapshotWarningCode, type SubJobProgress } from "./snapshot";
 import type { SuccessWarningCode } from "./success-warnings";
 
 /** The first snapshot, and every later one whose status or sub-job counts changed. */
@@ -45,11 +45,15 @@ export interface TransientErrorEvent {
   readonly error: HwJobsError;
 }
 
-/** The job succeeded, but with something to know about (see `successWarnings`); sent before the wait returns. */
+/**
+ * Something to know about: a job that succeeded with something off (see `successWarnings`; sent
+ * before the wait returns), or an answer that is off itself (see `JobSnapshot.warnings`, e.g. a
+ * SUCCESS kept pending because its sub-jobs are not all SUCCESS; sent once per message).
+ */
 export interface WarningEvent {
   readonly type: "warning";
   readonly elapsedMs: number;
-  readonly code: SuccessWarningCode;
+  readonly code: SuccessWarningCode | SnapshotWarningCode;
   /** One line naming the job and what is off. */
   readonly message: string;
   readonly snapshot: JobSnapshot;
@@ -70,7 +74,8 @@ function changeKey(snapshot: JobSnapshot, progress: SubJobProgress): string {
 
 /**
  * Creates the state behind status reporting: a status event on every change of status or
- * sub-job counts, a heartbeat after `heartbeatMs` without one, and one warning per unknown status.
+ * sub-job counts, a heartbeat after `heartbeatMs` without one, one warning per unknown status, and
+ * one warning event per distinct snapshot warning.
  */
 export function createStatusTracker(heartbeatMs: number): StatusTracker {
   let previous: { snapshot: JobSnapshot; key: string } | undefined;
@@ -99,6 +104,12 @@ export function createStatusTracker(heartbeatMs: number): StatusTracker {
       };
       if (!snapshot.knownStatus) warn("job", snapshot.status);
       for (const sub of snapshot.subJobs) if (!sub.knownStatus) warn("sub-job", sub.status, sub.id);
+      for (const { code, message } of snapshot.warnings ?? []) {
+        const id = `warning\u0000${code}\u0000${message}`;
+        if (warned.has(id)) continue;
+        warned.add(id);
+        events.push({ type: "warning", elapsedMs, code, message, snapshot });
+      }
       return events;
     },
   };

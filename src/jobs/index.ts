@@ -36,6 +36,8 @@ export {
   subJobProgress,
   type JobSnapshot,
   type SnapshotOptions,
+  type SnapshotWarning,
+  type SnapshotWarningCode,
   type SubJobProgress,
   type SubJobSnapshot,
 } from "./snapshot";

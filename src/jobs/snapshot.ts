@@ -3,7 +3,22 @@ import type { ImageJob, ImageSubJob } from "../api/image-job";
 import type { ImsJob } from "../api/ims-job";
 import { checkAnswerIdentity } from "./answer-identity";
 import type { JobKindName } from "./kinds";
+import { sanitizeLine } from "../core/sanitize";
 import { classifyJobStatus, classifySubJobStatus, type Phase } from "./phase";
+
+/** Why a snapshot deserves a warning of its own, whatever its phase. */
+export type SnapshotWarningCode =
+  /** A Workspace parent said SUCCESS while sub-jobs are unsettled, unknown or not listed: kept pending. */
+  | "unsettled-sub-jobs"
+  /** An IMS answer without the `job_id` it always carries: its identity could not be checked. */
+  | "missing-job-id";
+
+/** Something off in one answer, reported by the wait as a `warning` event (once per message). */
+export interface SnapshotWarning {
+  readonly code: SnapshotWarningCode;
+  /** One line naming the job and what is off. */
+  readonly message: string;
+}
 
 /** One sub-job (Workspace) or member job (IMS `entities.sub_jobs_result`) as seen in one poll. */
 export interface SubJobSnapshot {
@@ -39,6 +54,8 @@ export interface JobSnapshot {
   readonly subJobsTotal: number;
   /** The API's job object, unchanged. */
   readonly job: ImageJob | AppJob | ImsJob;
+  /** What is off in this answer (see {@link SnapshotWarningCode}); absent or empty when nothing is. */
+  readonly warnings?: readonly SnapshotWarning[];
 }
 
 /** Sub-job counts by phase, for progress lines. */
@@ -63,6 +80,9 @@ export interface SnapshotOptions {
 
 const text = (value: string | null | undefined): string => value ?? "";
 
+/** Server text made one safe line for a warning (as `oneLine` in errors.ts, which imports this module). */
+const oneLine = (value: string): string => sanitizeLine(value).replace(/\s+/g, " ").trim();
+
 function uniqueNonEmpty(values: readonly string[]): string[] {
   return [...new Set(values.filter((value) => value !== ""))];
 }
@@ -71,6 +91,29 @@ function uniqueNonEmpty(values: readonly string[]): string[] {
 function firstFailure(subJobs: readonly SubJobSnapshot[]): { errorCode: string; errorMessage: string } {
   const failed = subJobs.find((sub) => sub.phase === "failed" && (sub.errorCode !== "" || sub.errorMessage !== ""));
   return { errorCode: failed?.errorCode ?? "", errorMessage: failed?.errorMessage ?? "" };
+}
+
+/** How many unsettled sub-jobs a warning names (as `sub-job <id> <status>`) before "N more". */
+const MAX_LISTED_UNSETTLED = 5;
+
+/**
+ * Why a Workspace parent's SUCCESS cannot be taken yet, or `undefined` when it can: every listed
+ * sub-job must be exactly SUCCESS (FAILED/ABNORMAL are handled by the caller) and at least
+ * `sub_jobs_total` of them must be listed.
+ */
+function unsettledReason(subJobs: readonly SubJobSnapshot[], announcedTotal: number | null | undefined): string | undefined {
+  const reasons: string[] = [];
+  const unsettled = subJobs.filter((sub) => sub.phase === "pending");
+  if (unsettled.length > 0) {
+    const listed = unsettled
+      .slice(0, MAX_LISTED_UNSETTLED)
+      .map((sub) => `sub-job ${oneLine(sub.id) || "(no id)"} ${sub.knownStatus ? sub.status : `unknown status ${JSON.stringify(sub.status)}`}`);
+    const more = unsettled.length > MAX_LISTED_UNSETTLED ? [`${unsettled.length - MAX_LISTED_UNSETTLED} more`] : [];
+    reasons.push(`${unsettled.length} of ${subJobs.length} listed sub-jobs not finished (${[...listed, ...more].join("; ")})`);
+  }
+  const total = typeof announcedTotal === "number" && Number.isFinite(announcedTotal) ? announcedTotal : 0;
+  if (subJobs.length < total) reasons.push(`sub_jobs_total is ${total} while ${subJobs.length} sub-jobs are listed`);
+  return reasons.length > 0 ? reasons.join("; ") : undefined;
 }
 
 function workspaceSnapshot(
@@ -82,9 +125,22 @@ function workspaceSnapshot(
 ): JobSnapshot {
   checkAnswerIdentity(kind, jobId, job);
   const { phase: statusPhase, known } = classifyJobStatus(kind, job.status);
-  // A SUCCESS whose sub-jobs did not all succeed did not build everything it was asked to.
-  const anySubJobFailed = subJobs.some((sub) => sub.phase === "failed");
-  const phase: Phase = statusPhase === "succeeded" && anySubJobFailed && !options.allowFailedSubJobs ? "failed" : statusPhase;
+  // A SUCCESS counts only when every sub-job it announced is listed and exactly SUCCESS (design
+  // §5). Known failures fail it (unless allowed); anything else keeps it pending, with a warning.
+  let phase: Phase = statusPhase;
+  const warnings: SnapshotWarning[] = [];
+  if (statusPhase === "succeeded") {
+    const anySubJobFailed = subJobs.some((sub) => sub.phase === "failed");
+    const unsettled = unsettledReason(subJobs, job.sub_jobs_total);
+    if (anySubJobFailed && !options.allowFailedSubJobs) phase = "failed";
+    else if (unsettled !== undefined) {
+      phase = "pending";
+      warnings.push({
+        code: "unsettled-sub-jobs",
+        message: `${kind} ${oneLine(jobId)} reported ${oneLine(job.status)} but ${unsettled}; still waiting (never taken as success)`,
+      });
+    }
+  }
   const resourceIds = uniqueNonEmpty(subJobs.filter((sub) => sub.phase === "succeeded").map((sub) => sub.resourceId));
   return {
     kind,
@@ -99,6 +155,7 @@ function workspaceSnapshot(
     subJobs,
     subJobsTotal: Math.max(job.sub_jobs_total ?? 0, subJobs.length),
     job,
+    ...(warnings.length > 0 && { warnings }),
   };
 }
 
@@ -131,7 +188,8 @@ export function appSubJobSnapshot(sub: AppSubJob): SubJobSnapshot {
 
 /**
  * Snapshot of a ShowImageJob body; `jobId` is the id that was asked for. A `SUCCESS` with failed
- * sub-jobs is `failed` unless {@link SnapshotOptions.allowFailedSubJobs}.
+ * sub-jobs is `failed` unless {@link SnapshotOptions.allowFailedSubJobs}; one with sub-jobs not
+ * all SUCCESS, or fewer listed than `sub_jobs_total`, is `pending` with a warning.
  * @throws JobMismatchError when the body is about another job
  */
 export function imageJobSnapshot(jobId: string, job: ImageJob, options: SnapshotOptions = {}): JobSnapshot {
@@ -140,7 +198,8 @@ export function imageJobSnapshot(jobId: string, job: ImageJob, options: Snapshot
 
 /**
  * Snapshot of a ShowJobDetail body; `jobId` is the id that was asked for. A `SUCCESS` with failed
- * sub-jobs is `failed` unless {@link SnapshotOptions.allowFailedSubJobs}.
+ * sub-jobs is `failed` unless {@link SnapshotOptions.allowFailedSubJobs}; one with sub-jobs not
+ * all SUCCESS, or fewer listed than `sub_jobs_total`, is `pending` with a warning.
  * @throws JobMismatchError when the body is about another job
  */
 export function appJobSnapshot(jobId: string, job: AppJob, options: SnapshotOptions = {}): JobSnapshot {
@@ -156,7 +215,12 @@ export function appJobSnapshot(jobId: string, job: AppJob, options: SnapshotOpti
  * @throws JobMismatchError when the body is about another job
  */
 export function imsJobSnapshot(jobId: string, job: ImsJob): JobSnapshot {
-  checkAnswerIdentity("ims-job", jobId, job);
+  const warnings: SnapshotWarning[] = [];
+  // IMS always sends job_id (the spec marks it required), so its absence is worth a word; it is
+  // not an error, since an answer without it names no other job either.
+  if (!checkAnswerIdentity("ims-job", jobId, job)) {
+    warnings.push({ code: "missing-job-id", message: `ims-job ${oneLine(jobId)}: the answer has no job_id, so it could not be checked to be about this job` });
+  }
   const { phase, known } = classifyJobStatus("ims-job", job.status);
   const entities = job.entities ?? {};
   const subJobs = (entities.sub_jobs_result ?? []).map((member): SubJobSnapshot => {
@@ -189,6 +253,7 @@ export function imsJobSnapshot(jobId: string, job: ImsJob): JobSnapshot {
     subJobs,
     subJobsTotal: Math.max(entities.sub_jobs_list?.length ?? 0, subJobs.length),
     job,
+    ...(warnings.length > 0 && { warnings }),
   };
 }
 

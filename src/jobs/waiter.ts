@@ -1,3 +1,4 @@
+import { untilAborted } from "../core/abort";
 import { InvalidInputError, type HwJobsError } from "../core/errors";
 import { systemClock, timeoutSignal, type Clock } from "../core/sleep";
 import { nextPollDelayMs } from "./backoff";
@@ -90,28 +91,6 @@ function resolveSettings(options: WaitOptions): Settings {
   return settings;
 }
 
-/**
- * Settles with `promise`, or rejects with the signal's reason as soon as it aborts, so a poll
- * or clock that ignores its signal still cannot hold up cancellation.
- */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return promise;
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    if (signal.aborted) onAbort();
-    else signal.addEventListener("abort", onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener("abort", onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener("abort", onAbort);
-        reject(error);
-      },
-    );
-  });
-}
 
 /**
  * Polls a job until it ends, in the manner of `@smithy/util-waiter`: the first poll at once,

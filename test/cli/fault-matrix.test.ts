@@ -77,6 +77,12 @@ const workspaceJob = (status: string, subs: readonly string[], extra: Record<str
   ...extra,
 });
 
+/** A Workspace SUCCESS parent with sub-jobs SUCCESS and one whose status is `sub` (any JSON value). */
+const successWithSub = (sub: unknown) => {
+  const body = workspaceJob("SUCCESS", ["SUCCESS", "RUNNING"]);
+  return { ...body, sub_jobs: [body.sub_jobs[0], { ...body.sub_jobs[1], status: sub }] };
+};
+
 const PAGE = { count: 1, items: [{ id: "listed-1", job_type: "CREATE_SERVER", status: "SUCCESS" }] };
 const COUNT = { count: 3 };
 
@@ -112,6 +118,8 @@ const offsetOf = (url: string) => Number(new URL(url, "http://x").searchParams.g
 
 const IDENTITY = "the answer-identity check (a Show answer for another job is exit 4)";
 const SUB_JOBS = "the sub-job consistency check (a SUCCESS parent with FAILED/ABNORMAL sub-jobs is exit 1)";
+const UNSETTLED = "the sub-job consistency check (a SUCCESS parent with sub-jobs not all SUCCESS, or not all listed, is pending)";
+const UNSETTLED_WARNING = /warning: image-job job-7 reported SUCCESS but .*never taken as success/;
 
 const ROWS: readonly Row[] = [
   // wait: the job's own outcome, then faults under which the wait must end by its timeout.
@@ -136,6 +144,51 @@ const ROWS: readonly Row[] = [
     script: [ok(workspaceJob("SUCCESS", ["FAILED", "FAILED"]))],
     expect: 0,
     awaiting: SUB_JOBS,
+  },
+  {
+    command: "wait",
+    kind: "image-job",
+    fault: "parent SUCCESS, one sub-job RUNNING",
+    script: [ok(successWithSub("RUNNING"))],
+    expect: 3,
+    stderrMatches: UNSETTLED_WARNING,
+    awaiting: UNSETTLED,
+  },
+  {
+    command: "wait",
+    kind: "image-job",
+    fault: 'parent SUCCESS, one sub-job "failed" (lower case)',
+    script: [ok(successWithSub("failed"))],
+    expect: [1, 3],
+    stderrMatches: UNSETTLED_WARNING,
+    awaiting: UNSETTLED,
+  },
+  {
+    command: "wait",
+    kind: "image-job",
+    fault: "parent SUCCESS, sub_jobs_total 3 and an empty list",
+    script: [ok(workspaceJob("SUCCESS", [], { sub_jobs_total: 3 }))],
+    expect: [1, 3],
+    stderrMatches: UNSETTLED_WARNING,
+    awaiting: UNSETTLED,
+  },
+  {
+    command: "wait",
+    kind: "image-job",
+    fault: "parent SUCCESS, one sub-job status null",
+    script: [ok(successWithSub(null))],
+    expect: [1, 3],
+    stderrMatches: UNSETTLED_WARNING,
+    awaiting: UNSETTLED,
+  },
+  {
+    command: "wait",
+    kind: "image-job",
+    fault: "parent SUCCESS, a sub-job RUNNING, then all SUCCESS",
+    script: [ok(successWithSub("RUNNING")), ok(workspaceJob("SUCCESS", ["SUCCESS", "SUCCESS"]))],
+    timeoutS: 10,
+    expect: 0,
+    awaiting: UNSETTLED,
   },
   { command: "wait", kind: "image-job", fault: "parent SUCCESS, sub-jobs SUCCESS (control)", script: [ok(workspaceJob("SUCCESS", ["SUCCESS", "SUCCESS"]))], expect: 0 },
   { command: "wait", fault: "stall", script: [STALL], expect: 3 },
@@ -177,6 +230,15 @@ const ROWS: readonly Row[] = [
   { command: "get", fault: "401 for a clock skew, Date 3 h behind", script: [status(401, { date: hoursFromNow(-3) }, { error_code: "APIGW.0303", error_msg: "Incorrect app authentication information: request expired" })], expect: 4 },
   { command: "get", fault: "answer for another job (IMS job_id)", script: [ok(imsJob("SUCCESS", { job_id: OTHER_ID }))], expect: 4, awaiting: IDENTITY },
   { command: "get", kind: "app-job", fault: "answer for another job (Workspace id)", script: [ok(workspaceJob("RUNNING", ["RUNNING"], { id: OTHER_ID }))], expect: 4, awaiting: IDENTITY },
+  {
+    command: "get",
+    kind: "image-job",
+    fault: "parent SUCCESS, one sub-job RUNNING: phase pending, with a warning",
+    script: [ok(successWithSub("RUNNING"))],
+    expect: 0,
+    stderrMatches: UNSETTLED_WARNING,
+    awaiting: UNSETTLED,
+  },
   { command: "get", fault: "SIGINT during a stall", script: [STALL], interrupt: "on-request", timeoutS: 60, expect: 130 },
   { command: "get", fault: "--timeout 0: refused, nothing sent", script: [ok(imsJob("SUCCESS"))], args: ["--timeout", "0"], expect: 2 },
 
@@ -229,6 +291,16 @@ const ROWS: readonly Row[] = [
   },
   { command: "external", fault: 'timeout "soon": refused, nothing sent', query: { operation: "get-ims-job", job_id: ID, timeout: "soon" }, script: [ok(imsJob("SUCCESS"))], expect: 2 },
   { command: "external", fault: 'timeout "0": refused, nothing sent', query: { operation: "count-image-sub-jobs", timeout: "0" }, script: [ok(COUNT)], expect: 2 },
+  // A hostile count must be refused before anything is sized by it (not a heap-limit crash, rc 133).
+  { command: "list --all", fault: "count 3e12 with a full first page", script: [ok(page(3e12, 0))], expect: 4, stderrMatches: /count 3000000000000, above the limit of 100000 items/ },
+  {
+    command: "external",
+    fault: "list-image-jobs count 3e12 with a full first page",
+    query: { operation: "list-image-jobs", job_type: "CREATE_SERVER" },
+    script: [ok(page(3e12, 0))],
+    expect: 4,
+    stderrMatches: /count 3000000000000, above the limit of 100000 items/,
+  },
 ];
 
 // --- running the rows ---------------------------------------------------------------------------

@@ -18,6 +18,8 @@ const HOSTILE_HEADER = "req-\u009b2K-\u0085-\u009d0;t\u009c-id";
 
 // What must never be on stderr (besides the newline that ends each line).
 const UNSAFE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
+/** stdout JSON escapes every such character (core/safe-json.ts): its text holds none but newlines. */
+const assertSafeJsonText = (text: string) => assert.doesNotMatch(text.replace(/\n/g, ""), UNSAFE, JSON.stringify(text));
 
 let server: ScriptedServer;
 let handler: (request: RecordedRequest) => ScriptedResponse = () => ({ status: 418 });
@@ -124,6 +126,7 @@ describe("server text is data: stderr and tables are safe, stdout JSON is exact"
     assertExit(r, 0);
     assert.equal(r.stderr, "");
     assert.deepEqual(JSON.parse(r.stdout), { count: 1, items });
+    assertSafeJsonText(r.stdout);
   });
 
   it("external get-ims-job: the flat JSON holds the exact values", async () => {
@@ -132,6 +135,7 @@ describe("server text is data: stderr and tables are safe, stdout JSON is exact"
     assertExit(r, 0);
     const out = JSON.parse(r.stdout) as Record<string, string>;
     assert.equal(out.status, job.status);
+    assertSafeJsonText(r.stdout);
     assert.deepEqual(JSON.parse(out.job!), job);
     for (const line of stderrLines(r)) assert.doesNotMatch(line, UNSAFE);
   });
@@ -142,6 +146,7 @@ describe("server text is data: stderr and tables are safe, stdout JSON is exact"
     assertExit(ok, 0);
     const out = JSON.parse(ok.stdout) as Record<string, string>;
     assert.deepEqual(JSON.parse(out.items!), items);
+    assertSafeJsonText(ok.stdout);
     assert.deepEqual(JSON.parse(out.ids!), [items[0]!.id]);
 
     const failed = await run(["external"], () => ({ status: 400, headers: { "x-request-id": HOSTILE_HEADER }, body: { error_code: hostile("WKS.0001"), error_msg: hostile("bad") } }), JSON.stringify({ operation: "list-image-jobs", job_type: "CREATE_SERVER" }));

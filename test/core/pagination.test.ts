@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { setTimeout as delay } from "node:timers/promises";
 import { HwJobsError, InvalidInputError } from "../../src/core/errors";
-import { checkConcurrency, fetchAllPages, ListChangedError, MAX_CONCURRENCY, PAGINATION_DEFAULTS, type FetchedPage } from "../../src/core/pagination";
+import { checkConcurrency, fetchAllPages, ListChangedError, ListTooLongError, MAX_CONCURRENCY, MAX_LIST_ITEMS, PAGINATION_DEFAULTS, type FetchedPage } from "../../src/core/pagination";
 
 interface Item {
   readonly id: string;
@@ -331,6 +331,83 @@ describe("fetchAllPages", () => {
     ] as const) {
       await assert.rejects(fetchAllPages(never, options), (error: unknown) => error instanceof InvalidInputError && error.field === field);
     }
+  });
+});
+
+describe("fetchAllPages: at most MAX_LIST_ITEMS items", () => {
+  /** A first page of 100 items claiming `count`; any other request fails the test. */
+  const claiming = (count: number) => {
+    const offsets: number[] = [];
+    const fetch = async (offset: number): Promise<FetchedPage<Item>> => {
+      offsets.push(offset);
+      if (offset !== 0) throw new Error(`page at offset ${offset} must not be requested`);
+      return { count, items: itemsNamed(100) };
+    };
+    return { fetch, offsets };
+  };
+
+  test("the cap is 100,000 items", () => {
+    assert.equal(MAX_LIST_ITEMS, 100_000);
+  });
+
+  test("count 3e12 with a full first page: ListTooLongError (exit 4) at once, nothing more requested or allocated", async () => {
+    const { fetch, offsets } = claiming(3e12);
+    const heapBefore = process.memoryUsage().heapUsed;
+    const started = Date.now();
+    await assert.rejects(fetchAllPages(fetch, { idOf }), (error: unknown) => {
+      assert.ok(error instanceof ListTooLongError && error instanceof HwJobsError);
+      assert.equal(error.exitCode, 4);
+      assert.equal(error.message, "the list has count 3000000000000, above the limit of 100000 items read at once; narrow the filter");
+      assert.ok(!error.message.includes("\n"));
+      return true;
+    });
+    assert.ok(Date.now() - started < 500, `took ${Date.now() - started} ms`);
+    assert.ok(process.memoryUsage().heapUsed - heapBefore < 64 * 1024 * 1024, "no per-page allocation");
+    assert.deepEqual(offsets, [0], "no re-read and no other page");
+  });
+
+  test("a count just above the cap is refused; one at the cap is read", async () => {
+    const { fetch, offsets } = claiming(MAX_LIST_ITEMS + 1);
+    await assert.rejects(fetchAllPages(fetch, { idOf }), { name: "ListTooLongError", message: /count 100001, above the limit of 100000 items/ });
+    assert.deepEqual(offsets, [0]);
+    const source = new FakeSource(itemsNamed(MAX_LIST_ITEMS));
+    const result = await fetchAllPages(source.fetch, { idOf, concurrency: 16, pageSize: 1000 });
+    assert.equal(result.count, MAX_LIST_ITEMS);
+    assert.equal(result.items.length, MAX_LIST_ITEMS);
+  });
+
+  test("a count that is not a safe integer is refused, naming the count and the cap", async () => {
+    for (const count of [2 ** 53, Number.POSITIVE_INFINITY, Number.NaN, -1, 1.5]) {
+      const { fetch, offsets } = claiming(count);
+      await assert.rejects(fetchAllPages(fetch, { idOf }), { name: "ListTooLongError", message: new RegExp(`count ${count}.*limit.*100000 items`) });
+      assert.deepEqual(offsets, [0], `count ${count}`);
+    }
+  });
+
+  test("sequential read (count = page size) of a server that returns full pages forever: ListTooLongError at the cap, no re-read", async () => {
+    let calls = 0;
+    const fetch = async (offset: number, limit: number): Promise<FetchedPage<Item>> => {
+      calls++;
+      return { count: 100, items: Array.from({ length: limit }, (_, i) => ({ id: `job-${offset + i}` })) };
+    };
+    await assert.rejects(fetchAllPages(fetch, { idOf }), (error: unknown) => {
+      assert.ok(error instanceof ListTooLongError);
+      assert.equal(error.exitCode, 4);
+      assert.match(error.message, /^the list did not end within the limit of 100000 items \(count 100, yet its pages returned 100090 items\)/);
+      return true;
+    });
+    // 100 items, then 99 new ones a page: page 1,011 (100 + 1,010 × 99 = 100,090 items) is the last.
+    assert.equal(calls, 1011);
+  });
+
+  test("a deadline still fires during a long read whose pages come quickly", async () => {
+    const fetch = async (offset: number, limit: number, signal?: AbortSignal): Promise<FetchedPage<Item>> => {
+      await delay(1, undefined, { signal });
+      return { count: 100, items: Array.from({ length: limit }, (_, i) => ({ id: `job-${offset + i}` })) };
+    };
+    const started = Date.now();
+    await assert.rejects(fetchAllPages(fetch, { idOf, signal: AbortSignal.timeout(50) }), { name: "TimeoutError" });
+    assert.ok(Date.now() - started < 1000, `took ${Date.now() - started} ms`);
   });
 });
 

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { InvalidInputError } from "../../src/core/errors";
+import { redactUserinfo } from "../../src/core/endpoint";
 import { proxySettings } from "../../src/core/proxy";
 
 describe("proxy settings", () => {
@@ -28,6 +29,12 @@ describe("proxy settings", () => {
       [{ http_proxy: "http://" }, "http_proxy"],
       [{ HTTPS_PROXY: "socks5://proxy:1080" }, "HTTPS_PROXY"],
       [{ HTTPS_PROXY: "http://user:hunter2@[bad" }, "HTTPS_PROXY"],
+      // Refused for the "/" in the password, which ends the authority: still not shown.
+      [{ HTTPS_PROXY: "http://user:hun/ter2@proxy:8080" }, "HTTPS_PROXY"],
+      [{ HTTPS_PROXY: "http://user:hun?ter2@proxy:8080" }, "HTTPS_PROXY"],
+      [{ HTTPS_PROXY: "http://user:hun#ter2@proxy:8080" }, "HTTPS_PROXY"],
+      [{ HTTPS_PROXY: "http://us@er:hunter2@x@[bad" }, "HTTPS_PROXY"],
+      [{ HTTP_PROXY: "user:hunter2@proxy:8080" }, "HTTP_PROXY"],
     ];
     for (const [env, variable] of cases) {
       assert.throws(
@@ -37,10 +44,23 @@ describe("proxy settings", () => {
           assert.equal(error.field, variable);
           assert.equal(error.exitCode, 2);
           assert.match(error.message, new RegExp(`^${variable}: invalid proxy URL .+; use http://host:port or https://host:port`));
-          assert.doesNotMatch(error.message, /hunter2|\n/);
+          assert.doesNotMatch(error.message, /hunter2|hun|ter2|\n/);
           return true;
         },
       );
     }
+  });
+
+  it("redactUserinfo hides everything up to the last @, whatever the password holds", () => {
+    const cases: ReadonlyArray<[string, string]> = [
+      ["http://user:pa/ss@proxy:8080", "http://***@proxy:8080"],
+      ["https://u:p?q#r@host", "https://***@host"],
+      ["http://a@b:c@d/e", "http://***@d/e"],
+      ["user:pw@example.com", "***@example.com"],
+      ["http:/user:pw@host", "***@host"],
+      ["https://example.com:8443", "https://example.com:8443"],
+      ["http://proxy.example/path", "http://proxy.example/path"],
+    ];
+    for (const [text, shown] of cases) assert.equal(redactUserinfo(text), shown, text);
   });
 });

@@ -4,6 +4,7 @@
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
 import { describe, test } from "node:test";
+import { sanitizeLine } from "../../src/core/sanitize";
 import { createRedactor, credentialSecrets, environmentSecrets, MIN_SECRET_LENGTH, REDACTED } from "../../src/core/redact";
 
 // Printable ASCII with the characters encoders disagree on: / + = - ~ ! ' ( ) * " \ and a space
@@ -108,6 +109,49 @@ describe("core/redact", () => {
     const out = redactor.redact(text);
     assert.ok(Date.now() - started < 1_000, `took ${Date.now() - started} ms`);
     assert.ok(out.includes(` ${REDACTED} `));
+  });
+
+  // A server may split a secret with what sanitizeLine removes (the table and error messages
+  // would reassemble it): escape sequences, control and format characters.
+  const split = (text: string, gaps: readonly string[]) => Array.from(text, (c, i) => (i > 0 && i % 2 === 0 ? gaps[i % gaps.length]! + c : c)).join("");
+  const GAPS: ReadonlyArray<readonly [string, readonly string[]]> = [
+    ["ESC [ 0 m", ["\u001b[0m"]],
+    ["U+200B", ["\u200b"]],
+    ["U+00AD", ["\u00ad"]],
+    ["a mix (OSC, C1 CSI, bidi, BEL, a tag)", ["\u001b]0;t\u0007", "\u009b31m", "\u202e\u2066", "\u0007", "\u{e0041}"]],
+  ];
+  for (const [name, gaps] of GAPS) {
+    test(`a secret split by ${name} is redacted, with what splits it, in text and in JSON`, () => {
+      for (const secret of [SECRET, TOKEN, encodeURIComponent(SECRET), jsonUnicode(SECRET)]) {
+        const out = redactor.redact(`before \u001b[1m${split(secret, gaps)}\u001b[0m after`);
+        assert.equal(out, `before \u001b[1m${REDACTED}\u001b[0m after`);
+      }
+      assert.deepEqual(redactor.redactJson({ fail_reason: `x${split(SECRET, gaps)}y`, [split(SECRET, gaps)]: 1 }), { fail_reason: `x${REDACTED}y`, [REDACTED]: 1 });
+    });
+  }
+
+  test("a split secret next to a plain one and a base64 one: each is redacted, the text between kept", () => {
+    const r = createRedactor([SECRET]);
+    const b64 = Buffer.from(SECRET).toString("base64").replace(/=+$/, "");
+    const out = r.redact(`a ${SECRET} b ${split(SECRET, ["\u200b"])} c ${split(b64, ["\u00ad"])} d\u200be`);
+    // base64 keeps the few edge characters it shares with its neighbours, split or not.
+    assert.equal(sanitizeLine(out), `a *** b *** c ${r.redact(b64)} de`);
+    assert.ok(out.endsWith(" d\u200be"));
+  });
+
+  test("gaps without a secret are kept as they are", () => {
+    const text = `\u001b[31m${SECRET.slice(0, 10)}\u200b${SECRET.slice(11)}\u001b[0m\u00ad`;
+    assert.equal(redactor.redact(text), text);
+  });
+
+  test("a 3 KB IAM token split by gaps over a 200 KB text is fast", () => {
+    const gapped = `${"\u001b[0m\u200b".repeat(20_000)}${"x\u00ad".repeat(40_000)}`;
+    const text = `${gapped} ${split(TOKEN, ["\u001b[0m", "\u200b", "\u00ad"])} ${"MIIT\u200b".repeat(10_000)}`;
+    const started = Date.now();
+    const out = redactor.redact(text);
+    assert.ok(Date.now() - started < 1_000, `took ${Date.now() - started} ms`);
+    assert.ok(out.includes(` ${REDACTED} `));
+    assert.ok(!sanitizeLine(out).includes(TOKEN.slice(10, 40)));
   });
 
   test("credentialSecrets: secret key and security token, or the IAM token; never the access key", () => {

@@ -12,7 +12,7 @@ import { after, before, describe, test } from "node:test";
 import { startEmulator, type RunningEmulator } from "../../src/emulator";
 import { findTerraform, synthExample, terraformApplyOnly, terraformInit } from "../../scripts/stack-runner";
 import { createJob } from "../helpers/emulator-admin";
-import { findSpelling, jsonUnicode } from "../helpers/secret-spellings";
+import { findSpelling, jsonUnicode, splitInvisibly } from "../helpers/secret-spellings";
 
 const terraform = findTerraform();
 const required = process.env.HWJOBS_REQUIRE_TERRAFORM === "1";
@@ -60,7 +60,7 @@ describe("terraform apply of a failed job that echoes the credentials", { skip: 
     const init = await terraformInit(terraform!, dir, { env, timeoutMs: 120_000 });
     assert.equal(init.code, 0, init.output);
 
-    const message = `leaked ${SECRETS.join(" ")} ${encodeURIComponent(SECRET_KEY)} ${encodeURIComponent(SECURITY_TOKEN)} ${jsonUnicode(AUTH_TOKEN)}`;
+    const message = `leaked ${SECRETS.join(" ")} ${encodeURIComponent(SECRET_KEY)} ${encodeURIComponent(SECURITY_TOKEN)} ${jsonUnicode(AUTH_TOKEN)} ${splitInvisibly(SECRET_KEY)}`;
     assert.ok(message.length <= 255, `error_message has ${message.length} characters`);
     const id = await createJob(emulator.url, {
       kind: "image-job",

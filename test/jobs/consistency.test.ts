@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { ExitCode } from "../../src/core/exit-codes";
 import { checkAnswerIdentity } from "../../src/jobs/answer-identity";
-import { JobFailedError, JobMismatchError } from "../../src/jobs/errors";
+import { JobFailedError, JobMismatchError, WaitTimeoutError } from "../../src/jobs/errors";
 import type { WaitEvent } from "../../src/jobs/events";
 import { classifyPollError } from "../../src/jobs/poll-errors";
 import { appJobSnapshot, imageJobSnapshot, imsJobSnapshot, type JobSnapshot } from "../../src/jobs/snapshot";
@@ -154,10 +154,10 @@ describe("a Workspace SUCCESS with failed sub-jobs", () => {
     assert.equal(imageJobSnapshot(body.id, F.parseImageJob(body)).phase, "failed");
   });
 
-  test("sub-jobs still pending (ROLLBACK, ABORTING, unknown) do not fail a SUCCESS", () => {
+  test("sub-jobs still pending (ROLLBACK, ABORTING, unknown) do not fail a SUCCESS: they keep it pending", () => {
     for (const status of ["ROLLBACK", "ABORTING", "PAUSED", "RUNNING"]) {
       const body = workspace("SUCCESS", [["SUCCESS"], [status]]);
-      assert.equal(imageJobSnapshot(body.id, F.parseImageJob(body)).phase, "succeeded", status);
+      assert.equal(imageJobSnapshot(body.id, F.parseImageJob(body)).phase, "pending", status);
     }
   });
 
@@ -177,6 +177,108 @@ describe("a Workspace SUCCESS with failed sub-jobs", () => {
     const body = workspace("SUCCESS", Array.from({ length: 9 }, (_, i) => ["FAILED", `E${i}`, "x"] as const));
     const message = new JobFailedError(imageJobSnapshot(body.id, F.parseImageJob(body))).message;
     assert.match(message, /^image-job 702364883651400000 ended SUCCESS but 9 of 9 sub-jobs failed; sub-job \S+ FAILED: E0 x; .*; 4 more failed sub-jobs$/);
+  });
+});
+
+describe("a Workspace SUCCESS counts only when every sub-job it announced is listed and exactly SUCCESS", () => {
+  const kinds = [
+    ["image-job", (body: unknown, options?: { allowFailedSubJobs?: boolean }) => imageJobSnapshot("702364883651400000", F.parseImageJob(body), options)],
+    ["app-job", (body: unknown, options?: { allowFailedSubJobs?: boolean }) => appJobSnapshot("702364883651400000", F.parseAppJob(body), options)],
+  ] as const;
+  /** A SUCCESS parent with one SUCCESS sub-job and one whose status is `status` (any JSON value). */
+  const withSubStatus = (status: unknown) => {
+    const body = workspace("SUCCESS", [["SUCCESS"], ["RUNNING"]]);
+    return { ...body, sub_jobs: [body.sub_jobs[0], { ...body.sub_jobs[1], status }] };
+  };
+
+  for (const [kind, make] of kinds) {
+    for (const status of ["failed", "Failed", " FAILED", "FAILED\n", "ERROR", "CANCELED", null, "", "RUNNING", "ROLLBACK", "WAITING", "ABORTING"]) {
+      test(`${kind}: a sub-job ${JSON.stringify(status)} keeps the SUCCESS pending, with a warning naming it`, () => {
+        for (const options of [{}, { allowFailedSubJobs: true }]) {
+          const snap = make(withSubStatus(status), options);
+          assert.equal(snap.phase, "pending");
+          assert.equal(snap.status, "SUCCESS");
+          assert.deepEqual(successWarnings(snap), []);
+          const warnings = snap.warnings ?? [];
+          assert.deepEqual(warnings.map((w) => w.code), ["unsettled-sub-jobs"]);
+          const message = warnings[0]!.message;
+          assert.ok(message.startsWith(`${kind} 702364883651400000 reported SUCCESS but 1 of 2 listed sub-jobs not finished (sub-job 702364884037271001 `), message);
+          assert.ok(message.includes("never taken as success"), message);
+          assert.doesNotMatch(message, /[\u0000-\u001f]/);
+        }
+      });
+    }
+
+    test(`${kind}: sub_jobs_total 3 with an empty list, or with fewer listed, is pending with a warning`, () => {
+      for (const body of [{ ...workspace("SUCCESS", []), sub_jobs_total: 3 }, { ...workspace("SUCCESS", [["SUCCESS"], ["SUCCESS"]]), sub_jobs_total: 3 }]) {
+        const snap = make(body);
+        assert.equal(snap.phase, "pending");
+        assert.equal(snap.subJobsTotal, 3);
+        assert.deepEqual(
+          (snap.warnings ?? []).map((w) => w.message),
+          [`${kind} 702364883651400000 reported SUCCESS but sub_jobs_total is 3 while ${body.sub_jobs.length} sub-jobs are listed; still waiting (never taken as success)`],
+        );
+      }
+      const omitted = make({ id: "702364883651400000", status: "SUCCESS", sub_jobs_total: 3 });
+      assert.equal(omitted.phase, "pending");
+    });
+
+    test(`${kind}: every sub-job SUCCESS and all listed (or no total and none listed): succeeded, no warning`, () => {
+      for (const body of [workspace("SUCCESS", [["SUCCESS"], ["SUCCESS"]]), { ...workspace("SUCCESS", [["SUCCESS"]]), sub_jobs_total: 0 }, { id: "702364883651400000", status: "SUCCESS" }]) {
+        const snap = make(body);
+        assert.equal(snap.phase, "succeeded");
+        assert.equal(snap.warnings, undefined);
+      }
+    });
+
+    test(`${kind}: a known failure still fails at once, even beside unsettled sub-jobs; allowed, the unsettled ones keep it pending`, () => {
+      const body = workspace("SUCCESS", [["FAILED", "E"], ["RUNNING"]]);
+      assert.equal(make(body).phase, "failed");
+      assert.equal(make({ ...workspace("SUCCESS", [["FAILED", "E"]]), sub_jobs_total: 2 }).phase, "failed");
+      assert.equal(make(body, { allowFailedSubJobs: true }).phase, "pending");
+      assert.equal(make(workspace("SUCCESS", [["FAILED", "E"], ["SUCCESS"]]), { allowFailedSubJobs: true }).phase, "succeeded");
+    });
+  }
+
+  test("a warning names at most five unsettled sub-jobs", () => {
+    const body = workspace("SUCCESS", Array.from({ length: 8 }, () => ["RUNNING"] as const));
+    const message = imageJobSnapshot(body.id, F.parseImageJob(body)).warnings![0]!.message;
+    assert.match(message, /8 of 8 listed sub-jobs not finished \((sub-job \d+ RUNNING; ){5}3 more\)/);
+  });
+
+  test("the wait reports the warning once, keeps polling, and ends SUCCESS once the sub-jobs settle", async () => {
+    const clock = new FakeClock();
+    const pending = workspace("SUCCESS", [["SUCCESS"], ["RUNNING"]]);
+    const done = workspace("SUCCESS", [["SUCCESS"], ["SUCCESS"]]);
+    const step = (body: unknown): Step => async () => imageJobSnapshot("702364883651400000", F.parseImageJob(body));
+    const events: WaitEvent[] = [];
+    const snap = await waitForJob(scriptedPoll(clock, [step(pending), step(pending), step(done)]).poll, { timeoutMs: 60_000, clock, random: () => 0, onEvent: (e) => events.push(e) });
+    assert.equal(snap.phase, "succeeded");
+    assert.deepEqual(events.map((e) => e.type), ["status", "warning", "status"]);
+  });
+
+  test("a SUCCESS whose sub-job never settles times out (never succeeds)", async () => {
+    const clock = new FakeClock();
+    const step: Step = async () => appJobSnapshot("702364883651400000", F.parseAppJob(workspace("SUCCESS", [["SUCCESS"], ["failed"]])));
+    const error = await waitForJob(scriptedPoll(clock, Array.from({ length: 50 }, () => step)).poll, { timeoutMs: 60_000, clock, random: () => 0 }).catch((e: unknown) => e);
+    assert.ok(error instanceof WaitTimeoutError, String(error));
+    assert.equal(error.exitCode, ExitCode.TIMEOUT);
+  });
+});
+
+describe("an IMS answer without job_id", () => {
+  test("passes the identity check, with a missing-job-id warning the wait reports", async () => {
+    for (const job_id of [undefined, null, ""]) {
+      const snap = imsJobSnapshot("7", F.parseImsJob({ job_id, status: "INIT" }));
+      assert.equal(snap.phase, "pending");
+      assert.deepEqual(snap.warnings?.map((w) => [w.code, w.message]), [["missing-job-id", "ims-job 7: the answer has no job_id, so it could not be checked to be about this job"]]);
+    }
+    assert.equal(imsJobSnapshot("7", F.parseImsJob({ job_id: "7", status: "INIT" })).warnings, undefined);
+    const clock = new FakeClock();
+    const step: Step = async () => imsJobSnapshot("7", F.parseImsJob({ status: "SUCCESS", job_type: "imsAddImageMembersJob" }));
+    const events: WaitEvent[] = [];
+    await waitForJob(scriptedPoll(clock, [step]).poll, { timeoutMs: 60_000, clock, onEvent: (e) => events.push(e) });
+    assert.deepEqual(events.map((e) => [e.type, e.type === "warning" ? e.code : ""]), [["status", ""], ["warning", "missing-job-id"]]);
   });
 });
 

@@ -7,7 +7,7 @@ import { imsJobSnapshot } from "../../src/jobs/snapshot";
 import * as F from "./fixtures";
 import { apiError } from "./scripted-poll";
 
-const snap = (status: string) => imsJobSnapshot("j", F.parseImsJob({ status }));
+const snap = (status: string) => imsJobSnapshot("j", F.parseImsJob({ job_id: "j", status }));
 
 describe("createStatusTracker", () => {
   test("status first, nothing while unchanged, heartbeat after the interval, status on change", () => {

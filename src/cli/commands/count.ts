@@ -6,6 +6,7 @@ import { parseCommandDeadline, withDeadline } from "../deadline";
 import type { CliIo } from "../io";
 import { renderTable } from "../table";
 import { flagLabel, rawQueryFromFlags, resolveTarget } from "./list";
+import { safeJson } from "../../core/safe-json";
 
 const COUNT_TARGETS: Readonly<Record<string, CountOperation>> = {
   "image-sub-jobs": "count-image-sub-jobs",
@@ -23,7 +24,7 @@ export async function runCount(args: ParsedArgs, io: CliIo): Promise<ExitCodeVal
     // Both count operations are Workspace APP ones.
     const scope = { operation: `count ${args.positionals[0]}`, endpoint: client.config.endpoints.appstream };
     const { count } = await withDeadline(deadline, scope, io.signal, (signal) => runQuery(client, parsed, { signal }));
-    if (format === "json") io.stdout(`${JSON.stringify({ count })}\n`);
+    if (format === "json") io.stdout(`${safeJson({ count })}\n`);
     if (format === "table") io.stdout(`${renderTable([["COUNT"], [String(count)]])}\n`);
     return ExitCode.OK;
   } finally {

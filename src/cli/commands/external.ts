@@ -8,6 +8,7 @@ import { DEFAULT_COMMAND_TIMEOUT, jobEndpoint, parseCommandDeadline, withDeadlin
 import { parseDuration } from "../../core/duration";
 import type { CliIo } from "../io";
 import { jobResult } from "../job-result";
+import { safeJson } from "../../core/safe-json";
 
 /** The single-job operations of the protocol and the job kind each reads. */
 const GET_OPERATIONS: Readonly<Record<string, JobKindName>> = {
@@ -151,10 +152,10 @@ export async function runExternal(args: ParsedArgs, io: CliIo): Promise<ExitCode
       const result = await withDeadline(deadline, scope, io.signal, (signal) => runQuery(client, parsed, { all: true, concurrency: pageConcurrency, signal }));
       const output: Record<string, string> = { count: String(result.count) };
       if (result.kind === "list") {
-        output.items = JSON.stringify(result.items);
-        output.ids = JSON.stringify(result.items.map((item) => item.id ?? ""));
+        output.items = safeJson(result.items);
+        output.ids = safeJson(result.items.map((item) => item.id ?? ""));
       }
-      io.stdout(`${JSON.stringify(output)}\n`);
+      io.stdout(`${safeJson(output)}\n`);
       return ExitCode.OK;
     } finally {
       await client.close();
@@ -170,14 +171,14 @@ export async function runExternal(args: ParsedArgs, io: CliIo): Promise<ExitCode
     const scope = { operation: `external ${operation} ${id}`, endpoint: jobEndpoint(client, kind) };
     const result = jobResult(await withDeadline(deadline, scope, io.signal, (signal) => fetchJob(client, kind, id, signal)));
     io.stdout(
-      `${JSON.stringify({
+      `${safeJson({
         status: result.status,
         phase: result.phase,
         resource_id: result.resource_id,
-        resource_ids: JSON.stringify(result.resource_ids),
+        resource_ids: safeJson(result.resource_ids),
         error_code: result.error_code,
         error_message: result.error_message,
-        job: JSON.stringify(result.job),
+        job: safeJson(result.job),
       })}\n`,
     );
     return ExitCode.OK;

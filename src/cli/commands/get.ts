@@ -6,6 +6,7 @@ import { jobEndpoint, parseCommandDeadline, withDeadline } from "../deadline";
 import type { CliIo } from "../io";
 import { jobResult } from "../job-result";
 import { resolveJobTarget } from "../job-target";
+import { progressLine } from "../progress";
 import { renderJobResult } from "../render";
 
 /** `hwjobs get <kind> <job-id> [--timeout 5m]`: one read of a job; exit 0 whatever its phase. */
@@ -18,6 +19,8 @@ export async function runGet(args: ParsedArgs, io: CliIo): Promise<ExitCodeValue
   try {
     const scope = { operation: `get ${target.kind} ${target.jobId}`, endpoint: jobEndpoint(client, target.kind) };
     const snapshot = await withDeadline(deadline, scope, io.signal, (signal) => fetchJob(client, target.kind, target.jobId, signal));
+    // What is off in the answer (e.g. a SUCCESS kept pending by its sub-jobs) goes to stderr, as in `wait`.
+    for (const warning of snapshot.warnings ?? []) io.stderr(progressLine(`warning: ${warning.message}`));
     io.stdout(renderJobResult(jobResult(snapshot), format));
     return ExitCode.OK;
   } finally {

@@ -7,6 +7,7 @@ import { parseConcurrency } from "../concurrency";
 import { parseCommandDeadline, withDeadline } from "../deadline";
 import type { CliIo } from "../io";
 import { renderTable } from "../table";
+import { safeJson } from "../../core/safe-json";
 
 /** `hwjobs list <what>` → the operation it runs. */
 const LIST_TARGETS: Readonly<Record<string, ListOperation>> = {
@@ -36,7 +37,7 @@ export function resolveTarget<T>(command: string, positionals: readonly string[]
 
 function renderItems(count: number, items: readonly QueryItem[], format: OutputFormat): string {
   if (format === "none") return "";
-  if (format === "json") return `${JSON.stringify({ count, items }, null, 2)}\n`;
+  if (format === "json") return `${safeJson({ count, items }, 2)}\n`;
   const rows = items.map((item) => {
     const s = summarizeItem(item);
     return [s.id, s.type, s.status, s.begin, s.end, s.resource, s.error];
