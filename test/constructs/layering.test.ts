@@ -18,6 +18,8 @@ const ALLOWED = new Set([
   // constructs check the same ones at synth time; it imports nothing.
   "src/core/limits.ts",
   "src/core/pagination.ts",
+  // The abort helper core/pagination.ts uses (for MAX_CONCURRENCY's module); it imports nothing.
+  "src/core/abort.ts",
   // Pure text sanitizing, which core/errors.ts applies to every error message; it imports nothing.
   "src/core/sanitize.ts",
 ]);
