@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { BasicCredentials } from "@huaweicloud/huaweicloud-sdk-core";
 import { AKSKSigner } from "@huaweicloud/huaweicloud-sdk-core/auth/AKSKSigner";
+import { Prng } from "../../src/emulator/prng";
 import {
   EMPTY_BODY_SHA256,
   canonicalQuery,
@@ -131,16 +132,10 @@ describe("reference vectors (huawei-api.md §5.4)", () => {
   });
 });
 
-/** mulberry32: tiny seeded PRNG so every run generates the same cases. */
+/** The emulator's seeded PRNG (mulberry32), so a failing run can be replayed. */
 function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const generator = new Prng(seed);
+  return () => generator.next();
 }
 
 /** Formats `X-Sdk-Date` independently of `formatSdkDate`, so the cross-check does not reuse the code under test. */

@@ -11,6 +11,7 @@ import { resolveConfig } from "../../src/core/config";
 import { DEFAULT_RETRY_POLICY } from "../../src/core/retry";
 import { DEMO_CREDENTIALS, startEmulator, type ApiRequestInfo, type EmulatedJob, type RunningEmulator } from "../../src/emulator";
 import { JobFailedError, jobPoller, waitForJob, type JobKindName, type JobSnapshot, type WaitEvent } from "../../src/jobs";
+import { Prng } from "../../src/emulator/prng";
 
 const PROJECT = "proj-load";
 const WAITS = 100;
@@ -26,16 +27,10 @@ const HOLD_MS = 5;
 /** Each wait's own limit; the emulated jobs all end within 6 s. */
 const WAIT_TIMEOUT_MS = 30_000;
 
-/** A small seeded PRNG (mulberry32), so a failing run can be replayed. */
+/** The emulator's seeded PRNG (mulberry32), so a failing run can be replayed. */
 function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
+  const generator = new Prng(seed);
+  return () => generator.next();
 }
 
 const SEED = 20_240_601;
