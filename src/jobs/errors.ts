@@ -7,7 +7,6 @@ import { classifyJobStatus } from "./phase";
 import { subJobProgress, type JobSnapshot } from "./snapshot";
 
 // A job with hundreds of failed sub-jobs must still give a readable one-line message.
-const MAX_LISTED_SUB_JOBS = 5;
 
 /** Makes service-supplied text safe for a one-line message: no newlines or terminal escapes (whole sequences, core/sanitize.ts). */
 export function oneLine(value: string): string {
@@ -45,16 +44,13 @@ export class JobFailedError extends HwJobsError {
 }
 
 /**
- * `sub-job <id> <status>: <code> <message>` for each failed sub-job, the first five and then how
- * many more, for one-line messages.
+ * `sub-job <id> <status>: <code> <message>` for each failed sub-job, every one of them: the
+ * failure message must show each sub-job's own error (design §5), however long the line gets.
  */
 export function describeFailedSubJobs(snapshot: JobSnapshot): string[] {
-  const failed = snapshot.subJobs.filter((sub) => sub.phase === "failed");
-  const parts = failed
-    .slice(0, MAX_LISTED_SUB_JOBS)
+  return snapshot.subJobs
+    .filter((sub) => sub.phase === "failed")
     .map((sub) => `sub-job ${oneLine(sub.id) || "(no id)"} ${oneLine(sub.status)}${describeError(sub.errorCode, sub.errorMessage)}`);
-  if (failed.length > MAX_LISTED_SUB_JOBS) parts.push(`${failed.length - MAX_LISTED_SUB_JOBS} more failed sub-jobs`);
-  return parts;
 }
 
 function describeFailure(snapshot: JobSnapshot): string {

@@ -5,8 +5,10 @@
 // rows run four at a time in `before`, then each row is checked on its own and the figures (false
 // successes: exit 0 where it must not; hangs: killed at the bound) are reported and must be 0.
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { describeResult, emulatorEnv, FAST_POLL, killLiveChildren, startCli, stderrLines, type CliResult } from "../helpers/cli";
+import { describeResult, emulatorEnv, FAST_POLL, killLiveChildren, REPO_ROOT, startCli, stderrLines, type CliResult } from "../helpers/cli";
 import { startHostileServer, type Behaviour, type HostileScript, type HostileServer } from "../helpers/hostile-server";
 
 const PROJECT = "0123456789abcdef0123456789abcdef";
@@ -442,5 +444,8 @@ describe("fault matrix: every command against a hostile server", () => {
     if (slowest) t.diagnostic(`slowest row: ${nameOf(slowest.row)} (${slowest.elapsedMs} ms)`);
     assert.deepEqual(falseSuccesses.map((o) => nameOf(o.row)), [], "false successes");
     assert.deepEqual(hangs.map((o) => nameOf(o.row)), [], "hangs");
+    // The README quotes these figures: keep them in step.
+    const quoted = `${outcomes.length} rows, 0 false successes, 0 hangs`;
+    assert.ok(readFileSync(join(REPO_ROOT, "README.md"), "utf8").includes(quoted), `README.md's reliability table must say "${quoted}"`);
   });
 });

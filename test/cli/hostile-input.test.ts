@@ -3,8 +3,10 @@
 // one line on stderr, no stack trace, nothing on stdout, and no request reaching the server, which
 // would otherwise answer every request. Construct props are the fourth door: test/constructs/hostile-props.test.ts.
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
-import { describeResult, emulatorEnv, FAST_POLL, killLiveChildren, runCli, stderrLines, type CliEnv } from "../helpers/cli";
+import { describeResult, emulatorEnv, FAST_POLL, killLiveChildren, REPO_ROOT, runCli, stderrLines, type CliEnv } from "../helpers/cli";
 import { startScriptedServer, type ScriptedServer } from "../helpers/scripted-server";
 
 const PROJECT = "0123456789abcdef0123456789abcdef";
@@ -173,6 +175,8 @@ describe("hostile-input corpus", () => {
     t.diagnostic(`arguments ${ARGS.length}, environment ${ENV.length}, external protocol ${EXTERNAL.length}`);
     assert.ok(CORPUS.length >= 100);
     assert.equal(new Set(CORPUS.map((c) => c.name)).size, CORPUS.length, "names are unique");
+    // The README quotes the size: keep it in step.
+    assert.ok(readFileSync(join(REPO_ROOT, "README.md"), "utf8").includes(`${CORPUS.length} CLI inputs`), `README.md's reliability table must say "${CORPUS.length} CLI inputs"`);
   });
 
   // A few at a time: each input is a child process of its own.

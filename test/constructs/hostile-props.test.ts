@@ -3,6 +3,8 @@
 // type give one line naming the construct, its id and the prop at synth time, never a TypeError,
 // and nothing is added to the stack.
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { before, describe, test } from "node:test";
 import { TerraformStack, Testing } from "cdktf";
 import type { Construct } from "constructs";
@@ -133,6 +135,8 @@ describe("hostile construct props", () => {
   test(`the corpus has ${CASES.length} cases`, (t) => {
     t.diagnostic(`${CASES.length} prop cases over ${Object.keys(CONSTRUCTS).length} constructs`);
     assert.ok(CASES.length >= 100);
+    // The README quotes the size: keep it in step.
+    assert.ok(readFileSync(join(__dirname, "..", "..", "README.md"), "utf8").includes(`${CASES.length} prop cases`), `README.md's reliability table must say "${CASES.length} prop cases"`);
   });
 
   for (const [index, c] of CASES.entries()) {
