@@ -86,8 +86,9 @@ describe("listImageJobsResponseSchema", () => {
     assert.deepEqual(listImageJobsResponseSchema.parse({ count: 0 }), { count: 0, items: [] });
   });
 
-  test("rejects a missing or bad count; keeps items without a status", () => {
-    for (const body of [{ items: [] }, { count: -1, items: [] }, { count: 1.5, items: [] }, { count: "1", items: [] }, { count: 1, items: [{ id: "1", status: 7 }] }]) {
+  test("rejects a bad count, reads a missing one as the page's item count; keeps items without a status", () => {
+    assert.deepEqual(listImageJobsResponseSchema.parse({ items: [{ id: "1" }] }), { count: 1, items: [{ id: "1" }] });
+    for (const body of [{ count: null, items: [] }, { count: -1, items: [] }, { count: 1.5, items: [] }, { count: "1", items: [] }, { count: 1, items: [{ id: "1", status: 7 }] }]) {
       assert.equal(listImageJobsResponseSchema.safeParse(body).success, false, JSON.stringify(body));
     }
     for (const body of [{ count: 1, items: [{ id: "1" }] }, { count: 1, items: [{ id: "1", status: "" }] }, { count: 1, items: [{ id: "1", status: null }] }]) {
@@ -132,7 +133,7 @@ describe("listImageJobs", () => {
   });
 
   test("an invalid body is a ResponseValidationError; an error status an ApiError", async () => {
-    api.reply({ items: [] });
+    api.reply({ count: "many", items: [] });
     await assert.rejects(listImageJobs(api.client, { job_type: "CREATE_SERVER" }), (error: unknown) => error instanceof ResponseValidationError && /count/.test(error.problem));
     api.reply({ error_code: "WKS.00211102", error_msg: "The parameter is invalid." }, 400);
     await assert.rejects(listImageJobs(api.client, { job_type: "CREATE_SERVER" }), (error: unknown) => error instanceof ApiError && error.errorCode === "WKS.00211102");

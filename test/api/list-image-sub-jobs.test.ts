@@ -67,9 +67,12 @@ describe("listImageSubJobsResponseSchema", () => {
     assert.deepEqual(page.items[1]?.["new_field_2027"], { nested: true });
   });
 
-  test("missing items become []; a missing count is rejected; items without a status are kept", () => {
+  test("missing items become []; a missing count is the page's item count; items without a status are kept", () => {
     assert.deepEqual(listImageSubJobsResponseSchema.parse({ count: 5 }), { count: 5, items: [] });
-    assert.equal(listImageSubJobsResponseSchema.safeParse({ items: [] }).success, false);
+    assert.deepEqual(listImageSubJobsResponseSchema.parse({ items: [] }), { count: 0, items: [] });
+    assert.deepEqual(listImageSubJobsResponseSchema.parse({ items: [{ id: "1" }, { id: "2" }] }).count, 2);
+    assert.equal(listImageSubJobsResponseSchema.safeParse({ count: null, items: [] }).success, false);
+    assert.equal(listImageSubJobsResponseSchema.safeParse({ count: "3", items: [] }).success, false);
     assert.equal(listImageSubJobsResponseSchema.safeParse({ count: 1, items: [{ id: "1", job_type: "CREATE_SERVER" }] }).success, true);
     assert.equal(listImageSubJobsResponseSchema.safeParse({ count: 1, items: [{ id: "1", status: null }] }).success, true);
     assert.equal(listImageSubJobsResponseSchema.safeParse({ count: 1, items: [{ id: "1", status: ["FAILED"] }] }).success, false);
