@@ -371,20 +371,26 @@ describe("hwjobs external (in-process, from src): unknown keys and configuration
   });
 });
 
+/** `hwjobs external` run in-process on a stdin that never closes, until it has reached its read. */
+async function externalOnOpenStdin(signal: AbortSignal): Promise<{ run: Promise<number>; stderr: string[] }> {
+  const stderr: string[] = [];
+  const run = runCliInProcess(["external"], {
+    stdout: () => assert.fail("nothing may reach stdout"),
+    stderr: (text) => stderr.push(text),
+    env: {},
+    readStdin: () => new Promise<string>(() => {}),
+    signal,
+  });
+  await new Promise((resolve) => setImmediate(resolve));
+  return { run, stderr };
+}
+
 describe("external: a stdin left open", () => {
   it("ends at the command's default limit with exit 2 and one line, not never", async () => {
     mock.timers.enable({ apis: ["setTimeout"] });
     try {
-      const stderr: string[] = [];
-      const run = runCliInProcess(["external"], {
-        stdout: () => assert.fail("nothing may reach stdout"),
-        stderr: (text) => stderr.push(text),
-        env: {},
-        readStdin: () => new Promise<string>(() => {}),
-        signal: new AbortController().signal,
-      });
-      // Let the command reach its read of stdin, then let 5 minutes pass.
-      await new Promise((resolve) => setImmediate(resolve));
+      const { run, stderr } = await externalOnOpenStdin(new AbortController().signal);
+      // The command is at its read of stdin: let 5 minutes pass.
       mock.timers.tick(5 * 60_000);
       assert.equal(await run, 2);
       assert.equal(stderr.length, 1);
@@ -398,15 +404,7 @@ describe("external: a stdin left open", () => {
 describe("external: stdin limits", () => {
   it("SIGINT ends a read of a stdin left open at once (exit 130)", async () => {
     const controller = new AbortController();
-    const stderr: string[] = [];
-    const run = runCliInProcess(["external"], {
-      stdout: () => assert.fail("nothing may reach stdout"),
-      stderr: (text) => stderr.push(text),
-      env: {},
-      readStdin: () => new Promise<string>(() => {}),
-      signal: controller.signal,
-    });
-    await new Promise((resolve) => setImmediate(resolve));
+    const { run, stderr } = await externalOnOpenStdin(controller.signal);
     controller.abort();
     assert.equal(await run, 130);
     assert.deepEqual(stderr, ["hwjobs: error: interrupted\n"]);
