@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { HwClient } from "../core/client";
-import { APP_SUB_JOB_COUNT_TYPES, JOB_STATUSES } from "./enums";
+import { APP_JOB_TYPES, JOB_STATUSES } from "./enums";
 import { imageJobInfoSchema, imageSubJobSchema } from "./image-job";
 import { openEnum, optionalText, requiredStatus } from "./open-enum";
 
@@ -10,7 +10,7 @@ import { openEnum, optionalText, requiredStatus } from "./open-enum";
  * nests them in `job_execute_info` instead, which the base shape already accepts.
  */
 export const appSubJobSchema = imageSubJobSchema.extend({
-  job_type: openEnum(APP_SUB_JOB_COUNT_TYPES).nullish(),
+  job_type: openEnum(APP_JOB_TYPES).nullish(),
   error_code: optionalText,
   error_message: optionalText,
 });
@@ -20,7 +20,7 @@ export type AppSubJob = z.infer<typeof appSubJobSchema>;
 
 /** ShowJobDetail body: an app-server parent job and its sub-jobs (the image-server job shape); status required. */
 export const appJobSchema = imageJobInfoSchema.extend({
-  job_type: openEnum(APP_SUB_JOB_COUNT_TYPES).nullish(),
+  job_type: openEnum(APP_JOB_TYPES).nullish(),
   status: requiredStatus(JOB_STATUSES),
   sub_jobs: z.array(appSubJobSchema).nullish(),
 });

@@ -1,14 +1,14 @@
 import { z } from "zod";
 import type { HwClient } from "../core/client";
-import { COUNT_APP_SUB_JOBS_JOB_TYPE_MAX_LENGTH } from "../core/limits";
-import { APP_SUB_JOB_COUNT_TYPES, SUB_JOB_STATUSES } from "./enums";
+import { SUB_JOB_STATUSES } from "./enums";
+import { JOB_TYPE_FILTERS } from "./job-type-filters";
 import { countResponseSchema, type CountResponse } from "./page";
-import { enumField, enumListField, jobIdFilterField } from "./query-fields";
+import { enumField, jobIdFilterField, jobTypeListField } from "./query-fields";
 import { checkQuery, encodeQuery, parseRawQuery, type ParamLabel, type RawQuery } from "./raw-query";
 
-/** CountSubJobs (app-server sub-jobs) query, read from raw strings; `job_type` is optional and comma-separated. */
+/** CountSubJobs (app-server sub-jobs) query, read from raw strings; `job_type` is optional and comma-separated, and a type newer than the tool is sent (see job-type-filters.ts). */
 export const countAppSubJobsQuerySchema = z.strictObject({
-  job_type: enumListField(APP_SUB_JOB_COUNT_TYPES, COUNT_APP_SUB_JOBS_JOB_TYPE_MAX_LENGTH).optional(),
+  job_type: jobTypeListField(JOB_TYPE_FILTERS.CountSubJobs).optional(),
   status: enumField(SUB_JOB_STATUSES).optional(),
   job_id: jobIdFilterField.optional(),
 });

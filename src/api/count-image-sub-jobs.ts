@@ -1,17 +1,18 @@
 import { z } from "zod";
 import type { HwClient } from "../core/client";
-import { COUNT_IMAGE_SUB_JOBS_JOB_TYPE_MAX_LENGTH } from "../core/limits";
-import { IMAGE_JOB_TYPES, SUB_JOB_STATUSES } from "./enums";
+import { SUB_JOB_STATUSES } from "./enums";
+import { JOB_TYPE_FILTERS } from "./job-type-filters";
 import { countResponseSchema, type CountResponse } from "./page";
-import { enumField, enumListField, jobIdFilterField } from "./query-fields";
+import { enumField, jobIdFilterField, jobTypeListField } from "./query-fields";
 import { checkQuery, encodeQuery, parseRawQuery, type ParamLabel, type RawQuery } from "./raw-query";
 
 /**
  * CountImageSubJobs query, read from raw strings. `job_type` is optional and comma-separated;
- * without it the API counts all three image job types.
+ * without it the API counts CREATE_SERVER, CREATE_SERVER_IMAGE and DELETE_SERVER sub-jobs
+ * (reference §2.3). A type newer than the tool is sent (see job-type-filters.ts).
  */
 export const countImageSubJobsQuerySchema = z.strictObject({
-  job_type: enumListField(IMAGE_JOB_TYPES, COUNT_IMAGE_SUB_JOBS_JOB_TYPE_MAX_LENGTH).optional(),
+  job_type: jobTypeListField(JOB_TYPE_FILTERS.CountImageSubJobs).optional(),
   status: enumField(SUB_JOB_STATUSES).optional(),
   job_id: jobIdFilterField.optional(),
 });

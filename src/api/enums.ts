@@ -1,3 +1,7 @@
+// The enums of the Workspace APP and IMS job APIs (reference §2.7). Each list names its source;
+// where the spec's query patterns are narrower than the response enums, both are kept, since a
+// query may only send what the pattern allows while a response may carry any value of the enum.
+
 /** Statuses of a Workspace APP parent job (image-server jobs and app-server jobs). */
 export const JOB_STATUSES = ["WAITING", "RUNNING", "SUCCESS", "FAILED"] as const;
 
@@ -7,11 +11,56 @@ export const SUB_JOB_STATUSES = ["WAITING", "RUNNING", "SUCCESS", "FAILED", "ABN
 /** Statuses of an IMS asynchronous job. */
 export const IMS_JOB_STATUSES = ["INIT", "RUNNING", "SUCCESS", "FAIL"] as const;
 
-/** Image job types accepted by the list queries (the response enum is open and larger). */
-export const IMAGE_JOB_TYPES = ["CREATE_SERVER", "CREATE_SERVER_IMAGE", "DELETE_SERVER"] as const;
+/**
+ * `ImageJobType`, the types of image-server jobs and sub-jobs: the response enum of ListImageJobs
+ * and ListImageSubJobs in the current spec (since its 2026-06-12 version, which added the last
+ * four). CountImageSubJobs, whose `job_type` has no pattern, accepts every one of them.
+ */
+export const IMAGE_JOB_TYPES = [
+  "CREATE_SERVER",
+  "CREATE_SERVER_IMAGE",
+  "DELETE_SERVER",
+  "BUILD_IMAGE",
+  "GENERATE_IMAGE",
+  "DELETE_IMAGE_BUILD_SERVER",
+  "DELETE_IMAGE",
+] as const;
 
-/** App-server sub-job types accepted by the ListSubJobs query. */
-export const APP_SUB_JOB_TYPES = [
+/**
+ * The `job_type` the ListImageJobs and ListImageSubJobs queries accept: the spec's query pattern
+ * `^(CREATE_SERVER|CREATE_SERVER_IMAGE|DELETE_SERVER)?$`, narrower than {@link IMAGE_JOB_TYPES}.
+ */
+export const IMAGE_LIST_JOB_TYPES = ["CREATE_SERVER", "CREATE_SERVER_IMAGE", "DELETE_SERVER"] as const;
+
+/**
+ * `JobType`, the types of app-server jobs and sub-jobs: the 19 values of the Go SDK's
+ * `model_job_type.go` (the English API doc and the ShowJobDetail spec list subsets of them).
+ * CountSubJobs, whose `job_type` has no pattern, accepts every one of them.
+ */
+export const APP_JOB_TYPES = [
+  "CREATE_SERVER",
+  "DELETE_SERVER",
+  "UPDATE_FREEZE_STATUS",
+  "CREATE_SERVER_IMAGE",
+  "REINSTALL_OS",
+  "CHANGE_SERVER_IMAGE",
+  "REJOIN_DOMAIN",
+  "MIGRATE_SERVER",
+  "UPGRADE_ACCESS_AGENT",
+  "UPDATE_SERVER_TSVI",
+  "SCHEDULED_TASK",
+  "COLLECT_HDA_LOG",
+  "COLLECT_APS_LOG",
+  "CREATE_SERVER_SNAPSHOT",
+  "DELETE_SERVER_SNAPSHOT",
+  "RESTORE_SERVER_SNAPSHOT",
+  "BATCH_INSTALL_APP",
+  "INSTALL_CES_AGENT",
+  "UNINSTALL_CES_AGENT",
+] as const;
+
+/** The `job_type` the ListSubJobs query accepts: the spec's query pattern (10 values), narrower than {@link APP_JOB_TYPES}. */
+export const APP_LIST_JOB_TYPES = [
   "CREATE_SERVER",
   "DELETE_SERVER",
   "REJOIN_DOMAIN",
@@ -24,12 +73,6 @@ export const APP_SUB_JOB_TYPES = [
   "UPDATE_FREEZE_STATUS",
 ] as const;
 
-/**
- * Job types accepted in the comma-separated `job_type` of CountSubJobs: the ListSubJobs types plus
- * CREATE_SERVER_IMAGE, which the CountSubJobs description names explicitly (reference §2.7).
- */
-export const APP_SUB_JOB_COUNT_TYPES = [...APP_SUB_JOB_TYPES, "CREATE_SERVER_IMAGE"] as const;
-
 /** One of {@link JOB_STATUSES}. */
 export type JobStatus = (typeof JOB_STATUSES)[number];
 
@@ -39,8 +82,11 @@ export type SubJobStatus = (typeof SUB_JOB_STATUSES)[number];
 /** One of {@link IMAGE_JOB_TYPES}. */
 export type ImageJobType = (typeof IMAGE_JOB_TYPES)[number];
 
-/** One of {@link APP_SUB_JOB_TYPES}. */
-export type AppSubJobType = (typeof APP_SUB_JOB_TYPES)[number];
+/** One of {@link IMAGE_LIST_JOB_TYPES}. */
+export type ImageListJobType = (typeof IMAGE_LIST_JOB_TYPES)[number];
 
-/** One of {@link APP_SUB_JOB_COUNT_TYPES}. */
-export type AppSubJobCountType = (typeof APP_SUB_JOB_COUNT_TYPES)[number];
+/** One of {@link APP_JOB_TYPES}. */
+export type AppJobType = (typeof APP_JOB_TYPES)[number];
+
+/** One of {@link APP_LIST_JOB_TYPES}. */
+export type AppListJobType = (typeof APP_LIST_JOB_TYPES)[number];

@@ -1,14 +1,15 @@
 import { z } from "zod";
 import type { HwClient } from "../core/client";
 import { appSubJobSchema, type AppSubJob } from "./app-job";
-import { APP_SUB_JOB_TYPES, SUB_JOB_STATUSES } from "./enums";
+import { SUB_JOB_STATUSES } from "./enums";
+import { JOB_TYPE_FILTERS } from "./job-type-filters";
 import { pageResponseSchema, type Page } from "./page";
-import { enumField, jobIdFilterField, limitField, offsetField } from "./query-fields";
+import { enumField, jobTypeField, jobIdFilterField, limitField, offsetField } from "./query-fields";
 import { checkQuery, encodeQuery, parseRawQuery, type ParamLabel, type RawQuery } from "./raw-query";
 
 /** ListSubJobs (app-server sub-jobs) query, read from raw strings: `job_type` is required. */
 export const listAppSubJobsQuerySchema = z.strictObject({
-  job_type: enumField(APP_SUB_JOB_TYPES),
+  job_type: jobTypeField(JOB_TYPE_FILTERS.ListSubJobs),
   status: enumField(SUB_JOB_STATUSES).optional(),
   job_id: jobIdFilterField.optional(),
   offset: offsetField.optional(),

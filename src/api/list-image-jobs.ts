@@ -1,14 +1,15 @@
 import { z } from "zod";
 import type { HwClient } from "../core/client";
-import { IMAGE_JOB_TYPES, JOB_STATUSES } from "./enums";
+import { JOB_STATUSES } from "./enums";
+import { JOB_TYPE_FILTERS } from "./job-type-filters";
 import { imageJobInfoSchema } from "./image-job";
 import { pageResponseSchema, type Page } from "./page";
-import { enumField, limitField, offsetField } from "./query-fields";
+import { enumField, jobTypeField, limitField, offsetField } from "./query-fields";
 import { checkQuery, encodeQuery, parseRawQuery, type ParamLabel, type RawQuery } from "./raw-query";
 
 /** ListImageJobs query, read from raw strings: `job_type` is required; no `job_id` filter exists. */
 export const listImageJobsQuerySchema = z.strictObject({
-  job_type: enumField(IMAGE_JOB_TYPES),
+  job_type: jobTypeField(JOB_TYPE_FILTERS.ListImageJobs),
   status: enumField(JOB_STATUSES).optional(),
   offset: offsetField.optional(),
   limit: limitField.optional(),

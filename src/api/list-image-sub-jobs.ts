@@ -1,14 +1,15 @@
 import { z } from "zod";
 import type { HwClient } from "../core/client";
-import { IMAGE_JOB_TYPES, SUB_JOB_STATUSES } from "./enums";
+import { SUB_JOB_STATUSES } from "./enums";
+import { JOB_TYPE_FILTERS } from "./job-type-filters";
 import { imageSubJobSchema, type ImageSubJob } from "./image-job";
 import { pageResponseSchema, type Page } from "./page";
-import { enumField, jobIdFilterField, limitField, offsetField } from "./query-fields";
+import { enumField, jobTypeField, jobIdFilterField, limitField, offsetField } from "./query-fields";
 import { checkQuery, encodeQuery, parseRawQuery, type ParamLabel, type RawQuery } from "./raw-query";
 
 /** ListImageSubJobs query, read from raw strings: `job_type` is required. */
 export const listImageSubJobsQuerySchema = z.strictObject({
-  job_type: enumField(IMAGE_JOB_TYPES),
+  job_type: jobTypeField(JOB_TYPE_FILTERS.ListImageSubJobs),
   status: enumField(SUB_JOB_STATUSES).optional(),
   job_id: jobIdFilterField.optional(),
   offset: offsetField.optional(),

@@ -1,5 +1,8 @@
 import { z } from "zod";
 import { codePointLength, JOB_ID_MAX_LENGTH, textProblem } from "../core/limits";
+import { didYouMean } from "../core/suggest";
+import type { OpenEnum } from "./open-enum";
+import { acceptedJobTypes, judgeJobType, quoteJobType, unknownJobTypeMessage, type JobTypeFilter } from "./job-type-filters";
 
 /**
  * Zod schemas for single query parameters, read from RAW STRINGS: CLI flags and Terraform
@@ -35,19 +38,45 @@ function rawText(required: string) {
 export function enumField<const T extends readonly [string, ...string[]]>(values: T) {
   const accepted = values.join(", ");
   return z.enum(values, {
-    error: (issue) => (issue.input === undefined ? `required; accepted: ${accepted}` : `unknown value ${quote(issue.input)}; accepted: ${accepted}`),
+    error: (issue) =>
+      issue.input === undefined ? `required; accepted: ${accepted}` : `unknown value ${quote(issue.input)}; accepted: ${accepted}${didYouMean(String(issue.input), values)}`,
   });
 }
 
+// The filter each `job_type` schema was made from, so that a query schema names its own filter
+// (see jobTypeFilterOf) rather than callers pairing operations with filters a second time.
+const FILTER_OF_FIELD = new WeakMap<z.ZodType, JobTypeFilter>();
+
+function registered<S extends z.ZodType>(schema: S, filter: JobTypeFilter): S {
+  FILTER_OF_FIELD.set(schema, filter);
+  return schema;
+}
+
+/** The {@link JobTypeFilter} of a query schema's `job_type` field, given or `.optional()`; `undefined` when it has none. */
+export function jobTypeFilterOf(schema: z.ZodObject): JobTypeFilter | undefined {
+  const field: unknown = schema.shape.job_type;
+  const inner = field instanceof z.ZodOptional ? field.unwrap() : field;
+  return inner instanceof z.ZodType ? FILTER_OF_FIELD.get(inner) : undefined;
+}
+
+/** The one `job_type` of a list operation, one of its {@link JobTypeFilter}'s known values. */
+export function jobTypeField<const T extends readonly [string, ...string[]]>(filter: JobTypeFilter & { readonly known: T }) {
+  const schema = z.enum(filter.known, {
+    error: (issue) => (issue.input === undefined ? `required; accepted: ${acceptedJobTypes(filter)}` : unknownJobTypeMessage(filter, String(issue.input))),
+  });
+  return registered(schema, filter);
+}
+
 /**
- * A comma-separated list of values of a fixed list (the `job_type` of the count operations),
- * sent joined as given. Empty elements and surrounding spaces are errors, not silently dropped.
- * @param maxLength the longest text the API accepts, commas included
+ * The comma-separated `job_type` list of a count operation, as its {@link JobTypeFilter} defines
+ * it, sent joined as given. Empty elements and surrounding spaces are errors, not silently
+ * dropped; a value outside the known ones is refused unless the filter takes it for a newer type
+ * (`newerJobTypes` of job-type-filters.ts names those, for the callers' warnings).
  */
-export function enumListField<const T extends readonly [string, ...string[]]>(values: T, maxLength: number) {
-  const accepted = values.join(", ");
-  const known: readonly string[] = values;
-  return rawText(`required; accepted: one or more of ${accepted}, joined with commas`)
+export function jobTypeListField<const F extends JobTypeFilter & { readonly maxListLength: number }>(filter: F) {
+  const accepted = acceptedJobTypes(filter);
+  const maxLength = filter.maxListLength;
+  const schema = rawText(`required; accepted: ${accepted}`)
     .superRefine((text, ctx) => {
       // Code points, as every limit counts (core/limits.ts); the values are ASCII, but a stray
       // non-ASCII character must not make the count disagree with the API's.
@@ -58,16 +87,17 @@ export function enumListField<const T extends readonly [string, ...string[]]>(va
       }
       for (const part of text.split(",")) {
         if (part === "") {
-          ctx.addIssue({ code: "custom", message: `empty value in the list ${quote(text)}; accepted: one or more of ${accepted}, joined with commas` });
+          ctx.addIssue({ code: "custom", message: `empty value in the list ${quoteJobType(text)}; accepted: ${accepted}` });
           return;
         }
-        if (!known.includes(part)) {
-          ctx.addIssue({ code: "custom", message: `unknown value ${quote(part)} in the list; accepted: ${accepted}` });
+        if (judgeJobType(filter, part) === "unknown") {
+          ctx.addIssue({ code: "custom", message: unknownJobTypeMessage(filter, part) });
           return;
         }
       }
     })
-    .transform((text) => text.split(",") as Array<T[number]>);
+    .transform((text) => text.split(",") as Array<OpenEnum<F["known"][number]>>);
+  return registered(schema, filter);
 }
 
 /**

@@ -1,20 +1,24 @@
 import type { Construct } from "constructs";
-import { APP_SUB_JOB_COUNT_TYPES, SUB_JOB_STATUSES } from "../api/enums";
-import { COUNT_APP_SUB_JOBS_JOB_TYPE_MAX_LENGTH } from "../core/limits";
+import { SUB_JOB_STATUSES } from "../api/enums";
+import { JOB_TYPE_FILTERS } from "../api/job-type-filters";
 import { HwjobsCountDataSource } from "./hwjobs-count-data-source";
 import type { HwjobsDataSourceProps } from "./hwjobs-data-source";
 import { failFor } from "./fail";
-import { contextFor, validateChoice, validateChoiceList, validateJobIdFilter, validateProps } from "./validation";
+import { contextFor, validateChoice, validateJobTypeList, validateJobIdFilter, validateProps } from "./validation";
 
 /** Properties of a {@link DataAppServerSubJobCount}. */
 export interface DataAppServerSubJobCountProps extends HwjobsDataSourceProps {
   /**
-   * Only count sub-jobs of these types (sent joined with commas): `CREATE_SERVER`,
-   * `DELETE_SERVER`, `REJOIN_DOMAIN`, `CHANGE_SERVER_IMAGE`, `REINSTALL_OS`, `MIGRATE_SERVER`,
-   * `UPDATE_SERVER_TSVI`, `UPGRADE_ACCESS_AGENT`, `SCHEDULED_TASK`, `UPDATE_FREEZE_STATUS` or
-   * `CREATE_SERVER_IMAGE`.
+   * Only count sub-jobs of these types (sent joined with commas, at most 256 characters): any of
+   * the 19 app-server job types (`CREATE_SERVER`, `DELETE_SERVER`, `UPDATE_FREEZE_STATUS`,
+   * `CREATE_SERVER_IMAGE`, `REINSTALL_OS`, `CHANGE_SERVER_IMAGE`, `REJOIN_DOMAIN`,
+   * `MIGRATE_SERVER`, `UPGRADE_ACCESS_AGENT`, `UPDATE_SERVER_TSVI`, `SCHEDULED_TASK`,
+   * `COLLECT_HDA_LOG`, `COLLECT_APS_LOG`, `CREATE_SERVER_SNAPSHOT`, `DELETE_SERVER_SNAPSHOT`,
+   * `RESTORE_SERVER_SNAPSHOT`, `BATCH_INSTALL_APP`, `INSTALL_CES_AGENT`, `UNINSTALL_CES_AGENT`).
+   * A type newer than this package, in upper-case words joined by `_`, is sent with a synth
+   * warning.
    *
-   * @default - sub-jobs of every type
+   * @default - the service's default, which its spec does not name (the emulator counts every type)
    */
   readonly jobTypes?: string[];
 
@@ -47,20 +51,19 @@ export class DataAppServerSubJobCount extends HwjobsCountDataSource {
   constructor(scope: Construct, id: string, props: DataAppServerSubJobCountProps = {}) {
     const ctx = contextFor(scope, failFor("DataAppServerSubJobCount", id));
     const p = validateProps(props, ctx, { optional: true });
+    const jobTypes = p.jobTypes === undefined ? undefined : validateJobTypeList(p.jobTypes, "jobTypes", JOB_TYPE_FILTERS.CountSubJobs, ctx);
     super(
       scope,
       id,
       "count-app-sub-jobs",
       {
-        job_type:
-          p.jobTypes === undefined
-            ? undefined
-            : validateChoiceList(p.jobTypes, "jobTypes", APP_SUB_JOB_COUNT_TYPES, COUNT_APP_SUB_JOBS_JOB_TYPE_MAX_LENGTH, ctx),
+        job_type: jobTypes?.joined,
         status: p.status === undefined ? undefined : validateChoice(p.status, "status", SUB_JOB_STATUSES, ctx),
         job_id: p.jobId === undefined ? undefined : validateJobIdFilter(p.jobId, ctx),
       },
       p,
       ctx.fail,
+      [jobTypes?.warning],
     );
   }
 }

@@ -1,8 +1,9 @@
 import type { Construct } from "constructs";
-import { IMAGE_JOB_TYPES, JOB_STATUSES } from "../api/enums";
+import { JOB_STATUSES } from "../api/enums";
+import { JOB_TYPE_FILTERS } from "../api/job-type-filters";
 import { HwjobsListDataSource, type HwjobsListDataSourceProps } from "./hwjobs-list-data-source";
 import { failFor } from "./fail";
-import { contextFor, validateChoice, validateProps } from "./validation";
+import { contextFor, validateChoice, validateJobType, validateProps } from "./validation";
 
 /** Properties of a {@link DataImageServerJobs}. */
 export interface DataImageServerJobsProps extends HwjobsListDataSourceProps {
@@ -37,7 +38,7 @@ export class DataImageServerJobs extends HwjobsListDataSource {
       id,
       "list-image-jobs",
       {
-        job_type: validateChoice(p.jobType, "jobType", IMAGE_JOB_TYPES, ctx),
+        job_type: validateJobType(p.jobType, "jobType", JOB_TYPE_FILTERS.ListImageJobs, ctx),
         status: p.status === undefined ? undefined : validateChoice(p.status, "status", JOB_STATUSES, ctx),
       },
       p,

@@ -1,18 +1,21 @@
 import type { Construct } from "constructs";
-import { IMAGE_JOB_TYPES, SUB_JOB_STATUSES } from "../api/enums";
-import { COUNT_IMAGE_SUB_JOBS_JOB_TYPE_MAX_LENGTH } from "../core/limits";
+import { SUB_JOB_STATUSES } from "../api/enums";
+import { JOB_TYPE_FILTERS } from "../api/job-type-filters";
 import { HwjobsCountDataSource } from "./hwjobs-count-data-source";
 import type { HwjobsDataSourceProps } from "./hwjobs-data-source";
 import { failFor } from "./fail";
-import { contextFor, validateChoice, validateChoiceList, validateJobIdFilter, validateProps } from "./validation";
+import { contextFor, validateChoice, validateJobTypeList, validateJobIdFilter, validateProps } from "./validation";
 
 /** Properties of a {@link DataImageServerSubJobCount}. */
 export interface DataImageServerSubJobCountProps extends HwjobsDataSourceProps {
   /**
-   * Only count sub-jobs of these types: `CREATE_SERVER`, `CREATE_SERVER_IMAGE`, `DELETE_SERVER`
-   * (sent joined with commas).
+   * Only count sub-jobs of these types (sent joined with commas, at most 128 characters): any of
+   * the seven image job types (`CREATE_SERVER`, `CREATE_SERVER_IMAGE`, `DELETE_SERVER`,
+   * `BUILD_IMAGE`, `GENERATE_IMAGE`, `DELETE_IMAGE_BUILD_SERVER`, `DELETE_IMAGE`). A type newer
+   * than this package, in upper-case words joined by `_`, is sent with a synth warning.
    *
-   * @default - sub-jobs of every type (the API counts CREATE_SERVER, CREATE_SERVER_IMAGE and DELETE_SERVER)
+   * @default - the service's default: `CREATE_SERVER`, `CREATE_SERVER_IMAGE` and `DELETE_SERVER`
+   *   sub-jobs only; list the types to count the others
    */
   readonly jobTypes?: string[];
 
@@ -45,20 +48,19 @@ export class DataImageServerSubJobCount extends HwjobsCountDataSource {
   constructor(scope: Construct, id: string, props: DataImageServerSubJobCountProps = {}) {
     const ctx = contextFor(scope, failFor("DataImageServerSubJobCount", id));
     const p = validateProps(props, ctx, { optional: true });
+    const jobTypes = p.jobTypes === undefined ? undefined : validateJobTypeList(p.jobTypes, "jobTypes", JOB_TYPE_FILTERS.CountImageSubJobs, ctx);
     super(
       scope,
       id,
       "count-image-sub-jobs",
       {
-        job_type:
-          p.jobTypes === undefined
-            ? undefined
-            : validateChoiceList(p.jobTypes, "jobTypes", IMAGE_JOB_TYPES, COUNT_IMAGE_SUB_JOBS_JOB_TYPE_MAX_LENGTH, ctx),
+        job_type: jobTypes?.joined,
         status: p.status === undefined ? undefined : validateChoice(p.status, "status", SUB_JOB_STATUSES, ctx),
         job_id: p.jobId === undefined ? undefined : validateJobIdFilter(p.jobId, ctx),
       },
       p,
       ctx.fail,
+      [jobTypes?.warning],
     );
   }
 }

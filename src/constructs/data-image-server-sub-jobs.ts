@@ -1,8 +1,9 @@
 import type { Construct } from "constructs";
-import { IMAGE_JOB_TYPES, SUB_JOB_STATUSES } from "../api/enums";
+import { SUB_JOB_STATUSES } from "../api/enums";
+import { JOB_TYPE_FILTERS } from "../api/job-type-filters";
 import { HwjobsListDataSource, type HwjobsListDataSourceProps } from "./hwjobs-list-data-source";
 import { failFor } from "./fail";
-import { contextFor, validateChoice, validateJobIdFilter, validateProps } from "./validation";
+import { contextFor, validateChoice, validateJobType, validateJobIdFilter, validateProps } from "./validation";
 
 /** Properties of a {@link DataImageServerSubJobs}. */
 export interface DataImageServerSubJobsProps extends HwjobsListDataSourceProps {
@@ -45,7 +46,7 @@ export class DataImageServerSubJobs extends HwjobsListDataSource {
       id,
       "list-image-sub-jobs",
       {
-        job_type: validateChoice(p.jobType, "jobType", IMAGE_JOB_TYPES, ctx),
+        job_type: validateJobType(p.jobType, "jobType", JOB_TYPE_FILTERS.ListImageSubJobs, ctx),
         status: p.status === undefined ? undefined : validateChoice(p.status, "status", SUB_JOB_STATUSES, ctx),
         job_id: p.jobId === undefined ? undefined : validateJobIdFilter(p.jobId, ctx),
       },

@@ -36,7 +36,7 @@ export const FRAMEWORK_PACKAGES: readonly string[] = Object.freeze(["cdktn", "cd
 const STACK_SYMBOL = Symbol.for("cdktf/TerraformStack");
 
 /** What a module must export to be taken for a framework (its main module, not one of its files). */
-const FRAMEWORK_MEMBERS = ["App", "TerraformStack", "TerraformElement", "TerraformResource", "TerraformDataSource", "TerraformAsset", "AssetType", "Fn", "Token", "Lazy"];
+const FRAMEWORK_MEMBERS = ["App", "TerraformStack", "TerraformElement", "TerraformResource", "TerraformDataSource", "TerraformAsset", "AssetType", "Annotations", "Fn", "Token", "Lazy"];
 
 function isFramework(exports: unknown): exports is Framework {
   return typeof exports === "object" && exports !== null && FRAMEWORK_MEMBERS.every((member) => member in exports);

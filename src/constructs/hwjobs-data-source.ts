@@ -108,6 +108,8 @@ export abstract class HwjobsDataSource extends Construct implements ITerraformDe
    * @param operation the CLI operation (the query's `operation`)
    * @param parameters the operation's parameters under their API names; undefined ones are left out
    * @param fail reports invalid props, naming the construct (see `failFor`)
+   * @param warnings synth-time warnings about the props (undefined ones are skipped), added as
+   *   annotations of the construct, which the framework's CLI prints at synth
    */
   protected constructor(
     scope: Construct,
@@ -116,6 +118,7 @@ export abstract class HwjobsDataSource extends Construct implements ITerraformDe
     parameters: Record<string, string | undefined>,
     props: HwjobsDataSourceProps,
     fail: Fail,
+    warnings: ReadonlyArray<string | undefined> = [],
   ) {
     const ctx = contextFor(scope, fail);
     const query: Record<string, string> = { operation };
@@ -130,6 +133,7 @@ export abstract class HwjobsDataSource extends Construct implements ITerraformDe
     super(scope, id);
     this.operation = operation;
     this.framework = ctx.framework;
+    for (const warning of warnings) if (warning !== undefined) ctx.framework.Annotations.of(this).addWarning(warning);
     requireExternalProvider(this, ctx.framework);
     // "Default" is left out of logical ids: directly in a stack, the address is `data.external.<id>`.
     const ExternalDataSource = externalDataSourceClass(ctx.framework);

@@ -6,7 +6,6 @@ import { snapshotAt } from "./job-snapshot";
 import { newestFirst } from "./list-order";
 import { commaList, InvalidQueryError, jobIdFilter, optionalEnum, page, requiredEnum, subJobIdsFilter, type Page } from "./list-query";
 import {
-  APP_COUNT_QUERY_JOB_TYPES,
   APP_QUERY_JOB_TYPES,
   IMAGE_QUERY_JOB_TYPES,
   MAX_APP_COUNT_TYPES_LENGTH,
@@ -28,8 +27,10 @@ import { appSubJobBodies, imageSubJobBodies, workspaceJobInfo, type WorkspaceJob
  * - `sub_job_ids` (emulator-only, reference §2.6): a comma-separated list of sub-job ids on the
  *   two sub-job lists; only those sub-jobs match, and `offset`/`limit` (still validated) do not
  *   apply, as the doc sentence says. The counts ignore it.
- * - CountSubJobs accepts eleven job types, the ten of ListSubJobs plus CREATE_SERVER_IMAGE (which
- *   the spec's description of its `job_type` names), and without `job_type` counts all eleven.
+ * - The counts' `job_type` has no pattern in the spec, so any comma list within its length is
+ *   accepted, and a type no job has counts nothing. Without `job_type`, CountImageSubJobs counts
+ *   CREATE_SERVER, CREATE_SERVER_IMAGE and DELETE_SERVER sub-jobs (as its spec says) and
+ *   CountSubJobs, whose spec names no default, counts sub-jobs of every type.
  * Statuses are computed at request time from each job's timeline, by the same view code as the
  * Show operations.
  */
@@ -39,11 +40,14 @@ type SubJobRender<S> = (job: EmulatedJob, snap: TimelineSnapshot) => S[];
 
 /** Which sub-jobs a list or count selects. */
 interface SubJobFilter {
-  readonly jobTypes: readonly string[];
+  readonly jobTypes: DefaultTypes;
   readonly status?: string;
   readonly jobId?: string;
   readonly subJobIds?: ReadonlySet<string>;
 }
+
+/** The job types a count covers without `job_type`: a list, or every type. */
+type DefaultTypes = readonly string[] | "every type";
 
 /** A rendered item with what it sorts by. */
 interface Ranked<T> {
@@ -77,7 +81,7 @@ function pageOf<T>(ranked: Ranked<T>[], window: Page | undefined): { count: numb
 function matchingSubJobs<S extends { id: string; status: string }>(ctx: HandlerContext, kind: EmulatorJobKind, render: SubJobRender<S>, filter: SubJobFilter): Ranked<S>[] {
   const out: Ranked<S>[] = [];
   for (const job of ctx.store.listOf(kind, ctx.params.project_id!)) {
-    if (!filter.jobTypes.includes(job.jobType)) continue;
+    if (filter.jobTypes !== "every type" && !filter.jobTypes.includes(job.jobType)) continue;
     if (filter.jobId !== undefined && job.id !== filter.jobId) continue;
     for (const body of render(job, snapshotAt(job, ctx.now))) {
       if (filter.status !== undefined && body.status !== filter.status) continue;
@@ -116,10 +120,10 @@ function listSubJobs<S extends { id: string; status: string }>(kind: EmulatorJob
   };
 }
 
-/** CountImageSubJobs or CountSubJobs: `job_type` is an optional comma list defaulting to every accepted type. */
-function countSubJobs<S extends { id: string; status: string }>(kind: EmulatorJobKind, types: readonly string[], maxTypesLength: number, render: SubJobRender<S>): Handler {
+/** CountImageSubJobs or CountSubJobs: `job_type` is an optional comma list of any types, `defaults` without it. */
+function countSubJobs<S extends { id: string; status: string }>(kind: EmulatorJobKind, defaults: DefaultTypes, maxTypesLength: number, render: SubJobRender<S>): Handler {
   return (ctx) => {
-    const jobTypes = commaList(ctx.query, "job_type", maxTypesLength, types) ?? types;
+    const jobTypes = commaList(ctx.query, "job_type", maxTypesLength) ?? defaults;
     const status = optionalEnum(ctx.query, "status", SUB_JOB_QUERY_STATUSES);
     const jobId = jobIdFilter(ctx.query);
     return ok({ count: matchingSubJobs(ctx, kind, render, { jobTypes, status, jobId }).length });
@@ -139,6 +143,6 @@ export const LIST_ROUTES: readonly Route<Handler>[] = [
   {
     method: "GET",
     pattern: "/v1/{project_id}/app-server-sub-jobs/actions/count",
-    handler: countSubJobs("app-job", APP_COUNT_QUERY_JOB_TYPES, MAX_APP_COUNT_TYPES_LENGTH, appSubJobBodies),
+    handler: countSubJobs("app-job", "every type", MAX_APP_COUNT_TYPES_LENGTH, appSubJobBodies),
   },
 ].map((route) => ({ ...route, handler: validated(route.handler) }));

@@ -1,7 +1,8 @@
 /**
  * The values the list and count operations accept, from the spec's query patterns (reference
- * §2.1–2.4, 2.8). Declared here rather than imported from `api/`: the emulator is the client's
- * independent counterpart, so a mistake in the client's enums must not hide in the emulator.
+ * §2.1–2.4, 2.8). The counts' `job_type` has no pattern, so it has no list here. Declared here
+ * rather than imported from `api/`: the emulator is the client's independent counterpart, so a
+ * mistake in the client's enums must not hide in the emulator.
  */
 
 /** `job_type` of ListImageJobs and ListImageSubJobs; the default set of CountImageSubJobs. */
@@ -20,12 +21,6 @@ export const APP_QUERY_JOB_TYPES = [
   "SCHEDULED_TASK",
   "UPDATE_FREEZE_STATUS",
 ] as const;
-
-/**
- * `job_type` of CountSubJobs, and its default set: the ListSubJobs types plus CREATE_SERVER_IMAGE,
- * which the spec's description of this parameter names.
- */
-export const APP_COUNT_QUERY_JOB_TYPES = [...APP_QUERY_JOB_TYPES, "CREATE_SERVER_IMAGE"] as const;
 
 /** `status` filter of ListImageJobs (parent statuses). */
 export const PARENT_QUERY_STATUSES = ["WAITING", "RUNNING", "SUCCESS", "FAILED"] as const;

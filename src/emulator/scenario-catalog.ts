@@ -20,11 +20,17 @@ export interface FailureProfile {
 const S = 1000;
 const M = 60 * S;
 
-// Durations are plausible orders of magnitude for each operation, not measurements.
+// Durations are plausible orders of magnitude for each operation, not measurements. Each kind
+// also produces some of the types newer than the spec's query patterns (reference §2.7: the last
+// four image types, the app types beyond ListSubJobs), so that clients meet them here first.
 const IMAGE_TYPES: readonly JobTypeProfile[] = [
-  { jobType: "CREATE_SERVER", weight: 40, waitingMs: [2 * S, 30 * S], runningMs: [4 * M, 12 * M] },
-  { jobType: "CREATE_SERVER_IMAGE", weight: 35, waitingMs: [2 * S, 30 * S], runningMs: [12 * M, 40 * M] },
-  { jobType: "DELETE_SERVER", weight: 25, waitingMs: [1 * S, 10 * S], runningMs: [30 * S, 3 * M] },
+  { jobType: "CREATE_SERVER", weight: 34, waitingMs: [2 * S, 30 * S], runningMs: [4 * M, 12 * M] },
+  { jobType: "CREATE_SERVER_IMAGE", weight: 30, waitingMs: [2 * S, 30 * S], runningMs: [12 * M, 40 * M] },
+  { jobType: "DELETE_SERVER", weight: 20, waitingMs: [1 * S, 10 * S], runningMs: [30 * S, 3 * M] },
+  { jobType: "BUILD_IMAGE", weight: 6, waitingMs: [2 * S, 30 * S], runningMs: [10 * M, 30 * M] },
+  { jobType: "GENERATE_IMAGE", weight: 4, waitingMs: [2 * S, 30 * S], runningMs: [5 * M, 20 * M] },
+  { jobType: "DELETE_IMAGE_BUILD_SERVER", weight: 3, waitingMs: [1 * S, 10 * S], runningMs: [30 * S, 3 * M] },
+  { jobType: "DELETE_IMAGE", weight: 3, waitingMs: [1 * S, 10 * S], runningMs: [10 * S, 2 * M] },
 ];
 
 const APP_WAITING: readonly [number, number] = [1 * S, 20 * S];
@@ -39,6 +45,11 @@ const APP_TYPES: readonly JobTypeProfile[] = [
   { jobType: "UPGRADE_ACCESS_AGENT", weight: 10, waitingMs: APP_WAITING, runningMs: [2 * M, 8 * M] },
   { jobType: "SCHEDULED_TASK", weight: 12, waitingMs: APP_WAITING, runningMs: [30 * S, 5 * M] },
   { jobType: "UPDATE_FREEZE_STATUS", weight: 9, waitingMs: APP_WAITING, runningMs: [5 * S, 30 * S] },
+  { jobType: "CREATE_SERVER_IMAGE", weight: 3, waitingMs: APP_WAITING, runningMs: [12 * M, 40 * M] },
+  { jobType: "COLLECT_HDA_LOG", weight: 3, waitingMs: APP_WAITING, runningMs: [30 * S, 3 * M] },
+  { jobType: "CREATE_SERVER_SNAPSHOT", weight: 3, waitingMs: APP_WAITING, runningMs: [1 * M, 5 * M] },
+  { jobType: "RESTORE_SERVER_SNAPSHOT", weight: 2, waitingMs: APP_WAITING, runningMs: [3 * M, 10 * M] },
+  { jobType: "BATCH_INSTALL_APP", weight: 3, waitingMs: APP_WAITING, runningMs: [2 * M, 10 * M] },
 ];
 
 // IMS job types from the IMS ShowJob page (reference §3) whose success returns entities.image_id.
@@ -73,7 +84,7 @@ const WORKSPACE_FAILURES: readonly FailureProfile[] = [
   { code: "WKS.00170201", message: "Insufficient ECS quota: the flavor is sold out in the selected availability zone.", weight: 12, types: ["CREATE_SERVER", "MIGRATE_SERVER", "CHANGE_SERVER_IMAGE"] },
   { code: "WKS.00170302", message: "The server failed to join the domain: the domain controller could not be reached.", weight: 8, types: ["CREATE_SERVER", "REJOIN_DOMAIN", "REINSTALL_OS"] },
   { code: "WKS.00170403", message: "Timed out waiting for the server to become ACTIVE.", weight: 10 },
-  { code: "WKS.00170504", message: "Failed to create the image: the system disk snapshot of the image server failed.", weight: 10, types: ["CREATE_SERVER_IMAGE"] },
+  { code: "WKS.00170504", message: "Failed to create the image: the system disk snapshot of the image server failed.", weight: 10, types: ["CREATE_SERVER_IMAGE", "BUILD_IMAGE", "GENERATE_IMAGE"] },
   { code: "WKS.00170605", message: "The access agent (HDA) did not report in after the upgrade.", weight: 6, types: ["UPGRADE_ACCESS_AGENT", "CREATE_SERVER"] },
 ];
 

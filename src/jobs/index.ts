@@ -50,6 +50,7 @@ export {
   parseQuery,
   QUERY_OPERATIONS,
   queryParameters,
+  queryWarnings,
   runQuery,
   type CountOperation,
   type CountResult,

@@ -5,6 +5,8 @@ import type { ImageSubJob } from "../api/image-job";
 import { listAppSubJobs, listAppSubJobsQuerySchema, parseListAppSubJobsQuery, type ListAppSubJobsQuery } from "../api/list-app-sub-jobs";
 import { listImageJobs, listImageJobsQuerySchema, parseListImageJobsQuery, type ImageJobInfo, type ListImageJobsQuery } from "../api/list-image-jobs";
 import { listImageSubJobs, listImageSubJobsQuerySchema, parseListImageSubJobsQuery, type ListImageSubJobsQuery } from "../api/list-image-sub-jobs";
+import { newerJobTypes, newerJobTypesWarning } from "../api/job-type-filters";
+import { jobTypeFilterOf } from "../api/query-fields";
 import type { Page } from "../api/page";
 import { apiParamName, type ParamLabel, type RawQuery } from "../api/raw-query";
 import type { HwClient } from "../core/client";
@@ -121,6 +123,19 @@ export async function runQuery(client: HwClient, parsed: ParsedQuery, options: R
     case "count-app-sub-jobs":
       return { kind: "count", count: (await countAppSubJobs(client, parsed.query, options.signal)).count };
   }
+}
+
+/**
+ * The warnings about a parsed query, one line each, before it is sent: the job types that are
+ * not known but are taken for types newer than this version (sent as given).
+ * @param label spells a parameter for messages (default: the API name)
+ */
+export function queryWarnings(parsed: ParsedQuery, label: ParamLabel = apiParamName): string[] {
+  const types = parsed.query.job_type;
+  const filter = jobTypeFilterOf(QUERY_SCHEMAS[parsed.op]);
+  if (filter === undefined) return [];
+  const newer = newerJobTypes(filter, types === undefined ? [] : Array.isArray(types) ? types : [types]);
+  return newer.length === 0 ? [] : [newerJobTypesWarning(filter, label("job_type"), newer)];
 }
 
 function parseFor(op: QueryOperation, raw: RawQuery, label: ParamLabel): ParsedQuery {

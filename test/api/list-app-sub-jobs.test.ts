@@ -15,8 +15,9 @@ describe("parseListAppSubJobsQuery", () => {
   const bad: BadCase[] = [
     ["missing job_type", {}, "job_type", `job_type: required; accepted: ${TYPES}`],
     ["empty job_type", { job_type: "" }, "job_type", `job_type: required; accepted: ${TYPES}`],
-    ["CREATE_SERVER_IMAGE (not in the ListSubJobs query pattern)", { job_type: "CREATE_SERVER_IMAGE" }, "job_type", `job_type: unknown value "CREATE_SERVER_IMAGE"; accepted: ${TYPES}`],
-    ["unknown job_type", { job_type: "COLLECT_HDA_LOG" }, "job_type", `job_type: unknown value "COLLECT_HDA_LOG"; accepted: ${TYPES}`],
+    ["CREATE_SERVER_IMAGE (not in the ListSubJobs query pattern)", { job_type: "CREATE_SERVER_IMAGE" }, "job_type", `job_type: unknown value "CREATE_SERVER_IMAGE"; accepted: ${TYPES}; "CREATE_SERVER_IMAGE" is taken only by CountSubJobs, since the spec's pattern for ListSubJobs is narrower`],
+    ["a JobType outside the query pattern", { job_type: "COLLECT_HDA_LOG" }, "job_type", `job_type: unknown value "COLLECT_HDA_LOG"; accepted: ${TYPES}; "COLLECT_HDA_LOG" is taken only by CountSubJobs, since the spec's pattern for ListSubJobs is narrower`],
+    ["unknown job_type", { job_type: "FUTURE_TYPE" }, "job_type", `job_type: unknown value "FUTURE_TYPE"; accepted: ${TYPES}`],
     ["unknown status", { ...OK, status: "DONE" }, "status", `status: unknown value "DONE"; accepted: ${STATUSES}`],
     ["limit 0", { ...OK, limit: "0" }, "limit", 'limit: must be an integer from 1 to 100 (got "0")'],
     ["limit 101", { ...OK, limit: "101" }, "limit", 'limit: must be an integer from 1 to 100 (got "101")'],

@@ -12,11 +12,8 @@ import { expectedSubJobs, type SubJobQuery } from "../emulator/list-oracle";
 const PROJECT = SCENARIO_PROJECT;
 const SMALL_PROJECT = SCENARIO_SMALL_PROJECT;
 const SUB_STATUSES = ["WAITING", "RUNNING", "SUCCESS", "FAILED", "ABNORMAL", "ROLLBACK", "ABORTING"] as const;
-/**
- * CountSubJobs without `job_type` counts the ListSubJobs types plus CREATE_SERVER_IMAGE (the
- * spec's description of the parameter); spelled out here rather than taken from the emulator.
- */
-const APP_COUNT_DEFAULT_TYPES = [...APP_QUERY_JOB_TYPES, "CREATE_SERVER_IMAGE"];
+/** The emulator's CountSubJobs without `job_type` counts sub-jobs of every type (its spec names no default). */
+const APP_COUNT_DEFAULT_TYPES = undefined;
 const IMAGE_JOB_3_SUBS = SCENARIO_JOBS.imageJobWithThreeSubJobs;
 const IMAGE_JOB_FAILED = SCENARIO_JOBS.failedImageJob;
 const APP_JOB_FAILED = SCENARIO_JOBS.failedAppJob;
@@ -59,6 +56,7 @@ function countCases(kind: "image" | "app"): CountCase[] {
   const types = kind === "image" ? [...IMAGE_QUERY_JOB_TYPES] : [...APP_QUERY_JOB_TYPES];
   const defaults = kind === "image" ? [...IMAGE_QUERY_JOB_TYPES] : APP_COUNT_DEFAULT_TYPES;
   const oracle = kind === "image" ? imageCount : appCount;
+  const newer = kind === "image" ? ["BUILD_IMAGE", "GENERATE_IMAGE", "DELETE_IMAGE_BUILD_SERVER", "DELETE_IMAGE"] : ["CREATE_SERVER_IMAGE", "COLLECT_HDA_LOG", "CREATE_SERVER_SNAPSHOT"];
   const failedJob = kind === "image" ? IMAGE_JOB_FAILED : APP_JOB_FAILED;
   const pair = kind === "image" ? ["CREATE_SERVER", "DELETE_SERVER"] : ["CREATE_SERVER", "UPGRADE_ACCESS_AGENT"];
   const cases: CountCase[] = [
@@ -67,6 +65,7 @@ function countCases(kind: "image" | "app"): CountCase[] {
     { name: `comma list ${pair.join(",")}`, flags: { jobType: pair.join(",") }, expected: () => oracle({ jobTypes: pair }) },
     { name: "comma list in another order", flags: { jobType: [...pair].reverse().join(",") }, expected: () => oracle({ jobTypes: pair }) },
     { name: "comma list of every listable type", flags: { jobType: types.join(",") }, expected: () => oracle({ jobTypes: types }) },
+    { name: "comma list of types beyond the list query pattern", flags: { jobType: newer.join(",") }, expected: () => oracle({ jobTypes: newer }) },
     ...SUB_STATUSES.map((s) => ({ name: `--status ${s} (default types)`, flags: { status: s }, expected: () => oracle({ jobTypes: defaults, status: s }) })),
     { name: "comma list with --status SUCCESS", flags: { jobType: pair.join(","), status: "SUCCESS" }, expected: () => oracle({ jobTypes: pair, status: "SUCCESS" }) },
     { name: "--job-id of a failed job", flags: { jobId: failedJob }, expected: () => oracle({ jobTypes: defaults, jobId: failedJob }) },
@@ -86,6 +85,7 @@ describe("the scenario under test", () => {
   it("has sub-jobs of several types and statuses, so the counts differ by filter", () => {
     const perType = IMAGE_QUERY_JOB_TYPES.map((t) => imageCount({ jobTypes: [t] }));
     assert.ok(perType.every((n) => n > 0), `every image type has sub-jobs: ${perType}`);
+    assert.ok(imageCount({ jobTypes: ["BUILD_IMAGE"] }) > 0 && appCount({ jobTypes: ["COLLECT_HDA_LOG"] }) > 0, "and so do newer types");
     assert.ok(appCount({ jobTypes: APP_COUNT_DEFAULT_TYPES }) > 1000);
     assert.ok(appCount({ jobTypes: APP_COUNT_DEFAULT_TYPES, status: "FAILED" }) > 0);
     assert.equal(appCount({ jobTypes: APP_COUNT_DEFAULT_TYPES, jobId: APP_JOB_FAILED, status: "FAILED" }), 1);

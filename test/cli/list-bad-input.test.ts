@@ -12,7 +12,10 @@ const PROJECT = "proj-list-bad-input";
 
 const IMAGE_TYPES = "CREATE_SERVER, CREATE_SERVER_IMAGE, DELETE_SERVER";
 const APP_TYPES = "CREATE_SERVER, DELETE_SERVER, REJOIN_DOMAIN, CHANGE_SERVER_IMAGE, REINSTALL_OS, MIGRATE_SERVER, UPDATE_SERVER_TSVI, UPGRADE_ACCESS_AGENT, SCHEDULED_TASK, UPDATE_FREEZE_STATUS";
-const APP_COUNT_TYPES = `${APP_TYPES}, CREATE_SERVER_IMAGE`;
+// The counts take every type of the service's enums (reference §2.7), and newer-looking ones.
+const IMAGE_COUNT_TYPES = `${IMAGE_TYPES}, BUILD_IMAGE, GENERATE_IMAGE, DELETE_IMAGE_BUILD_SERVER, DELETE_IMAGE`;
+const APP_COUNT_TYPES =
+  "CREATE_SERVER, DELETE_SERVER, UPDATE_FREEZE_STATUS, CREATE_SERVER_IMAGE, REINSTALL_OS, CHANGE_SERVER_IMAGE, REJOIN_DOMAIN, MIGRATE_SERVER, UPGRADE_ACCESS_AGENT, UPDATE_SERVER_TSVI, SCHEDULED_TASK, COLLECT_HDA_LOG, COLLECT_APS_LOG, CREATE_SERVER_SNAPSHOT, DELETE_SERVER_SNAPSHOT, RESTORE_SERVER_SNAPSHOT, BATCH_INSTALL_APP, INSTALL_CES_AGENT, UNINSTALL_CES_AGENT";
 const PARENT_STATUSES = "WAITING, RUNNING, SUCCESS, FAILED";
 const SUB_STATUSES = "WAITING, RUNNING, SUCCESS, FAILED, ABNORMAL, ROLLBACK, ABORTING";
 const LIMIT_RANGE = "from 1 to 100";
@@ -87,8 +90,8 @@ function jobIdCases(firstType: string): Case[] {
 function countCases(types: string, maxLength: number): Case[] {
   const tooLong = Array.from({ length: Math.ceil(maxLength / 14) + 1 }, () => "CREATE_SERVER").join(",");
   return [
-    { name: "unknown --job-type", args: ["--job-type", "BUILD_IMAGE"], expect: ["--job-type", '"BUILD_IMAGE"', types] },
-    { name: "--job-type in the wrong case", args: ["--job-type", "create_server"], expect: ["--job-type", '"create_server"', types] },
+    { name: "unknown --job-type", args: ["--job-type", "BUILD-IMAGE"], expect: ["--job-type", '"BUILD-IMAGE"', types] },
+    { name: "--job-type in the wrong case", args: ["--job-type", "create_server"], expect: ["--job-type", '"create_server"', types, 'did you mean "CREATE_SERVER"?'] },
     { name: "an unknown value in a comma list", args: ["--job-type", "CREATE_SERVER,NOPE"], expect: ["--job-type", '"NOPE"', types] },
     { name: "an empty value inside a comma list", args: ["--job-type", "CREATE_SERVER,,DELETE_SERVER"], expect: ["--job-type", "empty value", types] },
     { name: "a trailing comma", args: ["--job-type", "CREATE_SERVER,"], expect: ["--job-type", "empty value", types] },
@@ -133,7 +136,7 @@ const OPERATIONS: ReadonlyArray<{ readonly command: "list" | "count"; readonly t
       { name: "the count-only type CREATE_SERVER_IMAGE", args: ["--job-type", "CREATE_SERVER_IMAGE"], expect: ["--job-type", '"CREATE_SERVER_IMAGE"', APP_TYPES] },
     ],
   },
-  { command: "count", target: "image-sub-jobs", cases: countCases(IMAGE_TYPES, 128) },
+  { command: "count", target: "image-sub-jobs", cases: countCases(IMAGE_COUNT_TYPES, 128) },
   {
     command: "count",
     target: "app-sub-jobs",

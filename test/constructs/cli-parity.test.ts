@@ -7,12 +7,15 @@ import { TerraformStack, Testing } from "cdktf";
 import { parseCountAppSubJobsQuery } from "../../src/api/count-app-sub-jobs";
 import { parseCountImageSubJobsQuery } from "../../src/api/count-image-sub-jobs";
 import { parseListAppSubJobsQuery } from "../../src/api/list-app-sub-jobs";
+import { APP_JOB_TYPES, IMAGE_JOB_TYPES } from "../../src/api/enums";
+import { parseListImageJobsQuery } from "../../src/api/list-image-jobs";
 import { parseListImageSubJobsQuery } from "../../src/api/list-image-sub-jobs";
 import {
   DataAppServerJob,
   DataAppServerSubJobCount,
   DataAppServerSubJobs,
   DataImageServerJob,
+  DataImageServerJobs,
   DataImageServerSubJobCount,
   DataImageServerSubJobs,
   DataImsJob,
@@ -108,6 +111,34 @@ describe("constructs accept what the CLI accepts", () => {
     assertParity(samples, (jobId) => new DataAppServerSubJobs(stack, nextId(), { jobType: "CREATE_SERVER", jobId }), (job_id) => parseListAppSubJobsQuery({ ...filter, job_id }));
     assertParity(samples, (jobId) => new DataImageServerSubJobCount(stack, nextId(), { jobId }), (job_id) => parseCountImageSubJobsQuery({ job_id }));
     assertParity(samples, (jobId) => new DataAppServerSubJobCount(stack, nextId(), { jobId }), (job_id) => parseCountAppSubJobsQuery({ job_id }));
+  });
+
+  it("job types: the list data sources take one value of the query pattern, the counts also newer-looking ones", () => {
+    // Every type the tool knows, types newer than it (upper-case words joined by _), and mistakes.
+    const types = [
+      ...new Set([...IMAGE_JOB_TYPES, ...APP_JOB_TYPES]),
+      "FUTURE_TYPE",
+      "BUILD_IMAGES",
+      "A1_B2",
+      "create_server",
+      "Create_Server",
+      "CREATE-SERVER",
+      "SNAPSHOT",
+      "1_SERVER",
+      "CREATE_SERVER_",
+      "_CREATE_SERVER",
+      "CREATE__SERVER",
+      " CREATE_SERVER",
+      "CREATE_SERVER\n",
+      "\u00c4_SERVER",
+      "CREATE_SERVER,DELETE_SERVER",
+    ];
+    assertParity(types, (jobType) => new DataImageServerJobs(stack, nextId(), { jobType }), (job_type) => parseListImageJobsQuery({ job_type }));
+    assertParity(types, (jobType) => new DataImageServerSubJobs(stack, nextId(), { jobType }), (job_type) => parseListImageSubJobsQuery({ job_type }));
+    assertParity(types, (jobType) => new DataAppServerSubJobs(stack, nextId(), { jobType }), (job_type) => parseListAppSubJobsQuery({ job_type }));
+    const single = types.filter((type) => !type.includes(","));
+    assertParity(single, (type) => new DataImageServerSubJobCount(stack, nextId(), { jobTypes: [type] }), (job_type) => parseCountImageSubJobsQuery({ job_type }));
+    assertParity(single, (type) => new DataAppServerSubJobCount(stack, nextId(), { jobTypes: [type] }), (job_type) => parseCountAppSubJobsQuery({ job_type }));
   });
 
   it("job_type lists of the counts: the same joined-length limits", () => {

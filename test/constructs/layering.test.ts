@@ -10,6 +10,9 @@ const ROOT = resolve(__dirname, "..", "..");
 // the layers below, never the HTTP stack, the emulator or the CLI itself (design §2).
 const ALLOWED = new Set([
   "src/api/enums.ts",
+  // The registry of the job_type parameters, so that props accept exactly what the CLI does; it
+  // imports only the enums, core/limits.ts and core/suggest.ts.
+  "src/api/job-type-filters.ts",
   "src/core/duration.ts",
   "src/core/endpoint.ts",
   "src/core/errors.ts",
@@ -22,6 +25,8 @@ const ALLOWED = new Set([
   "src/core/abort.ts",
   // Pure text sanitizing, which core/errors.ts applies to every error message; it imports nothing.
   "src/core/sanitize.ts",
+  // "Did you mean" hints for refused values; it imports nothing.
+  "src/core/suggest.ts",
 ]);
 
 describe("constructs layering", () => {

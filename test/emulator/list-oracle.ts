@@ -31,7 +31,8 @@ export function expectedImageJobs(store: JobStore, projectId: string, now: numbe
 
 /** Which sub-jobs to expect. */
 export interface SubJobQuery {
-  readonly jobTypes: readonly string[];
+  /** The types to match, or `undefined` for every type (CountSubJobs without `job_type`). */
+  readonly jobTypes: readonly string[] | undefined;
   readonly status?: string;
   readonly jobId?: string;
   readonly subJobIds?: readonly string[];
@@ -41,7 +42,7 @@ export interface SubJobQuery {
 export function expectedSubJobs(store: JobStore, kind: "image-job" | "app-job", projectId: string, now: number, q: SubJobQuery): Record<string, unknown>[] {
   const rows: { t: number; id: string; item: Record<string, unknown> }[] = [];
   for (const job of jobsOf(store, kind, projectId)) {
-    if (!q.jobTypes.includes(job.jobType) || (q.jobId !== undefined && job.id !== q.jobId)) continue;
+    if ((q.jobTypes !== undefined && !q.jobTypes.includes(job.jobType)) || (q.jobId !== undefined && job.id !== q.jobId)) continue;
     const snap = timelineAt(job, now - job.createdAt);
     snap.subJobs.forEach((sub, i) => {
       const id = job.subJobIds[i]!;

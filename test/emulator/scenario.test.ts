@@ -66,8 +66,15 @@ describe("scenario generation", () => {
   it("looks like a real history: kinds, types, sub-jobs, ages, outcomes, errors, id formats", () => {
     const { jobs } = load(parseScenario(BASE));
     const byKind = (k: EmulatedJob["kind"]) => jobs.filter((j) => j.kind === k);
-    assert.deepEqual(new Set(byKind("image-job").map((j) => j.jobType)), new Set(["CREATE_SERVER", "CREATE_SERVER_IMAGE", "DELETE_SERVER"]));
-    assert.equal(new Set(byKind("app-job").map((j) => j.jobType)).size, 10);
+    // Every ImageJobType of the current spec, the four newer than the query pattern included.
+    assert.deepEqual(
+      new Set(byKind("image-job").map((j) => j.jobType)),
+      new Set(["CREATE_SERVER", "CREATE_SERVER_IMAGE", "DELETE_SERVER", "BUILD_IMAGE", "GENERATE_IMAGE", "DELETE_IMAGE_BUILD_SERVER", "DELETE_IMAGE"]),
+    );
+    // The ten ListSubJobs types and five JobTypes beyond them.
+    const appTypes = new Set(byKind("app-job").map((j) => j.jobType));
+    assert.equal(appTypes.size, 15);
+    for (const type of ["CREATE_SERVER_IMAGE", "COLLECT_HDA_LOG", "CREATE_SERVER_SNAPSHOT", "RESTORE_SERVER_SNAPSHOT", "BATCH_INSTALL_APP"]) assert.ok(appTypes.has(type), type);
     assert.ok(byKind("ims-job").every((j) => j.jobType.startsWith("ims") && j.subJobs === 1));
     const subCounts = new Set(byKind("app-job").map((j) => j.subJobs));
     assert.deepEqual([...subCounts].sort(), [1, 2, 3, 4, 5]);
@@ -178,7 +185,12 @@ describe("scenarios through the emulator", () => {
   it("seeds EmulatorOptions.scenario at start, relative to the clock, and serves it", async () => {
     assert.deepEqual(emulator.store.list(), load(parseScenario(SMALL), clock.now()).jobs);
     const reply = await callApi(emulator.url, "/v1/p/image-server-sub-jobs/actions/count", { clock });
-    const expected = emulator.store.list().filter((j) => j.kind === "image-job").reduce((s, j) => s + j.subJobs, 0);
+    // Without job_type, the count covers the three types of the query pattern (reference §2.3).
+    const counted = ["CREATE_SERVER", "CREATE_SERVER_IMAGE", "DELETE_SERVER"];
+    const expected = emulator.store
+      .list()
+      .filter((j) => j.kind === "image-job" && counted.includes(j.jobType))
+      .reduce((s, j) => s + j.subJobs, 0);
     assert.deepEqual(reply.json, { count: expected });
     const ims = emulator.store.list().find((j) => j.kind === "ims-job")!;
     assert.equal((await callApi(emulator.url, `/v1/p/jobs/${ims.id}`, { clock })).status, 200);
@@ -217,4 +229,19 @@ describe("scenarios through the emulator", () => {
       assert.equal(emulator.store.list().length, 0);
     });
   });
+});
+
+describe("the bundled scenarios", () => {
+  // The job types beyond the spec's query patterns (reference §2.7), which clients must read.
+  const NEWER_IMAGE = ["BUILD_IMAGE", "GENERATE_IMAGE", "DELETE_IMAGE_BUILD_SERVER", "DELETE_IMAGE"];
+  const NEWER_APP = ["CREATE_SERVER_IMAGE", "COLLECT_HDA_LOG", "COLLECT_APS_LOG", "CREATE_SERVER_SNAPSHOT", "DELETE_SERVER_SNAPSHOT", "RESTORE_SERVER_SNAPSHOT", "BATCH_INSTALL_APP"];
+  for (const file of ["small.json", "realistic.json"]) {
+    it(`${file} has image and app jobs of types newer than the query patterns`, () => {
+      const scenario = parseScenario(readFileSync(join(__dirname, "..", "..", "scenarios", file), "utf8"));
+      const { jobs } = load(scenario);
+      const typesOf = (kind: EmulatedJob["kind"]) => new Set(jobs.filter((j) => j.kind === kind).map((j) => j.jobType));
+      assert.ok([...typesOf("image-job")].some((t) => NEWER_IMAGE.includes(t)), `${file}: ${[...typesOf("image-job")].join(", ")}`);
+      assert.ok([...typesOf("app-job")].some((t) => NEWER_APP.includes(t)), `${file}: ${[...typesOf("app-job")].join(", ")}`);
+    });
+  }
 });

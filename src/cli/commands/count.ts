@@ -1,9 +1,10 @@
 import { ExitCode, type ExitCodeValue } from "../../core/exit-codes";
-import { parseQuery, runQuery, type CountOperation } from "../../jobs";
+import { parseQuery, queryWarnings, runQuery, type CountOperation } from "../../jobs";
 import { parseOutputFormat, type ParsedArgs } from "../args";
 import { createClient } from "../client-factory";
 import { parseCommandDeadline, withDeadline } from "../deadline";
 import type { CliIo } from "../io";
+import { progressLine } from "../progress";
 import { renderTable } from "../table";
 import { flagLabel, rawQueryFromFlags, resolveTarget } from "./list";
 import { safeJson } from "../../core/safe-json";
@@ -20,6 +21,8 @@ export async function runCount(args: ParsedArgs, io: CliIo): Promise<ExitCodeVal
   const deadline = parseCommandDeadline(args.flags.timeout, "--timeout");
   const format = parseOutputFormat(args.flags.output, io.env);
   const client = createClient(args.flags, io);
+  // After every check, so that a refused command prints its error alone.
+  for (const warning of queryWarnings(parsed, flagLabel)) io.stderr(progressLine(`warning: ${warning}`));
   try {
     // Both count operations are Workspace APP ones.
     const scope = { operation: `count ${args.positionals[0]}`, endpoint: client.config.endpoints.appstream };

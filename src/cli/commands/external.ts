@@ -1,6 +1,6 @@
 import { InvalidInputError } from "../../core/errors";
 import { ExitCode, type ExitCodeValue } from "../../core/exit-codes";
-import { fetchJob, isListOperation, isQueryOperation, parseQuery, QUERY_OPERATIONS, queryParameters, runQuery, validateJobId, type JobKindName } from "../../jobs";
+import { fetchJob, isListOperation, isQueryOperation, parseQuery, QUERY_OPERATIONS, queryParameters, queryWarnings, runQuery, validateJobId, type JobKindName } from "../../jobs";
 import type { Flags, ParsedArgs } from "../args";
 import { createClient } from "../client-factory";
 import { parseConcurrency } from "../concurrency";
@@ -8,6 +8,7 @@ import { DEFAULT_COMMAND_TIMEOUT, jobEndpoint, parseCommandDeadline, withDeadlin
 import { parseDuration } from "../../core/duration";
 import type { CliIo } from "../io";
 import { jobResult } from "../job-result";
+import { progressLine } from "../progress";
 import { safeJson } from "../../core/safe-json";
 
 /** The single-job operations of the protocol and the job kind each reads. */
@@ -146,6 +147,8 @@ export async function runExternal(args: ParsedArgs, io: CliIo): Promise<ExitCode
     const parsed = parseQuery(operation, params, undefined, { all: true });
     const pageConcurrency = parseConcurrency(concurrency, "concurrency");
     const client = createQueryClient(flags as Flags, configKeys, io);
+    // On stderr, which Terraform shows only when the program fails; the constructs warn at synth.
+    for (const warning of queryWarnings(parsed)) io.stderr(progressLine(`warning: ${warning}`));
     try {
       // Every list and count operation is a Workspace APP one.
       const scope = { operation: `external ${operation}`, endpoint: client.config.endpoints.appstream };
