@@ -9,7 +9,7 @@ import { checkQuery, encodeQuery, parseRawQuery, type ParamLabel, type RawQuery 
 /**
  * CountImageSubJobs query, read from raw strings. `job_type` is optional and comma-separated;
  * without it the API counts CREATE_SERVER, CREATE_SERVER_IMAGE and DELETE_SERVER sub-jobs
- * (reference §2.3). A type newer than the tool is sent (see job-type-filters.ts).
+ * (docs/reference/huawei-api.md §2.3). A type newer than the tool is sent (see job-type-filters.ts).
  */
 export const countImageSubJobsQuerySchema = z.strictObject({
   job_type: jobTypeListField(JOB_TYPE_FILTERS.CountImageSubJobs).optional(),

@@ -1,4 +1,4 @@
-// The enums of the Workspace APP and IMS job APIs (reference §2.7). Each list names its source;
+// The enums of the Workspace APP and IMS job APIs (docs/reference/huawei-api.md §2.7). Each list names its source;
 // where the spec's query patterns are narrower than the response enums, both are kept, since a
 // query may only send what the pattern allows while a response may carry any value of the enum.
 

@@ -29,7 +29,7 @@ export interface JobTypeFilter {
   /**
    * Whether a value outside `known` that matches {@link NEWER_JOB_TYPE_PATTERN} is sent (with a
    * warning): only where the spec gives the parameter no pattern. Where it gives one, a value
-   * outside it is refused here, as the spec says the service does (reference §2.1–2.4).
+   * outside it is refused here, as the spec says the service does (docs/reference/huawei-api.md §2.1–2.4).
    */
   readonly sendsNewer: boolean;
   /**
@@ -37,7 +37,7 @@ export interface JobTypeFilter {
    * the spec names no default.
    */
   readonly defaultTypes?: readonly string[];
-  /** Where `known` comes from (reference §2.7), for the README. */
+  /** Where `known` comes from (docs/reference/huawei-api.md §2.7), for the README. */
   readonly source: string;
   /**
    * The count operation of the same jobs, where it accepts more types than this list: a type

@@ -17,9 +17,6 @@ export const OFFSET_MAX = 2147483647;
 /** Largest page the list APIs return (spec maximum of `limit`). */
 export const LIMIT_MAX = 100;
 
-/** Longest `job_id` filter the APIs accept: the job id limit of core/limits.ts. */
-export const JOB_ID_FILTER_MAX_LENGTH = JOB_ID_MAX_LENGTH;
-
 // Decimal digits only: Number() would also take "1e2", "+1", " 1" and "0x10", which no API
 // parameter is documented to accept and which usually betray a mistake upstream.
 const DIGITS = /^[0-9]+$/;
@@ -139,4 +136,4 @@ export function textField(maxLength: number) {
 }
 
 /** `job_id` filter: the parent job whose sub-jobs to list or count. */
-export const jobIdFilterField = textField(JOB_ID_FILTER_MAX_LENGTH);
+export const jobIdFilterField = textField(JOB_ID_MAX_LENGTH);

@@ -1,9 +1,13 @@
+import { WAIT_TIMINGS } from "../jobs/wait-timings";
+
+const { timeout, notFoundGrace, minPollInterval, maxPollInterval } = WAIT_TIMINGS;
+
 /** `hwjobs --help`. */
 export const HELP = `hwjobs - wait for and read HUAWEI CLOUD image jobs (Workspace APP and IMS)
 
 Usage:
-  hwjobs wait  <kind> <job-id> [--timeout 60m] [--not-found-grace 60s]
-                               [--min-poll-interval 5s] [--max-poll-interval 60s]
+  hwjobs wait  <kind> <job-id> [--${timeout.flag} ${timeout.default}] [--${notFoundGrace.flag} ${notFoundGrace.default}]
+                               [--${minPollInterval.flag} ${minPollInterval.default}] [--${maxPollInterval.flag} ${maxPollInterval.default}]
                                [--allow-failed-sub-jobs]   a Workspace SUCCESS with FAILED/ABNORMAL
                                sub-jobs: exit 0 and a warning, not exit 1
   hwjobs get   <kind> <job-id> [--timeout 5m]
@@ -37,7 +41,7 @@ Global flags:
 Credentials come only from the environment: HW_ACCESS_KEY + HW_SECRET_KEY
 (optional HW_SECURITY_TOKEN), or HW_AUTH_TOKEN (OS_* and HUAWEICLOUD_SDK_* names too).
 Inside Terraform, kind, job id and timings come from HWJOBS_KIND, HWJOBS_JOB_ID,
-HWJOBS_TIMEOUT, HWJOBS_NOT_FOUND_GRACE, HWJOBS_MIN_POLL_INTERVAL, HWJOBS_MAX_POLL_INTERVAL,
+${timeout.env}, ${notFoundGrace.env}, ${minPollInterval.env}, ${maxPollInterval.env},
 HWJOBS_ALLOW_FAILED_SUB_JOBS (true or 1).
 Durations: 90s, 15m, 2h, 1h30m or plain seconds.
 

@@ -1,6 +1,6 @@
 import type { JobSnapshot } from "../jobs";
 
-/** The result of `get` and `wait` on stdout (design §5), with the API's job object as is. */
+/** The result of `get` and `wait` on stdout (docs/architecture.md §5), with the API's job object as is. */
 export interface JobResult {
   readonly kind: string;
   readonly job_id: string;

@@ -1,4 +1,4 @@
-// The framework seam: the one module of the package that names the CDK frameworks (design §6).
+// The framework seam: the one module of the package that names the CDK frameworks (docs/architecture.md §6).
 //
 // The package works in CDK for Terraform (`cdktf` ^0.21) and CDK Terrain (`cdktn` ^0.24) apps,
 // both optional peers. Constructs must be built from the classes of the framework their stack

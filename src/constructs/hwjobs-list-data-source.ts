@@ -16,9 +16,6 @@ export interface HwjobsListDataSourceProps extends HwjobsDataSourceProps {
   readonly concurrency?: number;
 }
 
-/** Highest `concurrency` a list data source accepts: the CLI's limit. */
-export const MAX_LIST_CONCURRENCY = MAX_CONCURRENCY;
-
 /** Base of the list data sources (`list-*` operations). */
 export abstract class HwjobsListDataSource extends HwjobsDataSource {
   /** Adds the validated `concurrency` prop, which every list takes, to the operation's parameters. */
@@ -31,7 +28,7 @@ export abstract class HwjobsListDataSource extends HwjobsDataSource {
     fail: Fail,
   ) {
     const concurrency =
-      props.concurrency === undefined ? undefined : validatePositiveInteger(props.concurrency, "concurrency", MAX_LIST_CONCURRENCY, contextFor(scope, fail));
+      props.concurrency === undefined ? undefined : validatePositiveInteger(props.concurrency, "concurrency", MAX_CONCURRENCY, contextFor(scope, fail));
     super(scope, id, operation, { ...parameters, concurrency }, props, fail);
   }
 

@@ -53,15 +53,6 @@ export function contextFor(scope: IConstruct, fail: Fail): ConstructContext {
 }
 
 /**
- * Longest job id of the Workspace APP image APIs, the sub-job filters and IMS: core/limits.ts's
- * `JOB_ID_MAX_LENGTH`, under the name the constructs already use.
- */
-export const MAX_JOB_ID_LENGTH = JOB_ID_MAX_LENGTH;
-
-/** Longest job id of the app-server job API (`GET /v2/{project_id}/job/{job_id}`): core/limits.ts's `APP_JOB_ID_MAX_LENGTH`. */
-export const MAX_APP_JOB_ID_LENGTH = APP_JOB_ID_MAX_LENGTH;
-
-/**
  * A job id: 1 to `max` characters (code points, as the CLI and JSON Schema's `maxLength` count
  * them: an emoji is one character), no control characters. The rule is core/limits.ts's, the
  * one the CLI applies, so a job id that synthesizes is one the CLI sends.
@@ -100,7 +91,7 @@ export function validateKind(kind: string, ctx: ConstructContext): string {
  * allowed and the CLI decides at apply time.
  */
 export function validateJobIdOfKind(jobId: string, kind: string, ctx: ConstructContext): string {
-  const max = kind === JobKind.APP_JOB || ctx.framework.Token.isUnresolved(kind) ? MAX_APP_JOB_ID_LENGTH : MAX_JOB_ID_LENGTH;
+  const max = kind === JobKind.APP_JOB || ctx.framework.Token.isUnresolved(kind) ? APP_JOB_ID_MAX_LENGTH : JOB_ID_MAX_LENGTH;
   return validateJobId(jobId, max, ctx);
 }
 

@@ -1,4 +1,5 @@
 import { Construct } from "constructs";
+import { WAIT_TIMINGS, type WaitTimingProp } from "../jobs/wait-timings";
 import { hwjobsCliProgram } from "./cli-asset";
 import type { LocalExecProvisioner } from "./framework";
 import type { IFrameworkResource, ITerraformDependable } from "./framework-types";
@@ -21,11 +22,6 @@ import {
   validateDependsOn,
   validateProps,
 } from "./validation";
-
-const DEFAULT_TIMEOUT = "60m";
-const DEFAULT_NOT_FOUND_GRACE = "60s";
-const DEFAULT_MIN_POLL_INTERVAL = "5s";
-const DEFAULT_MAX_POLL_INTERVAL = "60s";
 
 const RESERVED_TRIGGER_KEYS: readonly string[] = ["kind", "job_id"];
 
@@ -86,28 +82,24 @@ export class WaitForJob extends Construct implements ITerraformDependable {
     const kind = validateKind(props.kind, ctx);
     const jobId = validateJobIdOfKind(props.jobId, kind, ctx);
 
-    const timeout = props.timeout === undefined ? DEFAULT_TIMEOUT : props.timeout;
-    const notFoundGrace = props.notFoundGrace === undefined ? DEFAULT_NOT_FOUND_GRACE : props.notFoundGrace;
-    const minPollInterval = props.minPollInterval === undefined ? DEFAULT_MIN_POLL_INTERVAL : props.minPollInterval;
-    const maxPollInterval = props.maxPollInterval === undefined ? DEFAULT_MAX_POLL_INTERVAL : props.maxPollInterval;
-    validateDuration(timeout, "timeout", ctx);
-    validateDuration(notFoundGrace, "notFoundGrace", ctx, { allowZero: true });
-    const minMs = validateDuration(minPollInterval, "minPollInterval", ctx);
-    const maxMs = validateDuration(maxPollInterval, "maxPollInterval", ctx);
+    // Every timing is written, defaults included, so that the wait does not depend on the
+    // environment Terraform runs in (jobs/wait-timings.ts).
+    const timings = {} as Record<WaitTimingProp, string>;
+    const timingsMs: Partial<Record<WaitTimingProp, number>> = {};
+    for (const prop of Object.keys(WAIT_TIMINGS) as WaitTimingProp[]) {
+      const value = props[prop] === undefined ? WAIT_TIMINGS[prop].default : props[prop];
+      timingsMs[prop] = validateDuration(value, prop, ctx, { allowZero: WAIT_TIMINGS[prop].allowZero });
+      timings[prop] = value;
+    }
+    const { minPollInterval: minMs, maxPollInterval: maxMs } = timingsMs;
     if (minMs !== undefined && maxMs !== undefined && minMs > maxMs) {
-      ctx.fail(`minPollInterval (${minPollInterval}) must not be longer than maxPollInterval (${maxPollInterval})`);
+      ctx.fail(`minPollInterval (${timings.minPollInterval}) must not be longer than maxPollInterval (${timings.maxPollInterval})`);
     }
 
-    const environment: Record<string, string> = {
-      HWJOBS_KIND: kind,
-      HWJOBS_JOB_ID: jobId,
-      HWJOBS_TIMEOUT: timeout,
-      HWJOBS_NOT_FOUND_GRACE: notFoundGrace,
-      HWJOBS_MIN_POLL_INTERVAL: minPollInterval,
-      HWJOBS_MAX_POLL_INTERVAL: maxPollInterval,
-      // The progress lines already name the result; a JSON document would only clutter Terraform's log.
-      HWJOBS_OUTPUT: "none",
-    };
+    const environment: Record<string, string> = { HWJOBS_KIND: kind, HWJOBS_JOB_ID: jobId };
+    for (const prop of Object.keys(WAIT_TIMINGS) as WaitTimingProp[]) environment[WAIT_TIMINGS[prop].env] = timings[prop];
+    // The progress lines already name the result; a JSON document would only clutter Terraform's log.
+    environment.HWJOBS_OUTPUT = "none";
     // Written only when opted in, so the synthesized configuration of a default wait is unchanged.
     if (allowFailedSubJobs) environment.HWJOBS_ALLOW_FAILED_SUB_JOBS = "true";
     // Optional settings are written only when given, so that the environment Terraform runs in

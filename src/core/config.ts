@@ -33,7 +33,7 @@ export interface ClientConfig {
   readonly endpoints: Readonly<Record<Service, string>>;
 }
 
-/** Environment variable names per setting, first set wins (design §4). */
+/** Environment variable names per setting, first set wins (docs/architecture.md §4). */
 export const CONFIG_ENV = {
   region: ["HW_REGION_NAME", "OS_REGION_NAME"],
   projectId: ["HW_PROJECT_ID", "OS_PROJECT_ID", "HUAWEICLOUD_SDK_PROJECT_ID"],
@@ -58,7 +58,7 @@ function pick(flag: string | undefined, env: Env, names: readonly string[]): { v
 }
 
 /**
- * Resolves configuration from flags and the environment (design §4), validating every value.
+ * Resolves configuration from flags and the environment (docs/architecture.md §4), validating every value.
  * Nothing is sent; a problem throws an InvalidInputError naming the flag or variable.
  * @param flags the command-line settings; a flag that is set wins over the environment
  * @param env the environment to read settings and credentials from, usually `process.env`; an

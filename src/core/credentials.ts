@@ -85,9 +85,3 @@ function checkHeaderSafe(name: string, value: string): void {
     throw new InvalidInputError(name, `${name}: contains spaces, control or non-ASCII characters; a credential is printable ASCII (check for a stray newline)`);
   }
 }
-
-/** A safe description of credentials for logs: the kind and the access key id, never a secret. */
-export function describeCredentials(c: Credentials): string {
-  if (c.type === "token") return "IAM token";
-  return `AK/SK ${c.accessKey}${c.securityToken ? " (temporary)" : ""}`;
-}

@@ -82,11 +82,6 @@ export class ApiError extends HwJobsError implements ApiErrorDetails {
   get isNotFound(): boolean {
     return this.status === 404;
   }
-
-  /** True for 401/403: credentials or permissions, never worth retrying. */
-  get isAuthFailure(): boolean {
-    return this.status === 401 || this.status === 403;
-  }
 }
 
 /** No usable HTTP response: connection refused or reset, DNS, timeouts (after retries). */

@@ -1,4 +1,4 @@
-/** Process exit codes of `hwjobs` (design §5). */
+/** Process exit codes of `hwjobs` (docs/architecture.md §5). */
 export const ExitCode = {
   /** Done, or the job succeeded. */
   OK: 0,

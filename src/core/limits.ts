@@ -68,17 +68,8 @@ export function codePointLength(text: string): number {
 // what a terminal shows, or smuggle an escape sequence. Not global, so `exec` keeps no state.
 const CONTROL_CHARACTER = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
 
-/** What {@link hasControlCharacters} refuses, for the end of a one-line message. */
+/** What {@link findControlCharacter} refuses, for the end of a one-line message. */
 export const CONTROL_CHARACTERS_REFUSED = "control characters (U+0000-U+001F, U+007F-U+009F), line separators and invisible format characters such as bidi controls";
-
-/**
- * True when `text` contains a control character (C0, DEL or C1), a line or paragraph separator
- * (U+2028, U+2029) or an invisible format character (Unicode Cf: bidi controls U+061C, U+200E,
- * U+200F, U+202A-U+202E, U+2066-U+2069, zero-width characters, U+FEFF, ...).
- */
-export function hasControlCharacters(text: string): boolean {
-  return CONTROL_CHARACTER.test(text);
-}
 
 /** The first control character of a text, for messages. */
 export interface ControlCharacter {
@@ -88,7 +79,11 @@ export interface ControlCharacter {
   readonly position: number;
 }
 
-/** The first control character of `text` (see {@link hasControlCharacters}), or `undefined`. */
+/**
+ * The first control character of `text`, or `undefined`: a control character (C0, DEL or C1), a
+ * line or paragraph separator (U+2028, U+2029) or an invisible format character (Unicode Cf: bidi
+ * controls U+061C, U+200E, U+200F, U+202A-U+202E, U+2066-U+2069, zero-width characters, U+FEFF, ...).
+ */
 export function findControlCharacter(text: string): ControlCharacter | undefined {
   const match = CONTROL_CHARACTER.exec(text);
   if (!match) return undefined;
@@ -121,7 +116,7 @@ export function textProblem(text: string, max: number): TextProblem | undefined 
 /**
  * The job id rule of every job API: 1 to `max` code points ({@link JOB_ID_MAX_LENGTH}, or
  * {@link APP_JOB_ID_MAX_LENGTH} for an app-server job), no control characters (in the broad sense
- * of {@link hasControlCharacters}: bidi and other invisible format characters too). Anything else
+ * of {@link findControlCharacter}: bidi and other invisible format characters too). Anything else
  * passes, shell metacharacters included: the id is percent-encoded into the request path. Only
  * `.` and `..` are refused: percent-encoding leaves dots alone and URL parsing collapses such
  * segments, so the request would go to another path.

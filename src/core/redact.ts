@@ -187,7 +187,7 @@ export function credentialSecrets(credentials: Credentials): string[] {
 }
 
 /**
- * Every secret the environment holds under the credential variables (design §4), used or not:
+ * Every secret the environment holds under the credential variables (docs/architecture.md §4), used or not:
  * with AK/SK set, an IAM token beside them is just as secret.
  */
 export function environmentSecrets(env: Readonly<Record<string, string | undefined>>): string[] {

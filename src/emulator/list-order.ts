@@ -1,5 +1,5 @@
 /**
- * The order of list items. UNCONFIRMED (reference §9 item 2): the real order is undocumented.
+ * The order of list items. UNCONFIRMED (docs/reference/huawei-api.md §9 item 2): the real order is undocumented.
  * The emulator lists newest first by `begin_time`; ties (jobs created in the same millisecond,
  * and the sub-jobs of one job, which share their parent's `begin_time`) go by id descending.
  * Ids compare shortlex (length, then character codes), which is numeric order for the 18-digit

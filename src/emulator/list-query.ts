@@ -1,4 +1,4 @@
-import { DEFAULT_LIMIT, MAX_JOB_ID_FILTER, MAX_LIMIT, MAX_OFFSET } from "./query-enums";
+import { DEFAULT_LIMIT, MAX_JOB_ID_FILTER, LIMIT_MAX, OFFSET_MAX } from "./query-enums";
 
 /**
  * The length of `text` in code points, the unit of JSON Schema's `maxLength` and so of the
@@ -84,11 +84,11 @@ export interface Page {
 
 /** `offset` (0..2147483647, default 0) and `limit` (1..100, default 10). */
 export function page(query: URLSearchParams): Page {
-  return { offset: integer(query, "offset", 0, MAX_OFFSET, 0), limit: integer(query, "limit", 1, MAX_LIMIT, DEFAULT_LIMIT) };
+  return { offset: integer(query, "offset", 0, OFFSET_MAX, 0), limit: integer(query, "limit", 1, LIMIT_MAX, DEFAULT_LIMIT) };
 }
 
 /**
- * The emulator-only `sub_job_ids` filter (reference §2.6: no source defines the parameter):
+ * The emulator-only `sub_job_ids` filter (docs/reference/huawei-api.md §2.6: no source defines the parameter):
  * comma-separated sub-job ids of at most 128 characters (code points) each; empty counts as absent.
  */
 export function subJobIdsFilter(query: URLSearchParams): ReadonlySet<string> | undefined {

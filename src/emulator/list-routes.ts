@@ -18,13 +18,13 @@ import type { TimelineSnapshot } from "./timeline";
 import { appSubJobBodies, imageSubJobBodies, workspaceJobInfo, type WorkspaceJobInfo } from "./workspace-job-view";
 
 /*
- * The list and count operations. Choices for behaviour no source confirms (reference §9):
+ * The list and count operations. Choices for behaviour no source confirms (docs/reference/huawei-api.md §9):
  * - `count` is the total number of matches; `offset`/`limit` only cut the `items` window.
  * - Order: see list-order.ts (newest `begin_time` first, ties by id descending).
  * - `job_type=` (empty) on a list is a missing required parameter: 400. An empty `status`,
  *   `job_id`, `sub_job_ids` or count `job_type` counts as absent (the spec patterns allow "").
  * - A repeated known parameter is 400; unknown parameters are ignored, as a gateway would.
- * - `sub_job_ids` (emulator-only, reference §2.6): a comma-separated list of sub-job ids on the
+ * - `sub_job_ids` (emulator-only, docs/reference/huawei-api.md §2.6): a comma-separated list of sub-job ids on the
  *   two sub-job lists; only those sub-jobs match, and `offset`/`limit` (still validated) do not
  *   apply, as the doc sentence says. The counts ignore it.
  * - The counts' `job_type` has no pattern in the spec, so any comma list within its length is

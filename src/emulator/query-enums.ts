@@ -33,9 +33,9 @@ export const PARENT_QUERY_STATUSES = ["WAITING", "RUNNING", "SUCCESS", "FAILED"]
 export const SUB_JOB_QUERY_STATUSES = ["WAITING", "RUNNING", "SUCCESS", "FAILED", "ABNORMAL", "ROLLBACK", "ABORTING"] as const;
 
 /** Largest `offset` (the spec's int32 maximum). */
-export const MAX_OFFSET = 2147483647;
+export const OFFSET_MAX = 2147483647;
 /** Largest `limit`. */
-export const MAX_LIMIT = 100;
+export const LIMIT_MAX = 100;
 /** `limit` when omitted. */
 export const DEFAULT_LIMIT = 10;
 /** Longest `job_id` filter. */

@@ -21,7 +21,7 @@ const S = 1000;
 const M = 60 * S;
 
 // Durations are plausible orders of magnitude for each operation, not measurements. Each kind
-// also produces some of the types newer than the spec's query patterns (reference §2.7: the last
+// also produces some of the types newer than the spec's query patterns (docs/reference/huawei-api.md §2.7: the last
 // four image types, the app types beyond ListSubJobs), so that clients meet them here first.
 const IMAGE_TYPES: readonly JobTypeProfile[] = [
   { jobType: "CREATE_SERVER", weight: 34, waitingMs: [2 * S, 30 * S], runningMs: [4 * M, 12 * M] },
@@ -52,7 +52,7 @@ const APP_TYPES: readonly JobTypeProfile[] = [
   { jobType: "BATCH_INSTALL_APP", weight: 3, waitingMs: APP_WAITING, runningMs: [2 * M, 10 * M] },
 ];
 
-// IMS job types from the IMS ShowJob page (reference §3) whose success returns entities.image_id.
+// IMS job types from the IMS ShowJob page (docs/reference/huawei-api.md §3) whose success returns entities.image_id.
 const IMS_WAITING: readonly [number, number] = [1 * S, 10 * S];
 const IMS_TYPES: readonly JobTypeProfile[] = [
   { jobType: "imsCreateImageByInstance", weight: 45, waitingMs: IMS_WAITING, runningMs: [3 * M, 15 * M] },

@@ -45,7 +45,7 @@ export class JobFailedError extends HwJobsError {
 
 /**
  * `sub-job <id> <status>: <code> <message>` for each failed sub-job, every one of them: the
- * failure message must show each sub-job's own error (design §5), however long the line gets.
+ * failure message must show each sub-job's own error (docs/architecture.md §5), however long the line gets.
  */
 export function describeFailedSubJobs(snapshot: JobSnapshot): string[] {
   return snapshot.subJobs
@@ -55,7 +55,7 @@ export function describeFailedSubJobs(snapshot: JobSnapshot): string[] {
 
 function describeFailure(snapshot: JobSnapshot): string {
   const progress = subJobProgress(snapshot);
-  // A SUCCESS failed only by its sub-jobs (design §5): its error fields are the first failed
+  // A SUCCESS failed only by its sub-jobs (docs/architecture.md §5): its error fields are the first failed
   // sub-job's, listed next, so the head says why a SUCCESS counts as failed instead.
   const head =
     classifyJobStatus(snapshot.kind, snapshot.status).phase === "succeeded"

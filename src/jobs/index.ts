@@ -1,4 +1,4 @@
-/** Job kinds, status classification, snapshots and the waiter (design §2, §5). */
+/** Job kinds, status classification, snapshots and the waiter (docs/architecture.md §2, §5). */
 export { backoffDelayMs, nextPollDelayMs, type BackoffOptions } from "./backoff";
 export {
   describeStatus,
@@ -43,6 +43,7 @@ export {
 } from "./snapshot";
 export { IMS_IMAGE_JOB_TYPES, IMS_MEMBER_IMAGE_JOB_TYPES, successWarnings, type SuccessWarning, type SuccessWarningCode } from "./success-warnings";
 export { FINAL_POLL_GRACE_MS, WAIT_DEFAULTS, waitForJob, type PollJob, type WaitOptions } from "./waiter";
+export { defaultWaitMs, WAIT_TIMINGS, type WaitTiming, type WaitTimingProp } from "./wait-timings";
 export { summarizeItem, type ItemSummary } from "./item-summary";
 export {
   isListOperation,

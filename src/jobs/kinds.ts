@@ -1,7 +1,7 @@
 import { InvalidInputError } from "../core/errors";
 import { APP_JOB_ID_MAX_LENGTH, CONTROL_CHARACTERS_REFUSED, jobIdProblem, JOB_ID_MAX_LENGTH as DEFAULT_JOB_ID_MAX_LENGTH } from "../core/limits";
 
-/** The kinds of job `hwjobs` can wait for, as spelled on the command line (design §5). */
+/** The kinds of job `hwjobs` can wait for, as spelled on the command line (docs/architecture.md §5). */
 export const JOB_KINDS = ["image-job", "app-job", "ims-job"] as const;
 
 /** One of {@link JOB_KINDS}. */

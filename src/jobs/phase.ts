@@ -46,7 +46,7 @@ const TABLES: Readonly<Record<StatusTable, ReadonlyMap<string, Phase>>> = {
 };
 
 /**
- * Classifies a status with one table (design §5). An undocumented status, or none at all, is
+ * Classifies a status with one table (docs/architecture.md §5). An undocumented status, or none at all, is
  * `pending` with `known: false`: a new status must never be mistaken for success, and waiting
  * on it is safer than failing a deploy the service may still finish.
  */

@@ -6,14 +6,14 @@ import { listAppSubJobs, listAppSubJobsQuerySchema, parseListAppSubJobsQuery, ty
 import { listImageJobs, listImageJobsQuerySchema, parseListImageJobsQuery, type ImageJobInfo, type ListImageJobsQuery } from "../api/list-image-jobs";
 import { listImageSubJobs, listImageSubJobsQuerySchema, parseListImageSubJobsQuery, type ListImageSubJobsQuery } from "../api/list-image-sub-jobs";
 import { newerJobTypes, newerJobTypesWarning } from "../api/job-type-filters";
-import { jobTypeFilterOf } from "../api/query-fields";
+import { jobTypeFilterOf, LIMIT_MAX } from "../api/query-fields";
 import type { Page } from "../api/page";
 import { apiParamName, type ParamLabel, type RawQuery } from "../api/raw-query";
 import type { HwClient } from "../core/client";
 import { InvalidInputError } from "../core/errors";
 import { checkConcurrency, fetchAllPages, PAGINATION_DEFAULTS } from "../core/pagination";
 
-/** The list and count operations, as named by the Terraform external protocol (design §5). */
+/** The list and count operations, as named by the Terraform external protocol (docs/architecture.md §5). */
 export const QUERY_OPERATIONS = ["list-image-jobs", "list-image-sub-jobs", "count-image-sub-jobs", "list-app-sub-jobs", "count-app-sub-jobs"] as const;
 
 /** One of {@link QUERY_OPERATIONS}. */
@@ -63,9 +63,6 @@ export interface RunQueryOptions {
   readonly concurrency?: number;
   readonly signal?: AbortSignal;
 }
-
-/** Page size used to read every page: the APIs' largest `limit`, for the fewest requests. */
-const ALL_PAGES_PAGE_SIZE = 100;
 
 const QUERY_SCHEMAS = {
   "list-image-jobs": listImageJobsQuerySchema,
@@ -193,7 +190,8 @@ async function list<Q extends { offset?: number; limit?: number }, T extends Que
     return { kind: "list", count: page.count, items: page.items };
   }
   const all = await fetchAllPages((offset, limit, signal) => fetch({ ...query, offset, limit }, signal), {
-    pageSize: ALL_PAGES_PAGE_SIZE,
+    // The APIs' largest `limit`: the fewest requests.
+    pageSize: LIMIT_MAX,
     concurrency: run.concurrency,
     // Ids are the API's own; an empty or missing one cannot identify an item.
     idOf: (item) => item.id || undefined,

@@ -43,7 +43,7 @@ export interface JobSnapshot {
   readonly phase: Phase;
   /** False when the status is not documented (then `phase` is `pending`). */
   readonly knownStatus: boolean;
-  /** Ids of what the job produced (design §5), in order, without blanks or duplicates. */
+  /** Ids of what the job produced (docs/architecture.md §5), in order, without blanks or duplicates. */
   readonly resourceIds: readonly string[];
   /** The first of {@link resourceIds}, or `""`. */
   readonly resourceId: string;
@@ -71,7 +71,7 @@ export interface SubJobProgress {
 export interface SnapshotOptions {
   /**
    * Take a Workspace APP parent `SUCCESS` with `FAILED` or `ABNORMAL` sub-jobs as succeeded (the
-   * wait then warns, naming them). By default such a job is failed (design §5): a pipeline whose
+   * wait then warns, naming them). By default such a job is failed (docs/architecture.md §5): a pipeline whose
    * image server or image was not built must not go on as if it had been.
    * @default false
    */
@@ -210,7 +210,7 @@ export function appJobSnapshot(jobId: string, job: AppJob, options: SnapshotOpti
  * Snapshot of an IMS ShowJob body; `jobId` is the id that was asked for. Member jobs
  * (`entities.sub_jobs_result`, e.g. OVA imports) become sub-jobs, and the images of those that
  * succeeded follow `entities.image_id` in `resourceIds`. The sub-job rule of
- * {@link SnapshotOptions.allowFailedSubJobs} is the Workspace APP parents' (design §5); an IMS
+ * {@link SnapshotOptions.allowFailedSubJobs} is the Workspace APP parents' (docs/architecture.md §5); an IMS
  * `SUCCESS` with a failed member job stays succeeded, and the wait warns about it.
  * @throws JobMismatchError when the body is about another job
  */

@@ -3,7 +3,7 @@ import { describeFailedSubJobs, oneLine } from "./errors";
 import type { JobSnapshot } from "./snapshot";
 
 /**
- * IMS job types whose ShowJob answer returns the new image in `entities.image_id` (huawei-api.md
+ * IMS job types whose ShowJob answer returns the new image in `entities.image_id` (docs/reference/huawei-api.md
  * §3). Other types (sharing, deletes) produce no image, so a missing id says nothing about them.
  */
 export const IMS_IMAGE_JOB_TYPES: ReadonlySet<string> = new Set([

@@ -8,6 +8,7 @@ import type { JobRef } from "./kinds";
 import { classifyPollError } from "./poll-errors";
 import type { JobSnapshot } from "./snapshot";
 import { successWarnings } from "./success-warnings";
+import { defaultWaitMs } from "./wait-timings";
 
 /**
  * Reads the job once. The signal aborts when the wait is cancelled or its deadline passes; pass
@@ -47,11 +48,15 @@ export interface WaitOptions {
   readonly target?: JobRef;
 }
 
-/** Default timings of {@link waitForJob}. */
+/**
+ * Default timings of {@link waitForJob}, from the wait timings table (wait-timings.ts) but for the
+ * heartbeat, which only the library sets; `timeoutMs` has none here, as a library wait must be
+ * given its end (the CLI and WaitForJob default it to the table's 60m).
+ */
 export const WAIT_DEFAULTS = {
-  minDelayMs: 5_000,
-  maxDelayMs: 60_000,
-  notFoundGraceMs: 60_000,
+  minDelayMs: defaultWaitMs("minPollInterval"),
+  maxDelayMs: defaultWaitMs("maxPollInterval"),
+  notFoundGraceMs: defaultWaitMs("notFoundGrace"),
   heartbeatMs: 60_000,
 } as const;
 

@@ -6,7 +6,7 @@ import { NESTED_APP_SUB_JOB, SEED_LIST_SUB_JOBS } from "./fixtures";
 import { MockApi, PROJECT, accepts as acceptsWith, rejects as rejectsWith } from "./helpers";
 import { APP_JOB_SUCCESS } from "../jobs/fixtures";
 
-/** huawei-api.md §2.8: the [SPEC] example of ShowJobDetail (shared with the jobs tests). */
+/** docs/reference/huawei-api.md §2.8: the [SPEC] example of ShowJobDetail (shared with the jobs tests). */
 const SPEC_EXAMPLE = APP_JOB_SUCCESS;
 
 /** A running job: no end_time anywhere yet. */

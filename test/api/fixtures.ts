@@ -1,4 +1,4 @@
-// Realistic list bodies: the seed examples (huawei-api.md §2.1-§2.4) and variants with the
+// Realistic list bodies: the seed examples (docs/reference/huawei-api.md §2.1-§2.4) and variants with the
 // nulls, empty strings, missing fields and newer enum values the APIs send.
 import { PROJECT } from "./helpers";
 

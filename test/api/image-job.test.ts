@@ -5,7 +5,7 @@ import { ApiError, ResponseValidationError } from "../../src/core/errors";
 import { MockApi, PROJECT, accepts as acceptsWith, rejects as rejectsWith } from "./helpers";
 import { IMAGE_JOB_SUCCESS } from "../jobs/fixtures";
 
-/** huawei-api.md §2.5: the [SPEC] example of ShowImageJob (shared with the jobs tests). */
+/** docs/reference/huawei-api.md §2.5: the [SPEC] example of ShowImageJob (shared with the jobs tests). */
 const SPEC_EXAMPLE = IMAGE_JOB_SUCCESS;
 
 /** A running job: no end_time anywhere yet. */

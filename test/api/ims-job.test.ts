@@ -7,7 +7,7 @@ import { startScriptedServer, type ScriptedResponse, type ScriptedServer } from 
 import { PROJECT, accepts as acceptsWith, rejects as rejectsWith } from "./helpers";
 import { IMS_JOB_SUCCESS } from "../jobs/fixtures";
 
-/** huawei-api.md §3: the seed's success example of IMS ShowJob (shared with the jobs tests). */
+/** docs/reference/huawei-api.md §3: the seed's success example of IMS ShowJob (shared with the jobs tests). */
 const DOC_EXAMPLE = IMS_JOB_SUCCESS;
 
 /** A running job: no end_time, no image yet. */

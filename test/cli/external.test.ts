@@ -1,4 +1,4 @@
-// `hwjobs external` (the Terraform external data source program, design §5) as the real bundle:
+// `hwjobs external` (the Terraform external data source program, docs/architecture.md §5) as the real bundle:
 // the query arrives on stdin as one JSON object of strings, the answer is one flat JSON object of
 // strings. Lists read every page (compared with the independent list oracle); get-* read jobs
 // created through the admin API with known outcomes; bad input is exit 2, one line naming the

@@ -1,7 +1,7 @@
 // The fault matrix (issue 7, "a gate that never lies, never hangs and never leaks"): every command
 // of the real CLI bundle, as a child process, against a hostile server of its own that stalls,
 // dribbles, resets, truncates, floods, redirects, throttles, skews its clock or answers with the
-// wrong thing. Each row names the exit code the contract (design §5) gives and a time bound; the
+// wrong thing. Each row names the exit code the contract (docs/architecture.md §5) gives and a time bound; the
 // rows run four at a time in `before`, then each row is checked on its own and the figures (false
 // successes: exit 0 where it must not; hangs: killed at the bound) are reported and must be 0.
 import assert from "node:assert/strict";

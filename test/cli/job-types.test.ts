@@ -11,7 +11,7 @@ import { createJob, requestLog } from "../helpers/emulator-admin";
 import { startHostileServer, type HostileServer } from "../helpers/hostile-server";
 
 // Written out, not taken from src/, so that a change to what the tool accepts shows here
-// (reference §2.7: the spec's query patterns, ImageJobType of 2026-06-12, the Go SDK's JobType).
+// (docs/reference/huawei-api.md §2.7: the spec's query patterns, ImageJobType of 2026-06-12, the Go SDK's JobType).
 const IMAGE_LIST_TYPES = ["CREATE_SERVER", "CREATE_SERVER_IMAGE", "DELETE_SERVER"];
 const IMAGE_TYPES = [...IMAGE_LIST_TYPES, "BUILD_IMAGE", "GENERATE_IMAGE", "DELETE_IMAGE_BUILD_SERVER", "DELETE_IMAGE"];
 const APP_LIST_TYPES = [
@@ -211,7 +211,7 @@ for (const op of OPERATIONS) {
 }
 
 describe("responses with every image job type of the current spec", { concurrency: 4 }, () => {
-  // A service that answers with the four types newer than the query pattern (reference §2.7: the
+  // A service that answers with the four types newer than the query pattern (docs/reference/huawei-api.md §2.7: the
   // response enums of ListImageJobs and ListImageSubJobs have them); the emulator never lists
   // them, since its lists filter by the pattern's types.
   const items = IMAGE_TYPES.map((job_type, i) => ({ id: `70236488365139${5700 + i}`, job_id: "702364883651395700", job_type, status: "SUCCESS", begin_time: "2026-06-12T01:00:00Z" }));

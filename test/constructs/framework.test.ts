@@ -1,4 +1,4 @@
-// The framework seam (design §6): with cdktf and cdktn both installed (as in this repository), the
+// The framework seam (docs/architecture.md §6): with cdktf and cdktn both installed (as in this repository), the
 // stack decides which framework's classes the constructs are made of, never a mix; the same stack
 // code synthesizes the same configuration in both; a scope outside any stack is a one-line error.
 import assert from "node:assert/strict";

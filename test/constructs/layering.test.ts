@@ -7,7 +7,7 @@ import { build } from "esbuild";
 const ROOT = resolve(__dirname, "..", "..");
 
 // constructs/ only synthesizes configuration that runs the CLI: it may use pure constants from
-// the layers below, never the HTTP stack, the emulator or the CLI itself (design §2).
+// the layers below, never the HTTP stack, the emulator or the CLI itself (docs/architecture.md §2).
 const ALLOWED = new Set([
   "src/api/enums.ts",
   // The registry of the job_type parameters, so that props accept exactly what the CLI does; it
@@ -27,6 +27,8 @@ const ALLOWED = new Set([
   "src/core/sanitize.ts",
   // "Did you mean" hints for refused values; it imports nothing.
   "src/core/suggest.ts",
+  // The wait timings table (flags, variables, props, defaults); it imports only core/duration.ts.
+  "src/jobs/wait-timings.ts",
 ]);
 
 describe("constructs layering", () => {

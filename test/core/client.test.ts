@@ -295,7 +295,6 @@ describe("retries", () => {
       assert.equal(error.errorMessage, fields.errorMessage);
       assert.equal(error.requestId, fields.requestId);
       assert.equal(error.isNotFound, status === 404);
-      assert.equal(error.isAuthFailure, status === 401 || status === 403);
       assert.doesNotMatch(error.message, /after \d+ attempts/);
       assert.equal(server.requests.length, 1);
       assert.equal(clock.delays.length, 0);

@@ -17,14 +17,14 @@ import {
   stringToSign,
 } from "../../src/core/signer";
 
-// Inputs shared by the reference vectors (huawei-api.md §5.4).
+// Inputs shared by the reference vectors (docs/reference/huawei-api.md §5.4).
 const AK = "HWTESTAK0000EXAMPLE1";
 const SK = "HwTestSecretKey0000000000000000000EXAMPLE";
 const PROJECT = "0123456789abcdef0123456789abcdef";
 const DATE = new Date("2024-01-15T08:30:00Z");
 const JSON_HEADERS = { "content-type": "application/json", "X-Project-Id": PROJECT } as const;
 
-describe("reference vectors (huawei-api.md §5.4)", () => {
+describe("reference vectors (docs/reference/huawei-api.md §5.4)", () => {
   test("vector 1: ListImageSubJobs canonical request, hash and signature", () => {
     const canonical = canonicalRequest({
       method: "GET",

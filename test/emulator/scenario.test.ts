@@ -185,7 +185,7 @@ describe("scenarios through the emulator", () => {
   it("seeds EmulatorOptions.scenario at start, relative to the clock, and serves it", async () => {
     assert.deepEqual(emulator.store.list(), load(parseScenario(SMALL), clock.now()).jobs);
     const reply = await callApi(emulator.url, "/v1/p/image-server-sub-jobs/actions/count", { clock });
-    // Without job_type, the count covers the three types of the query pattern (reference §2.3).
+    // Without job_type, the count covers the three types of the query pattern (docs/reference/huawei-api.md §2.3).
     const counted = ["CREATE_SERVER", "CREATE_SERVER_IMAGE", "DELETE_SERVER"];
     const expected = emulator.store
       .list()
@@ -232,7 +232,7 @@ describe("scenarios through the emulator", () => {
 });
 
 describe("the bundled scenarios", () => {
-  // The job types beyond the spec's query patterns (reference §2.7), which clients must read.
+  // The job types beyond the spec's query patterns (docs/reference/huawei-api.md §2.7), which clients must read.
   const NEWER_IMAGE = ["BUILD_IMAGE", "GENERATE_IMAGE", "DELETE_IMAGE_BUILD_SERVER", "DELETE_IMAGE"];
   const NEWER_APP = ["CREATE_SERVER_IMAGE", "COLLECT_HDA_LOG", "COLLECT_APS_LOG", "CREATE_SERVER_SNAPSHOT", "DELETE_SERVER_SNAPSHOT", "RESTORE_SERVER_SNAPSHOT", "BATCH_INSTALL_APP"];
   for (const file of ["small.json", "realistic.json"]) {

@@ -1,4 +1,4 @@
-// Realistic response bodies: the reference examples (huawei-api.md §2.5, §2.8, §3) and
+// Realistic response bodies: the reference examples (docs/reference/huawei-api.md §2.5, §2.8, §3) and
 // failure / in-progress variants with the nulls, empty strings and missing fields the APIs send.
 import { appJobSchema, type AppJob } from "../../src/api/app-job";
 import { imageJobSchema, type ImageJob } from "../../src/api/image-job";

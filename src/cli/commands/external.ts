@@ -113,7 +113,7 @@ async function readQueryText(io: CliIo): Promise<string> {
 }
 
 /**
- * `hwjobs external`: the program of a Terraform `external` data source (design §5). Reads one
+ * `hwjobs external`: the program of a Terraform `external` data source (docs/architecture.md §5). Reads one
  * JSON object of strings on stdin and prints one flat JSON object of strings; lists read every
  * page, all within the query's `timeout` (default 5m). Errors are one line on stderr with a
  * non-zero exit.

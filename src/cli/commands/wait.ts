@@ -1,7 +1,7 @@
 import { parseDuration } from "../../core/duration";
 import { InvalidInputError } from "../../core/errors";
 import { ExitCode, type ExitCodeValue } from "../../core/exit-codes";
-import { classifyJobStatus, JobFailedError, jobPoller, waitForJob } from "../../jobs";
+import { classifyJobStatus, JobFailedError, jobPoller, WAIT_TIMINGS, waitForJob, type WaitTiming, type WaitTimingProp } from "../../jobs";
 import { parseOutputFormat, type Flags, type ParsedArgs } from "../args";
 import { createClient } from "../client-factory";
 import { jobEndpoint } from "../deadline";
@@ -13,23 +13,16 @@ import { renderJobResult } from "../render";
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-/** Wait timings: flag, else the `HWJOBS_*` variable Terraform sets, else the default. */
-const TIMINGS = {
-  timeoutMs: { flag: "timeout", env: "HWJOBS_TIMEOUT", fallback: "60m" },
-  notFoundGraceMs: { flag: "not-found-grace", env: "HWJOBS_NOT_FOUND_GRACE", fallback: "60s" },
-  minDelayMs: { flag: "min-poll-interval", env: "HWJOBS_MIN_POLL_INTERVAL", fallback: "5s" },
-  maxDelayMs: { flag: "max-poll-interval", env: "HWJOBS_MAX_POLL_INTERVAL", fallback: "60s" },
-} as const;
+type Timings = Record<WaitTiming["option"], number>;
 
-type Timings = Record<keyof typeof TIMINGS, number>;
-
+/** Wait timings (jobs/wait-timings.ts): the flag, else the `HWJOBS_*` variable Terraform sets, else the default. */
 function resolveTimings(flags: Flags, env: Env): Timings {
-  const entries = Object.entries(TIMINGS).map(([key, t]) => {
+  const entries = (Object.keys(WAIT_TIMINGS) as WaitTimingProp[]).map((prop) => {
+    const t: (typeof WAIT_TIMINGS)[WaitTimingProp] = WAIT_TIMINGS[prop];
     const flagValue = flags[t.flag];
     const envValue = env[t.env];
-    const [text, field] = flagValue !== undefined ? [flagValue, `--${t.flag}`] : envValue ? [envValue, t.env] : [t.fallback, `--${t.flag}`];
-    // No grace is meaningful (a 404 ends the wait at once); no timeout or poll interval is not.
-    return [key, parseDuration(text, field, { allowZero: key === "notFoundGraceMs" })] as const;
+    const [text, field] = flagValue !== undefined ? [flagValue, `--${t.flag}`] : envValue ? [envValue, t.env] : [t.default, `--${t.flag}`];
+    return [t.option, parseDuration(text, field, { allowZero: t.allowZero })] as const;
   });
   const timings = Object.fromEntries(entries) as Timings;
   if (timings.minDelayMs > timings.maxDelayMs) {
@@ -65,7 +58,7 @@ export async function runWait(args: ParsedArgs, io: CliIo): Promise<ExitCodeValu
   const format = parseOutputFormat(args.flags.output, io.env);
   const client = createClient(args.flags, io);
   const say = (text: string) => io.stderr(progressLine(text));
-  say(`waiting for ${target.kind} ${target.jobId} (timeout ${args.flags.timeout ?? (io.env.HWJOBS_TIMEOUT || TIMINGS.timeoutMs.fallback)}) at ${jobEndpoint(client, target.kind)}`);
+  say(`waiting for ${target.kind} ${target.jobId} (timeout ${args.flags.timeout ?? (io.env[WAIT_TIMINGS.timeout.env] || WAIT_TIMINGS.timeout.default)}) at ${jobEndpoint(client, target.kind)}`);
   try {
     const snapshot = await waitForJob(jobPoller(client, target.kind, target.jobId, { allowFailedSubJobs }), {
       ...timings,
