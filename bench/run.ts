@@ -28,19 +28,34 @@ function report(name: string, samplesMs: number[], extra = ""): void {
 }
 
 function benchSigning(): void {
-  const url = new URL(`https://appstream.cn-north-4.myhuaweicloud.com/v1/${PROJECT}/image-server-sub-jobs?job_type=CREATE_SERVER&limit=100&offset=0&status=RUNNING`);
+  const url = new URL(
+    `https://appstream.cn-north-4.myhuaweicloud.com/v1/${PROJECT}/image-server-sub-jobs?job_type=CREATE_SERVER&limit=100&offset=0&status=RUNNING`,
+  );
   const n = 20_000;
   const start = performance.now();
   for (let i = 0; i < n; i++) {
-    signRequest({ method: "GET", url, headers: { "content-type": "application/json", "x-project-id": PROJECT }, accessKey: "AK", secretKey: "SK" });
+    signRequest({
+      method: "GET",
+      url,
+      headers: { "content-type": "application/json", "x-project-id": PROJECT },
+      accessKey: "AK",
+      secretKey: "SK",
+    });
   }
   const ms = performance.now() - start;
-  console.log(`${"sign (SDK-HMAC-SHA256)".padEnd(34)} n=${n}  ${((n / ms) * 1000).toFixed(0)} signatures/s  (${((ms / n) * 1000).toFixed(1)} µs each)`);
+  console.log(
+    `${"sign (SDK-HMAC-SHA256)".padEnd(34)} n=${n}  ${((n / ms) * 1000).toFixed(0)} signatures/s  (${((ms / n) * 1000).toFixed(1)} µs each)`,
+  );
 }
 
 async function benchClient(): Promise<void> {
   const emulator = await startEmulator({ port: 0 });
-  const env = { HWJOBS_ENDPOINT: emulator.url, HW_PROJECT_ID: PROJECT, HW_ACCESS_KEY: DEMO_CREDENTIALS.accessKey, HW_SECRET_KEY: DEMO_CREDENTIALS.secretKey };
+  const env = {
+    HWJOBS_ENDPOINT: emulator.url,
+    HW_PROJECT_ID: PROJECT,
+    HW_ACCESS_KEY: DEMO_CREDENTIALS.accessKey,
+    HW_SECRET_KEY: DEMO_CREDENTIALS.secretKey,
+  };
   const client = new HwClient(resolveConfig({}, env), { env: {} });
   try {
     const job = emulator.store.createJob({ kind: "ims-job", projectId: PROJECT, waitingMs: 1, runningMs: 1 });
@@ -82,7 +97,13 @@ async function benchCli(): Promise<void> {
   const emulator = await startEmulator({ port: 0 });
   try {
     const job = emulator.store.createJob({ kind: "ims-job", projectId: PROJECT, waitingMs: 1, runningMs: 1 });
-    const env = { PATH: process.env.PATH, HWJOBS_ENDPOINT: emulator.url, HW_PROJECT_ID: PROJECT, HW_ACCESS_KEY: DEMO_CREDENTIALS.accessKey, HW_SECRET_KEY: DEMO_CREDENTIALS.secretKey };
+    const env = {
+      PATH: process.env.PATH,
+      HWJOBS_ENDPOINT: emulator.url,
+      HW_PROJECT_ID: PROJECT,
+      HW_ACCESS_KEY: DEMO_CREDENTIALS.accessKey,
+      HW_SECRET_KEY: DEMO_CREDENTIALS.secretKey,
+    };
     const get: number[] = [];
     for (let i = 0; i < 10; i++) {
       const t = performance.now();

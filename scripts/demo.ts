@@ -56,12 +56,18 @@ async function main(): Promise<number> {
     } else {
       step("terraform is not on PATH: running the exact local-exec command Terraform would run");
       for (const exec of localExecs(stackDir)) {
-        process.stdout.write(`${exec.address}: ${JSON.stringify([...exec.interpreter, exec.command])} with ${Object.keys(exec.environment).join(", ")}\n`);
+        process.stdout.write(
+          `${exec.address}: ${JSON.stringify([...exec.interpreter, exec.command])} with ${Object.keys(exec.environment).join(", ")}\n`,
+        );
       }
       code = (await runLocalExecs(stackDir, vars, { env, timeoutMs: 300_000, onOutput: echo })).code;
     }
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    step(code === 0 ? `done in ${seconds}s: the apply waited for the job and went on when it succeeded` : `failed (exit ${code}) after ${seconds}s`);
+    step(
+      code === 0
+        ? `done in ${seconds}s: the apply waited for the job and went on when it succeeded`
+        : `failed (exit ${code}) after ${seconds}s`,
+    );
     return code === 0 ? 0 : 1;
   } finally {
     await emulator.close();

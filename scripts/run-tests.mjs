@@ -17,7 +17,9 @@ function collect(dir) {
   });
 }
 
-const files = collect(join(root, "test")).filter((f) => f.includes(filter)).sort();
+const files = collect(join(root, "test"))
+  .filter((f) => f.includes(filter))
+  .sort();
 if (files.length === 0) {
   console.error(`no test files match ${JSON.stringify(filter)}`);
   process.exit(1);

@@ -43,7 +43,10 @@ export interface RunResult {
 }
 
 /** Spawns a command (no shell), streaming each chunk to `onOutput`, with a hard time limit. */
-export function run(argv: readonly string[], opts: { cwd: string; env: Env; timeoutMs: number; onOutput?: (text: string) => void }): Promise<RunResult> {
+export function run(
+  argv: readonly string[],
+  opts: { cwd: string; env: Env; timeoutMs: number; onOutput?: (text: string) => void },
+): Promise<RunResult> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(argv[0]!, argv.slice(1), { cwd: opts.cwd, env: opts.env, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
@@ -86,11 +89,21 @@ export interface TerraformRunOptions {
 
 /** `terraform init` in the stack directory (offline for stacks that use only built-in resources). */
 export function terraformInit(terraform: string, stackDir: string, opts: TerraformRunOptions): Promise<RunResult> {
-  return run([terraform, "init", "-input=false", "-no-color"], { cwd: stackDir, env: terraformEnv(opts.env), timeoutMs: opts.timeoutMs, onOutput: opts.onOutput });
+  return run([terraform, "init", "-input=false", "-no-color"], {
+    cwd: stackDir,
+    env: terraformEnv(opts.env),
+    timeoutMs: opts.timeoutMs,
+    onOutput: opts.onOutput,
+  });
 }
 
 /** `terraform apply -auto-approve` with `-var` values (passed as argv, never through a shell). */
-export function terraformApplyOnly(terraform: string, stackDir: string, vars: Readonly<Record<string, string>>, opts: TerraformRunOptions): Promise<RunResult> {
+export function terraformApplyOnly(
+  terraform: string,
+  stackDir: string,
+  vars: Readonly<Record<string, string>>,
+  opts: TerraformRunOptions,
+): Promise<RunResult> {
   const varArgs = Object.entries(vars).flatMap(([k, v]) => ["-var", `${k}=${v}`]);
   return run([terraform, "apply", "-auto-approve", "-input=false", "-no-color", ...varArgs], {
     cwd: stackDir,
@@ -101,7 +114,12 @@ export function terraformApplyOnly(terraform: string, stackDir: string, vars: Re
 }
 
 /** `terraform init` then `terraform apply`; the output of both. */
-export async function terraformApply(terraform: string, stackDir: string, vars: Readonly<Record<string, string>>, opts: TerraformRunOptions): Promise<RunResult> {
+export async function terraformApply(
+  terraform: string,
+  stackDir: string,
+  vars: Readonly<Record<string, string>>,
+  opts: TerraformRunOptions,
+): Promise<RunResult> {
   const init = await terraformInit(terraform, stackDir, { ...opts, timeoutMs: 120_000 });
   if (init.code !== 0) return init;
   const apply = await terraformApplyOnly(terraform, stackDir, vars, opts);
@@ -118,7 +136,13 @@ export interface LocalExec {
 
 interface StackConfig {
   variable?: Record<string, { default?: unknown }>;
-  resource?: Record<string, Record<string, { provisioner?: Array<Record<string, { interpreter?: string[]; command: string; environment?: Record<string, string> }>> }>>;
+  resource?: Record<
+    string,
+    Record<
+      string,
+      { provisioner?: Array<Record<string, { interpreter?: string[]; command: string; environment?: Record<string, string> }>> }
+    >
+  >;
 }
 
 function readStack(stackDir: string): StackConfig {
@@ -133,7 +157,13 @@ export function localExecs(stackDir: string): LocalExec[] {
     for (const [name, body] of Object.entries(resources)) {
       for (const block of body.provisioner ?? []) {
         const exec = block["local-exec"];
-        if (exec) found.push({ address: `${type}.${name}`, interpreter: exec.interpreter ?? ["/bin/sh", "-c"], command: exec.command, environment: exec.environment ?? {} });
+        if (exec)
+          found.push({
+            address: `${type}.${name}`,
+            interpreter: exec.interpreter ?? ["/bin/sh", "-c"],
+            command: exec.command,
+            environment: exec.environment ?? {},
+          });
       }
     }
   }
@@ -142,7 +172,9 @@ export function localExecs(stackDir: string): LocalExec[] {
 
 /** The stack's variable values as Terraform would see them: string defaults, overridden by `vars`. */
 export function variableValues(stackDir: string, vars: Readonly<Record<string, string>>): Record<string, string> {
-  const defaults = Object.entries(readStack(stackDir).variable ?? {}).flatMap(([name, v]) => (typeof v.default === "string" ? [[name, v.default] as const] : []));
+  const defaults = Object.entries(readStack(stackDir).variable ?? {}).flatMap(([name, v]) =>
+    typeof v.default === "string" ? [[name, v.default] as const] : [],
+  );
   return { ...Object.fromEntries(defaults), ...vars };
 }
 
@@ -161,7 +193,12 @@ export async function runLocalExecs(
   const values = variableValues(stackDir, vars);
   for (const exec of localExecs(stackDir)) {
     const environment = Object.fromEntries(Object.entries(exec.environment).map(([k, v]) => [k, substituteVars(v, values)]));
-    const result = await run([...exec.interpreter, exec.command], { cwd: stackDir, env: { ...opts.env, ...environment }, timeoutMs: opts.timeoutMs, onOutput: opts.onOutput });
+    const result = await run([...exec.interpreter, exec.command], {
+      cwd: stackDir,
+      env: { ...opts.env, ...environment },
+      timeoutMs: opts.timeoutMs,
+      onOutput: opts.onOutput,
+    });
     output += result.output;
     if (result.code !== 0) return { code: result.code, output };
   }

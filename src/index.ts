@@ -12,16 +12,52 @@ export { sanitizeLine } from "./core/sanitize";
 export { showImageJob, type ImageJob, type ImageSubJob } from "./api/image-job";
 export { showAppJob, type AppJob, type AppSubJob } from "./api/app-job";
 export { showImsJob, type ImsJob } from "./api/ims-job";
-export { listImageJobs, parseListImageJobsQuery, listImageJobsQuerySchema, listImageJobsResponseSchema, type ImageJobInfo, type ListImageJobsQuery } from "./api/list-image-jobs";
-export { listImageSubJobs, parseListImageSubJobsQuery, listImageSubJobsQuerySchema, listImageSubJobsResponseSchema, type ListImageSubJobsQuery } from "./api/list-image-sub-jobs";
-export { countImageSubJobs, parseCountImageSubJobsQuery, countImageSubJobsQuerySchema, type CountImageSubJobsQuery } from "./api/count-image-sub-jobs";
-export { listAppSubJobs, parseListAppSubJobsQuery, listAppSubJobsQuerySchema, listAppSubJobsResponseSchema, type ListAppSubJobsQuery } from "./api/list-app-sub-jobs";
-export { countAppSubJobs, parseCountAppSubJobsQuery, countAppSubJobsQuerySchema, type CountAppSubJobsQuery } from "./api/count-app-sub-jobs";
+export {
+  listImageJobs,
+  parseListImageJobsQuery,
+  listImageJobsQuerySchema,
+  listImageJobsResponseSchema,
+  type ImageJobInfo,
+  type ListImageJobsQuery,
+} from "./api/list-image-jobs";
+export {
+  listImageSubJobs,
+  parseListImageSubJobsQuery,
+  listImageSubJobsQuerySchema,
+  listImageSubJobsResponseSchema,
+  type ListImageSubJobsQuery,
+} from "./api/list-image-sub-jobs";
+export {
+  countImageSubJobs,
+  parseCountImageSubJobsQuery,
+  countImageSubJobsQuerySchema,
+  type CountImageSubJobsQuery,
+} from "./api/count-image-sub-jobs";
+export {
+  listAppSubJobs,
+  parseListAppSubJobsQuery,
+  listAppSubJobsQuerySchema,
+  listAppSubJobsResponseSchema,
+  type ListAppSubJobsQuery,
+} from "./api/list-app-sub-jobs";
+export {
+  countAppSubJobs,
+  parseCountAppSubJobsQuery,
+  countAppSubJobsQuerySchema,
+  type CountAppSubJobsQuery,
+} from "./api/count-app-sub-jobs";
 export { imageJobSchema, imageSubJobSchema } from "./api/image-job";
 export { appJobSchema, appSubJobSchema } from "./api/app-job";
 export { imsJobSchema } from "./api/ims-job";
 export type { Page } from "./api/page";
-export { fetchAllPages, ListChangedError, ListTooLongError, MAX_LIST_ITEMS, type FetchAllPagesOptions, type FetchPage } from "./core/pagination";
+export {
+  fetchAllPages,
+  ListChangedError,
+  ListTooLongError,
+  MAX_LIST_ITEMS,
+  type FetchAllPagesOptions,
+  type FetchPage,
+} from "./core/pagination";
 export { DeadlineExceededError, type DeadlineDetails } from "./core/deadline-error";
 export * from "./jobs";
 export { DEMO_CREDENTIALS, startEmulator, type EmulatorOptions, type RunningEmulator } from "./emulator";
@@ -40,4 +76,19 @@ export type { ListAppSubJobsResponse } from "./api/list-app-sub-jobs";
 export type { OpenEnum } from "./api/open-enum";
 export type { ParamLabel, RawQuery } from "./api/raw-query";
 export type { ApiRequestInfo, EmulatorCredential, EmulatorStats, Scenario } from "./emulator";
-export type { AuthScheme, CreateJobInput, EmulatedJob, EmulatorJobKind, Fault, FaultInput, FaultQueue, JobSpec, JobStore, RequestLog, RequestLogEntry, JobOutcome, ScenarioJob, ScenarioProject } from "./emulator";
+export type {
+  AuthScheme,
+  CreateJobInput,
+  EmulatedJob,
+  EmulatorJobKind,
+  Fault,
+  FaultInput,
+  FaultQueue,
+  JobSpec,
+  JobStore,
+  RequestLog,
+  RequestLogEntry,
+  JobOutcome,
+  ScenarioJob,
+  ScenarioProject,
+} from "./emulator";

@@ -66,8 +66,20 @@ const COUNT_SUB_JOBS = {
 } as const satisfies JobTypeFilter;
 
 /** A list operation's `job_type`: one type of the spec's query pattern, `known`. */
-function listFilter<const O extends string, const K extends readonly [string, ...string[]]>(operation: O, known: K, countedBy: JobTypeFilter) {
-  return { operation, known, required: true, maxListLength: undefined, sendsNewer: false, source: "the spec's query pattern", countedBy } as const;
+function listFilter<const O extends string, const K extends readonly [string, ...string[]]>(
+  operation: O,
+  known: K,
+  countedBy: JobTypeFilter,
+) {
+  return {
+    operation,
+    known,
+    required: true,
+    maxListLength: undefined,
+    sendsNewer: false,
+    source: "the spec's query pattern",
+    countedBy,
+  } as const;
 }
 
 /** The `job_type` parameter of each list and count operation, by API operation name. */
@@ -146,7 +158,8 @@ function hintFor(filter: JobTypeFilter, value: string): Hint | undefined {
     return { clause, note: clause };
   }
   const elsewhere = operationsKnowing(filter, value);
-  if (elsewhere.length > 0) return { clause: `${quoteJobType(value)} is a job type of ${elsewhere.join(", ")}`, note: `a job type of ${elsewhere.join(", ")}` };
+  if (elsewhere.length > 0)
+    return { clause: `${quoteJobType(value)} is a job type of ${elsewhere.join(", ")}`, note: `a job type of ${elsewhere.join(", ")}` };
   const match = closestMatch(value, filter.known);
   return match === undefined ? undefined : { clause: `did you mean ${quoteJobType(match)}?`, note: `did you mean ${quoteJobType(match)}?` };
 }

@@ -38,7 +38,11 @@ export function parseListImageSubJobsQuery(raw: RawQuery, label?: ParamLabel): L
  * ListImageSubJobs: `GET /v1/{project_id}/image-server-sub-jobs`, one page.
  * @throws InvalidInputError (rejected, nothing sent) when `query` is invalid
  */
-export async function listImageSubJobs(client: HwClient, query: ListImageSubJobsQuery, signal?: AbortSignal): Promise<ListImageSubJobsResponse> {
+export async function listImageSubJobs(
+  client: HwClient,
+  query: ListImageSubJobsQuery,
+  signal?: AbortSignal,
+): Promise<ListImageSubJobsResponse> {
   const checked = checkQuery(listImageSubJobsQuerySchema, query);
   return client.get({
     operation: "ListImageSubJobs",

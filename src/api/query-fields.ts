@@ -36,7 +36,9 @@ export function enumField<const T extends readonly [string, ...string[]]>(values
   const accepted = values.join(", ");
   return z.enum(values, {
     error: (issue) =>
-      issue.input === undefined ? `required; accepted: ${accepted}` : `unknown value ${quote(issue.input)}; accepted: ${accepted}${didYouMean(String(issue.input), values)}`,
+      issue.input === undefined
+        ? `required; accepted: ${accepted}`
+        : `unknown value ${quote(issue.input)}; accepted: ${accepted}${didYouMean(String(issue.input), values)}`,
   });
 }
 
@@ -59,7 +61,8 @@ export function jobTypeFilterOf(schema: z.ZodObject): JobTypeFilter | undefined 
 /** The one `job_type` of a list operation, one of its {@link JobTypeFilter}'s known values. */
 export function jobTypeField<const T extends readonly [string, ...string[]]>(filter: JobTypeFilter & { readonly known: T }) {
   const schema = z.enum(filter.known, {
-    error: (issue) => (issue.input === undefined ? `required; accepted: ${acceptedJobTypes(filter)}` : unknownJobTypeMessage(filter, String(issue.input))),
+    error: (issue) =>
+      issue.input === undefined ? `required; accepted: ${acceptedJobTypes(filter)}` : unknownJobTypeMessage(filter, String(issue.input)),
   });
   return registered(schema, filter);
 }

@@ -68,7 +68,8 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
   if (command !== undefined && COMMAND_FLAGS[command]) {
     const allowed = new Set<string>([...GLOBAL, ...COMMAND_FLAGS[command]!]);
     for (const name of Object.keys(flags)) {
-      if (!allowed.has(name)) throw new InvalidInputError(`--${name}`, `--${name}: not accepted by "hwjobs ${command}"; see hwjobs ${command} --help`);
+      if (!allowed.has(name))
+        throw new InvalidInputError(`--${name}`, `--${name}: not accepted by "hwjobs ${command}"; see hwjobs ${command} --help`);
     }
   }
   return { command, positionals, flags };

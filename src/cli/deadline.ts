@@ -47,7 +47,12 @@ export function jobEndpoint(client: HwClient, kind: JobKindName): string {
  * @throws DeadlineExceededError (exit 4) when the deadline cut `work` off
  * @throws whatever `work` throws otherwise, including the abort on `cancel` (reported as exit 130)
  */
-export async function withDeadline<T>(deadline: CommandDeadline, scope: DeadlineScope, cancel: AbortSignal, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+export async function withDeadline<T>(
+  deadline: CommandDeadline,
+  scope: DeadlineScope,
+  cancel: AbortSignal,
+  work: (signal: AbortSignal) => Promise<T>,
+): Promise<T> {
   const finished = new AbortController();
   const expired = timeoutSignal(deadline.ms, finished.signal);
   const signal = AbortSignal.any([cancel, expired]);
@@ -57,11 +62,13 @@ export async function withDeadline<T>(deadline: CommandDeadline, scope: Deadline
     // An error of this library thrown before the deadline is the real answer; anything else after
     // it (an AbortError, a TimeoutError) is the deadline's doing.
     if (expired.aborted && !cancel.aborted && !(error instanceof HwJobsError)) {
-      throw new DeadlineExceededError({ operation: scope.operation, deadlineMs: deadline.ms, endpoint: scope.endpoint, field: deadline.field }, { cause: error });
+      throw new DeadlineExceededError(
+        { operation: scope.operation, deadlineMs: deadline.ms, endpoint: scope.endpoint, field: deadline.field },
+        { cause: error },
+      );
     }
     throw error;
   } finally {
     finished.abort();
   }
 }
-

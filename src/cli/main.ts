@@ -29,7 +29,8 @@ const io: CliIo = {
     let bytes = 0;
     for await (const chunk of process.stdin) {
       bytes += (chunk as Buffer).length;
-      if (bytes > maxBytes) throw new InvalidInputError("stdin", `stdin: more than ${maxBytes} bytes; hwjobs external reads one small JSON object`);
+      if (bytes > maxBytes)
+        throw new InvalidInputError("stdin", `stdin: more than ${maxBytes} bytes; hwjobs external reads one small JSON object`);
       chunks.push(chunk as Buffer);
     }
     return Buffer.concat(chunks).toString("utf8");

@@ -44,7 +44,10 @@ export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<Exi
     }
     const command = COMMANDS[args.command];
     if (!command) {
-      throw new InvalidInputError("command", `unknown command ${JSON.stringify(args.command)}; accepted: ${Object.keys(COMMANDS).join(", ")}`);
+      throw new InvalidInputError(
+        "command",
+        `unknown command ${JSON.stringify(args.command)}; accepted: ${Object.keys(COMMANDS).join(", ")}`,
+      );
     }
     return await command(args, io);
   } catch (error) {

@@ -58,9 +58,7 @@ export function hwjobsCliAsset(scope: IConstruct, options: HwjobsCliAssetOptions
     }
     const existingBundle = bundleOfAsset.get(existing);
     if (options.bundlePath !== undefined && existingBundle !== undefined && existingBundle !== bundlePath) {
-      throw new Error(
-        `stack "${stack.node.id}" already ships the hwjobs CLI from ${existingBundle}; cannot also ship ${bundlePath}`,
-      );
+      throw new Error(`stack "${stack.node.id}" already ships the hwjobs CLI from ${existingBundle}; cannot also ship ${bundlePath}`);
     }
     return existing;
   }

@@ -48,7 +48,8 @@ export class DataImageServerSubJobCount extends HwjobsCountDataSource {
   constructor(scope: Construct, id: string, props: DataImageServerSubJobCountProps = {}) {
     const ctx = contextFor(scope, failFor("DataImageServerSubJobCount", id));
     const p = validateProps(props, ctx, { optional: true });
-    const jobTypes = p.jobTypes === undefined ? undefined : validateJobTypeList(p.jobTypes, "jobTypes", JOB_TYPE_FILTERS.CountImageSubJobs, ctx);
+    const jobTypes =
+      p.jobTypes === undefined ? undefined : validateJobTypeList(p.jobTypes, "jobTypes", JOB_TYPE_FILTERS.CountImageSubJobs, ctx);
     super(
       scope,
       id,

@@ -19,13 +19,20 @@ import type { IConstruct } from "constructs";
  */
 export type Framework = typeof Cdktf;
 
-/** The framework classes used as types elsewhere in `constructs/`. */
+// The framework classes used as types elsewhere in `constructs/`.
+/** A stack of the framework. */
 export type TerraformStack = Cdktf.TerraformStack;
+/** An element (resource, data source, output, …) of the framework. */
 export type TerraformElement = Cdktf.TerraformElement;
+/** A resource of the framework. */
 export type TerraformResource = Cdktf.TerraformResource;
+/** A data source of the framework. */
 export type TerraformDataSource = Cdktf.TerraformDataSource;
+/** A provider of the framework. */
 export type TerraformProvider = Cdktf.TerraformProvider;
+/** An asset (a file shipped with the synthesized stack) of the framework. */
 export type TerraformAsset = Cdktf.TerraformAsset;
+/** The `local-exec` provisioner settings of the framework. */
 export type LocalExecProvisioner = Cdktf.LocalExecProvisioner;
 
 /** The framework packages, CDK Terrain first (the maintained one). */
@@ -36,7 +43,19 @@ export const FRAMEWORK_PACKAGES: readonly string[] = Object.freeze(["cdktn", "cd
 const STACK_SYMBOL = Symbol.for("cdktf/TerraformStack");
 
 /** What a module must export to be taken for a framework (its main module, not one of its files). */
-const FRAMEWORK_MEMBERS = ["App", "TerraformStack", "TerraformElement", "TerraformResource", "TerraformDataSource", "TerraformAsset", "AssetType", "Annotations", "Fn", "Token", "Lazy"];
+const FRAMEWORK_MEMBERS = [
+  "App",
+  "TerraformStack",
+  "TerraformElement",
+  "TerraformResource",
+  "TerraformDataSource",
+  "TerraformAsset",
+  "AssetType",
+  "Annotations",
+  "Fn",
+  "Token",
+  "Lazy",
+];
 
 function isFramework(exports: unknown): exports is Framework {
   return typeof exports === "object" && exports !== null && FRAMEWORK_MEMBERS.every((member) => member in exports);
@@ -107,14 +126,19 @@ export function frameworkOf(scope: IConstruct, fail: (message: string) => never)
   if (loaded !== undefined) return loaded;
   const files = installedFrameworkFiles();
   if (files.length === 0) {
-    fail(`needs the ${either} package, and neither is installed; install the framework of your app (npm install cdktn, or npm install cdktf)`);
+    fail(
+      `needs the ${either} package, and neither is installed; install the framework of your app (npm install cdktn, or npm install cdktf)`,
+    );
   }
   if (stack === undefined) fail(`needs a scope inside ${where}; "${scope.node.path || "(root)"}" is not inside one`);
   for (const file of files) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a path found at run time, loaded only when needed
     const framework: unknown = require(file);
     if (isFramework(framework) && stack instanceof framework.TerraformStack) return framework;
   }
-  return fail(`its stack "${stack.node.path}" comes from a copy of ${either} that is not loaded as a module (this package finds ${files.join(", ")})`);
+  return fail(
+    `its stack "${stack.node.path}" comes from a copy of ${either} that is not loaded as a module (this package finds ${files.join(", ")})`,
+  );
 }
 
 /**

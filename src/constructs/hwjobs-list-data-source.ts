@@ -28,7 +28,9 @@ export abstract class HwjobsListDataSource extends HwjobsDataSource {
     fail: Fail,
   ) {
     const concurrency =
-      props.concurrency === undefined ? undefined : validatePositiveInteger(props.concurrency, "concurrency", MAX_CONCURRENCY, contextFor(scope, fail));
+      props.concurrency === undefined
+        ? undefined
+        : validatePositiveInteger(props.concurrency, "concurrency", MAX_CONCURRENCY, contextFor(scope, fail));
     super(scope, id, operation, { ...parameters, concurrency }, props, fail);
   }
 

@@ -4,7 +4,14 @@
 // provider-requirements.ts, wait-job-data-source.ts) stay internal, so that the package root (which also re-exports jobs/)
 // never sees two exports of the same name.
 export { JobKind } from "./job-kind";
-export type { IFrameworkAsset, IFrameworkDataSource, IFrameworkElement, IFrameworkResource, IResolvable, ITerraformDependable } from "./framework-types";
+export type {
+  IFrameworkAsset,
+  IFrameworkDataSource,
+  IFrameworkElement,
+  IFrameworkResource,
+  IResolvable,
+  ITerraformDependable,
+} from "./framework-types";
 export type { Fail } from "./fail";
 export * from "./cli-asset";
 export * from "./wait-for-job";

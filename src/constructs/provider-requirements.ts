@@ -97,6 +97,8 @@ export function requireExternalProvider(scope: Construct, framework: Framework):
   if (existing === undefined) {
     new ExternalProviderRequirement(stack, EXTERNAL_REQUIREMENT_ID);
   } else if (!(existing instanceof ExternalProviderRequirement)) {
-    throw new Error(`stack "${stack.node.id}" already has a child "${EXTERNAL_REQUIREMENT_ID}" that is not the external provider requirement`);
+    throw new Error(
+      `stack "${stack.node.id}" already has a child "${EXTERNAL_REQUIREMENT_ID}" that is not the external provider requirement`,
+    );
   }
 }

@@ -100,7 +100,12 @@ export function validateJobIdOfKind(jobId: string, kind: string, ctx: ConstructC
  * zero unless `options.allowZero`; or a token.
  * @returns milliseconds for a literal duration, undefined for a token
  */
-export function validateDuration(value: string, prop: string, ctx: ConstructContext, options: { allowZero?: boolean } = {}): number | undefined {
+export function validateDuration(
+  value: string,
+  prop: string,
+  ctx: ConstructContext,
+  options: { allowZero?: boolean } = {},
+): number | undefined {
   if (typeof value !== "string") ctx.fail(`${prop} must be a duration string (got ${kindOf(value)})`);
   if (ctx.framework.Token.isUnresolved(value)) return undefined;
   try {
@@ -114,7 +119,11 @@ export function validateDuration(value: string, prop: string, ctx: ConstructCont
  * A map of non-empty keys to strings, none of them one of `reserved`; a copy of it, or `{}` when
  * undefined. The prop is named `triggers` in messages.
  */
-export function validateTriggers(triggers: Record<string, string> | undefined, reserved: readonly string[], ctx: ConstructContext): Record<string, string> {
+export function validateTriggers(
+  triggers: Record<string, string> | undefined,
+  reserved: readonly string[],
+  ctx: ConstructContext,
+): Record<string, string> {
   if (triggers === undefined) return {};
   if (triggers === null || typeof triggers !== "object" || Array.isArray(triggers)) {
     ctx.fail(`triggers must be a map of strings (got ${kindOf(triggers)})`);
@@ -170,7 +179,12 @@ export interface ValidatedJobTypes {
  * value is never one the CLI refuses at plan time. A token list becomes a Terraform
  * `join(",", …)` expression, and token elements pass unchecked.
  */
-export function validateJobTypeList(values: string[], prop: string, filter: JobTypeFilter & { readonly maxListLength: number }, ctx: ConstructContext): ValidatedJobTypes {
+export function validateJobTypeList(
+  values: string[],
+  prop: string,
+  filter: JobTypeFilter & { readonly maxListLength: number },
+  ctx: ConstructContext,
+): ValidatedJobTypes {
   const choices = jobTypeChoices(filter);
   if (ctx.framework.Token.isUnresolved(values)) return { joined: ctx.framework.Fn.join(",", values), warning: undefined };
   if (!Array.isArray(values)) ctx.fail(`${prop} must be a list of job types: ${choices} (got ${kindOf(values)})`);
@@ -221,7 +235,13 @@ export function validateProjectId(value: string, prop: string, ctx: ConstructCon
  * time. The rules are the CLI's own: a value that synthesizes but that the CLI rejects would only
  * fail at plan or apply time.
  */
-function validateIdentifier(value: string, prop: string, accepts: (text: string) => boolean, accepted: string, ctx: ConstructContext): string {
+function validateIdentifier(
+  value: string,
+  prop: string,
+  accepts: (text: string) => boolean,
+  accepted: string,
+  ctx: ConstructContext,
+): string {
   if (typeof value !== "string") ctx.fail(`${prop} must be a string (got ${kindOf(value)})`);
   if (ctx.framework.Token.isUnresolved(value)) return value;
   // A control character is named by the JSON quoting below, so it cannot break the one-line message.
@@ -266,12 +286,16 @@ export function validateBoolean(value: boolean | undefined, prop: string, ctx: C
  * framework's elements: anything with a string `fqn`). A lone element or a string is refused,
  * rather than silently dropped.
  */
-export function validateDependsOn<T extends { readonly fqn: string }>(dependsOn: readonly T[] | undefined, ctx: ConstructContext): T[] | undefined {
+export function validateDependsOn<T extends { readonly fqn: string }>(
+  dependsOn: readonly T[] | undefined,
+  ctx: ConstructContext,
+): T[] | undefined {
   if (dependsOn === undefined) return undefined;
   if (!Array.isArray(dependsOn)) ctx.fail(`dependsOn must be a list of resources or data sources (got ${kindOf(dependsOn)})`);
   dependsOn.forEach((item: unknown, index) => {
     const fqn = typeof item === "object" && item !== null ? (item as { fqn?: unknown }).fqn : undefined;
-    if (typeof fqn !== "string") ctx.fail(`dependsOn[${index}] must be a resource, data source or construct of this package (got ${kindOf(item)})`);
+    if (typeof fqn !== "string")
+      ctx.fail(`dependsOn[${index}] must be a resource, data source or construct of this package (got ${kindOf(item)})`);
   });
   return [...dependsOn];
 }
@@ -281,4 +305,3 @@ export function validateDurationProp(value: string, prop: string, ctx: Construct
   validateDuration(value, prop, ctx);
   return value;
 }
-

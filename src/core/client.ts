@@ -110,7 +110,13 @@ export class HwClient {
       }
       const retryAfterMs = outcome.kind === "response" ? parseRetryAfter(outcome.retryAfter, this.clock.now()) : undefined;
       const delayMs = retryDelayMs(attempt, this.policy, this.random, retryAfterMs);
-      this.options.onRetry?.({ operation: req.operation, attempt, maxAttempts: this.policy.maxAttempts, delayMs, reason: this.redact(describeOutcome(outcome)) });
+      this.options.onRetry?.({
+        operation: req.operation,
+        attempt,
+        maxAttempts: this.policy.maxAttempts,
+        delayMs,
+        reason: this.redact(describeOutcome(outcome)),
+      });
       await this.clock.sleep(delayMs, req.signal);
     }
   }
@@ -169,13 +175,23 @@ export class HwClient {
       // before anything reads it: callers, stdout JSON and messages then never see one.
       json = this.redactor.redactJson(JSON.parse(body));
     } catch {
-      throw new ResponseValidationError(req.operation, path, `body is not JSON (${body.length} bytes)`, requestId && this.redact(requestId));
+      throw new ResponseValidationError(
+        req.operation,
+        path,
+        `body is not JSON (${body.length} bytes)`,
+        requestId && this.redact(requestId),
+      );
     }
     const parsed = req.schema.safeParse(json);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const where = issue && issue.path.length > 0 ? `${issue.path.join(".")}: ` : "";
-      throw new ResponseValidationError(req.operation, path, this.redact(`${where}${issue?.message ?? "invalid"}`), requestId && this.redact(requestId));
+      throw new ResponseValidationError(
+        req.operation,
+        path,
+        this.redact(`${where}${issue?.message ?? "invalid"}`),
+        requestId && this.redact(requestId),
+      );
     }
     return parsed.data;
   }

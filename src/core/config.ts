@@ -74,7 +74,10 @@ export function resolveConfig(flags: ConfigFlags, env: Env): ClientConfig {
   }
   const project = pick(flags.projectId, env, CONFIG_ENV.projectId);
   if (!project) {
-    throw new InvalidInputError("--project-id", "project id: missing; pass --project-id or set HW_PROJECT_ID (or OS_PROJECT_ID, HUAWEICLOUD_SDK_PROJECT_ID)");
+    throw new InvalidInputError(
+      "--project-id",
+      "project id: missing; pass --project-id or set HW_PROJECT_ID (or OS_PROJECT_ID, HUAWEICLOUD_SDK_PROJECT_ID)",
+    );
   }
   if (!isProjectId(project.value)) {
     const field = project.field || "--project-id";

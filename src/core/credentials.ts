@@ -62,7 +62,10 @@ export function resolveCredentials(env: Env): Credentials {
     // silently switch identities, so it is an error that names the missing variable.
     if (accessKey || secretKey) {
       const missing = accessKey ? skName : akName;
-      throw new InvalidInputError(missing, `credentials: ${accessKey ? akName : skName} is set but ${missing} is not; set both, or use HW_AUTH_TOKEN`);
+      throw new InvalidInputError(
+        missing,
+        `credentials: ${accessKey ? akName : skName} is set but ${missing} is not; set both, or use HW_AUTH_TOKEN`,
+      );
     }
   }
   const token = firstSet(env, CREDENTIAL_ENV.authToken);
@@ -82,6 +85,9 @@ export function resolveCredentials(env: Env): Credentials {
  */
 function checkHeaderSafe(name: string, value: string): void {
   if (!/^[\x21-\x7e]+$/.test(value)) {
-    throw new InvalidInputError(name, `${name}: contains spaces, control or non-ASCII characters; a credential is printable ASCII (check for a stray newline)`);
+    throw new InvalidInputError(
+      name,
+      `${name}: contains spaces, control or non-ASCII characters; a credential is printable ASCII (check for a stray newline)`,
+    );
   }
 }

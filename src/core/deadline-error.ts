@@ -27,7 +27,10 @@ export class DeadlineExceededError extends HwJobsError implements DeadlineDetail
   readonly field: string;
 
   constructor(details: DeadlineDetails, options?: { cause?: unknown }) {
-    super(`${details.operation}: no answer within the ${formatDuration(details.deadlineMs)} deadline from ${details.endpoint} (${details.field})`, options);
+    super(
+      `${details.operation}: no answer within the ${formatDuration(details.deadlineMs)} deadline from ${details.endpoint} (${details.field})`,
+      options,
+    );
     this.operation = details.operation;
     this.deadlineMs = details.deadlineMs;
     this.endpoint = details.endpoint;

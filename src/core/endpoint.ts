@@ -18,13 +18,22 @@ export function validateEndpoint(text: string, field: string): string {
   try {
     url = new URL(text);
   } catch {
-    throw new InvalidInputError(field, `${field}: invalid URL ${JSON.stringify(redactUserinfo(text))}; use https://host[:port] (http:// only for 127.0.0.1, ::1 or localhost)`);
+    throw new InvalidInputError(
+      field,
+      `${field}: invalid URL ${JSON.stringify(redactUserinfo(text))}; use https://host[:port] (http:// only for 127.0.0.1, ::1 or localhost)`,
+    );
   }
   if (url.protocol !== "https:" && !(url.protocol === "http:" && isLoopbackHost(url.hostname))) {
-    throw new InvalidInputError(field, `${field}: ${url.protocol}// is not allowed for ${url.hostname}; use https:// (http:// only for 127.0.0.1, ::1 or localhost)`);
+    throw new InvalidInputError(
+      field,
+      `${field}: ${url.protocol}// is not allowed for ${url.hostname}; use https:// (http:// only for 127.0.0.1, ::1 or localhost)`,
+    );
   }
   if (url.username || url.password || url.search || url.hash || (url.pathname !== "/" && url.pathname !== "")) {
-    throw new InvalidInputError(field, `${field}: ${JSON.stringify(redactUserinfo(text))} must be scheme://host[:port] with no path, query or credentials`);
+    throw new InvalidInputError(
+      field,
+      `${field}: ${JSON.stringify(redactUserinfo(text))} must be scheme://host[:port] with no path, query or credentials`,
+    );
   }
   return `${url.protocol}//${url.host}`;
 }

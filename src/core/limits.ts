@@ -69,7 +69,8 @@ export function codePointLength(text: string): number {
 const CONTROL_CHARACTER = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
 
 /** What {@link findControlCharacter} refuses, for the end of a one-line message. */
-export const CONTROL_CHARACTERS_REFUSED = "control characters (U+0000-U+001F, U+007F-U+009F), line separators and invisible format characters such as bidi controls";
+export const CONTROL_CHARACTERS_REFUSED =
+  "control characters (U+0000-U+001F, U+007F-U+009F), line separators and invisible format characters such as bidi controls";
 
 /** The first control character of a text, for messages. */
 export interface ControlCharacter {

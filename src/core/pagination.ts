@@ -161,7 +161,11 @@ interface Changed {
 }
 
 /** One full read, stopped at the first sign of change. */
-async function readOnce<T>(fetchPage: FetchPage<T>, settings: ReadSettings<T>, outer: AbortSignal | undefined): Promise<Complete<T> | Changed> {
+async function readOnce<T>(
+  fetchPage: FetchPage<T>,
+  settings: ReadSettings<T>,
+  outer: AbortSignal | undefined,
+): Promise<Complete<T> | Changed> {
   const { pageSize } = settings;
   // A private controller lets the pool cancel its own requests on a change or an error, while
   // still following the caller's signal.
@@ -280,7 +284,8 @@ function mergePages<T>(
     for (const item of index > 0 ? page.slice(overlap) : page) items.push(item);
   }
   const duplicate = idOf && firstDuplicate(items, idOf);
-  if (duplicate !== undefined) return { kind: "changed", firstCount: total, lastCount, reason: `item ${JSON.stringify(duplicate)} was listed twice` };
+  if (duplicate !== undefined)
+    return { kind: "changed", firstCount: total, lastCount, reason: `item ${JSON.stringify(duplicate)} was listed twice` };
   return { kind: "complete", firstCount: total, items };
 }
 

@@ -35,7 +35,10 @@ function validateProxy(name: string, value: string): string {
     url = undefined;
   }
   if (url === undefined || (url.protocol !== "http:" && url.protocol !== "https:") || url.hostname === "") {
-    throw new InvalidInputError(name, `${name}: invalid proxy URL ${shown}; use http://host:port or https://host:port (credentials as user:password@ are allowed)`);
+    throw new InvalidInputError(
+      name,
+      `${name}: invalid proxy URL ${shown}; use http://host:port or https://host:port (credentials as user:password@ are allowed)`,
+    );
   }
   return value;
 }
@@ -52,6 +55,8 @@ export function proxySettings(env: Env): ProxySettings {
   const userNoProxy = pick(env, ["NO_PROXY", "no_proxy"]).value;
   // undici only honours the wildcard when NO_PROXY is exactly "*"; it parses a bare "::1" as host
   // ":" port 1 and compares IPv6 hosts with their brackets, hence "[::1]".
-  const noProxy = userNoProxy.split(/[,\s]/).includes("*") ? "*" : [userNoProxy, "localhost", "127.0.0.1", "[::1]"].filter(Boolean).join(",");
+  const noProxy = userNoProxy.split(/[,\s]/).includes("*")
+    ? "*"
+    : [userNoProxy, "localhost", "127.0.0.1", "[::1]"].filter(Boolean).join(",");
   return { httpProxy: validateProxy(http.name, http.value), httpsProxy: validateProxy(https.name, https.value), noProxy };
 }

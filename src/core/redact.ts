@@ -59,7 +59,16 @@ function withoutGaps(text: string): { shadow: string; at: Int32Array } {
 const hex2 = (n: number): string => n.toString(16).padStart(2, "0");
 
 /** JSON's two-character escapes (a printable secret has at most `"`, `\` and `/` of these). */
-const JSON_SHORT_ESCAPES: Readonly<Record<string, string>> = { '"': '\\"', "\\": "\\\\", "/": "\\/", "\b": "\\b", "\f": "\\f", "\n": "\\n", "\r": "\\r", "\t": "\\t" };
+const JSON_SHORT_ESCAPES: Readonly<Record<string, string>> = {
+  '"': '\\"',
+  "\\": "\\\\",
+  "/": "\\/",
+  "\b": "\\b",
+  "\f": "\\f",
+  "\n": "\\n",
+  "\r": "\\r",
+  "\t": "\\t",
+};
 
 /**
  * Every way one character of a secret may be spelled by a server echoing it: as is; percent-encoded
@@ -93,9 +102,15 @@ function base64Runs(secret: string): string[] {
   const bytes = Buffer.from(secret, "utf8");
   const runs: string[] = [];
   // With `skip` bytes before it, the first 0, 2 or 3 characters also depend on those bytes.
-  for (const [skip, dropped] of [[0, 0], [1, 2], [2, 3]] as const) {
+  for (const [skip, dropped] of [
+    [0, 0],
+    [1, 2],
+    [2, 3],
+  ] as const) {
     const whole = Math.floor((skip + bytes.length) / 3) * 3;
-    const encoded = Buffer.concat([Buffer.alloc(skip), bytes]).subarray(0, whole).toString("base64");
+    const encoded = Buffer.concat([Buffer.alloc(skip), bytes])
+      .subarray(0, whole)
+      .toString("base64");
     const run = encoded.slice(dropped);
     if (run.length >= MIN_BASE64_RUN) runs.push(run, run.replace(/\+/g, "-").replace(/\//g, "_"));
   }
@@ -110,11 +125,14 @@ function base64Runs(secret: string): string[] {
  */
 export function createRedactor(secrets: readonly (string | undefined)[]): Redactor {
   // Longest first, so a secret containing another is replaced whole.
-  const unique = [...new Set(secrets.filter((s): s is string => typeof s === "string" && s.length >= MIN_SECRET_LENGTH))].sort((a, b) => b.length - a.length);
+  const unique = [...new Set(secrets.filter((s): s is string => typeof s === "string" && s.length >= MIN_SECRET_LENGTH))].sort(
+    (a, b) => b.length - a.length,
+  );
   const spell = (text: string) => Array.from(text, characterPattern).join("");
   // One pattern for a whole IAM token (kilobytes) is slow to run over a page of text, so a short
   // prefix finds the candidates and each secret's sticky pattern then checks them.
-  const starts = unique.length === 0 ? undefined : new RegExp(unique.map((s) => spell(Array.from(s).slice(0, PREFIX_LENGTH).join(""))).join("|"), "gi");
+  const starts =
+    unique.length === 0 ? undefined : new RegExp(unique.map((s) => spell(Array.from(s).slice(0, PREFIX_LENGTH).join(""))).join("|"), "gi");
   const wholes = unique.map((s) => new RegExp(spell(s), "iy"));
   const runs = [...new Set(unique.flatMap(base64Runs))].sort((a, b) => b.length - a.length);
   /** Where the secrets are in `text` (plain or encoded), in order and apart. */
@@ -156,7 +174,8 @@ export function createRedactor(secrets: readonly (string | undefined)[]): Redact
     // text without those, and replaced in the text itself along with whatever splits them.
     const { shadow, at } = withoutGaps(result);
     const found = find(shadow);
-    for (const run of runs) for (let i = shadow.indexOf(run); i !== -1; i = shadow.indexOf(run, i + run.length)) found.push([i, i + run.length]);
+    for (const run of runs)
+      for (let i = shadow.indexOf(run); i !== -1; i = shadow.indexOf(run, i + run.length)) found.push([i, i + run.length]);
     if (found.length === 0) return result;
     found.sort((a, b) => a[0] - b[0]);
     const merged: Array<[number, number]> = [];
@@ -165,7 +184,10 @@ export function createRedactor(secrets: readonly (string | undefined)[]): Redact
       if (last !== undefined && start < last[1]) last[1] = Math.max(last[1], end);
       else merged.push([start, end]);
     }
-    return replace(result, merged.map(([start, end]) => [at[start]!, at[end - 1]! + 1] as const));
+    return replace(
+      result,
+      merged.map(([start, end]) => [at[start]!, at[end - 1]! + 1] as const),
+    );
   };
   const redactJson = (value: unknown): unknown => {
     if (typeof value === "string") return redact(value);
@@ -183,7 +205,9 @@ export function createRedactor(secrets: readonly (string | undefined)[]): Redact
 
 /** The secrets of one set of credentials: the secret key and security token, or the IAM token (never the access key id). */
 export function credentialSecrets(credentials: Credentials): string[] {
-  return credentials.type === "token" ? [credentials.token] : [credentials.secretKey, ...(credentials.securityToken ? [credentials.securityToken] : [])];
+  return credentials.type === "token"
+    ? [credentials.token]
+    : [credentials.secretKey, ...(credentials.securityToken ? [credentials.securityToken] : [])];
 }
 
 /**
@@ -191,6 +215,10 @@ export function credentialSecrets(credentials: Credentials): string[] {
  * with AK/SK set, an IAM token beside them is just as secret.
  */
 export function environmentSecrets(env: Readonly<Record<string, string | undefined>>): string[] {
-  const names = [...CREDENTIAL_ENV.accessKeyPairs.map(([, secretKey]) => secretKey), ...CREDENTIAL_ENV.securityToken, ...CREDENTIAL_ENV.authToken];
+  const names = [
+    ...CREDENTIAL_ENV.accessKeyPairs.map(([, secretKey]) => secretKey),
+    ...CREDENTIAL_ENV.securityToken,
+    ...CREDENTIAL_ENV.authToken,
+  ];
   return names.map((name) => env[name]).filter((value): value is string => value !== undefined && value !== "");
 }

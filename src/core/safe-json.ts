@@ -4,7 +4,8 @@
 // readers). JSON written for people or pipes escapes those too; parsed, the values are the same.
 const UNSAFE = /[\u007f-\u009f\u2028\u2029\p{Cf}]/gu;
 
-const escape = (char: string): string => Array.from({ length: char.length }, (_, i) => `\\u${char.charCodeAt(i).toString(16).padStart(4, "0")}`).join("");
+const escape = (char: string): string =>
+  Array.from({ length: char.length }, (_, i) => `\\u${char.charCodeAt(i).toString(16).padStart(4, "0")}`).join("");
 
 /**
  * `JSON.stringify(value, null, indent)` with every DEL, C1, format (\p{Cf}), U+2028 and U+2029

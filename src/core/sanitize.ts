@@ -5,8 +5,10 @@
 // spaces in it (ESC ] 0 ; my title BEL keeps "y title" and the BEL) and all of DCS/APC/PM/SOS, and
 // strips neither lone controls nor bidi controls. test/core/sanitize.test.ts holds the corpus.
 
-// Whole escape sequences, so their parameters do not survive as visible debris (core/redact.ts
-// reads its source too: a secret split by these is reassembled by sanitizeLine):
+/**
+ * Whole escape sequences, so that their parameters do not survive as visible debris. core/redact.ts
+ * reads its source too: a secret split by these is reassembled by sanitizeLine.
+ */
 export const ESCAPE_SEQUENCE = new RegExp(
   [
     // CSI (ESC [ or 8-bit U+009B): parameter bytes 0x30-0x3F, intermediate bytes 0x20-0x2F, a final byte 0x40-0x7E.

@@ -85,7 +85,10 @@ export function computeSignature(secretKey: string, canonical: string, sdkDate: 
 
 /** Formats a time as `YYYYMMDDTHHMMSSZ` (UTC), the `X-Sdk-Date` format. */
 export function formatSdkDate(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+  return date
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
 }
 
 /** Input of {@link signRequest}. */

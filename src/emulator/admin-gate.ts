@@ -26,7 +26,10 @@ function quoted(value: string): string {
  */
 export function checkAdminTarget(target: string): JsonResponse | undefined {
   if (target.startsWith("/")) return undefined;
-  return { status: 403, body: emulatorError("FORBIDDEN", `target: admin requests must use a path (/_emulator/…), not an absolute URL (got ${quoted(target)})`) };
+  return {
+    status: 403,
+    body: emulatorError("FORBIDDEN", `target: admin requests must use a path (/_emulator/…), not an absolute URL (got ${quoted(target)})`),
+  };
 }
 
 /**
@@ -41,11 +44,20 @@ export function checkAdminHeaders(headers: IncomingHttpHeaders, withBody: boolea
   const host = headers.host;
   if (!hosts.allowsHost(host)) {
     const got = host === undefined ? "none" : quoted(host);
-    return { status: 403, body: emulatorError("FORBIDDEN", `host: admin requests must be addressed to ${hosts.describe()}, not ${got} (a guard against DNS rebinding)`) };
+    return {
+      status: 403,
+      body: emulatorError(
+        "FORBIDDEN",
+        `host: admin requests must be addressed to ${hosts.describe()}, not ${got} (a guard against DNS rebinding)`,
+      ),
+    };
   }
   const origin = headers.origin;
   if (origin !== undefined && !hosts.allowsOrigin(origin)) {
-    return { status: 403, body: emulatorError("FORBIDDEN", `origin: admin requests from web pages of other origins are refused (got ${quoted(origin)})`) };
+    return {
+      status: 403,
+      body: emulatorError("FORBIDDEN", `origin: admin requests from web pages of other origins are refused (got ${quoted(origin)})`),
+    };
   }
   const type = headers["content-type"];
   // A content-type is checked even without a body: an empty text/plain POST is what a page can send.
@@ -53,7 +65,10 @@ export function checkAdminHeaders(headers: IncomingHttpHeaders, withBody: boolea
     const got = type === undefined ? "none" : quoted(type);
     return {
       status: 415,
-      body: emulatorError("UNSUPPORTED_MEDIA_TYPE", `content-type: admin request bodies must be ${ADMIN_CONTENT_TYPE} (got ${got}); with curl, add -H 'content-type: ${ADMIN_CONTENT_TYPE}'`),
+      body: emulatorError(
+        "UNSUPPORTED_MEDIA_TYPE",
+        `content-type: admin request bodies must be ${ADMIN_CONTENT_TYPE} (got ${got}); with curl, add -H 'content-type: ${ADMIN_CONTENT_TYPE}'`,
+      ),
     };
   }
   return undefined;

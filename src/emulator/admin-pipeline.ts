@@ -26,8 +26,18 @@ export function handleAdminRequest(req: AdminRequest, router: Router<Handler>, s
   }
   const parsed = parseJson(req.body);
   if (!parsed.ok) {
-    const message = parsed.reason === "depth" ? `body: nests deeper than ${limitLabel(EMULATOR_LIMITS.jsonDepth)}` : "body: must be valid JSON";
+    const message =
+      parsed.reason === "depth" ? `body: nests deeper than ${limitLabel(EMULATOR_LIMITS.jsonDepth)}` : "body: must be valid JSON";
     return toRaw({ status: 400, body: emulatorError("INVALID", message) });
   }
-  return toRaw(match.route.handler({ params: match.params, query: req.query, body: parsed.value, requestId: req.requestId, now: req.now, store: state.store }));
+  return toRaw(
+    match.route.handler({
+      params: match.params,
+      query: req.query,
+      body: parsed.value,
+      requestId: req.requestId,
+      now: req.now,
+      store: state.store,
+    }),
+  );
 }

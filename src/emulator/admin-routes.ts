@@ -85,7 +85,11 @@ export function adminRoutes(state: EmulatorState): Route<Handler>[] {
         return { status: 201, body: jobSummary(job, job.createdAt) };
       },
     },
-    { method: "GET", pattern: "/_emulator/jobs", handler: (ctx) => ({ status: 200, body: { jobs: state.store.list().map((j) => jobSummary(j, ctx.now)) } }) },
+    {
+      method: "GET",
+      pattern: "/_emulator/jobs",
+      handler: (ctx) => ({ status: 200, body: { jobs: state.store.list().map((j) => jobSummary(j, ctx.now)) } }),
+    },
     {
       method: "POST",
       pattern: "/_emulator/faults",
@@ -106,7 +110,12 @@ export function adminRoutes(state: EmulatorState): Route<Handler>[] {
       pattern: SCENARIO_PATH,
       handler: (ctx) => {
         const loaded = loadScenario(state.store, parseScenario(ctx.body), ctx.now);
-        const projects = loaded.projects.map((p) => ({ project_id: p.projectId, image_jobs: p.imageJobs, app_jobs: p.appJobs, ims_jobs: p.imsJobs }));
+        const projects = loaded.projects.map((p) => ({
+          project_id: p.projectId,
+          image_jobs: p.imageJobs,
+          app_jobs: p.appJobs,
+          ims_jobs: p.imsJobs,
+        }));
         return { status: 201, body: { loaded: loaded.jobs.length, projects } };
       },
     },

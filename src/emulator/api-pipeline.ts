@@ -50,11 +50,23 @@ function answer(req: ApiRequest, deps: ApiDeps): RawResponse {
   const match = deps.router.match(req.method, req.rawPath);
   if (match.kind === "not-found") return json(404, apiNotFound(req.requestId));
   const now = deps.now();
-  const auth = authenticate({ method: req.method, path: req.path, query: [...req.query], headers: req.headers, body: req.body, now }, deps.auth);
+  const auth = authenticate(
+    { method: req.method, path: req.path, query: [...req.query], headers: req.headers, body: req.body, now },
+    deps.auth,
+  );
   if (!auth.ok) return json(401, authFailed(auth.reason, req.requestId));
   if (match.kind === "method-not-allowed") return json(405, METHOD_NOT_ALLOWED, { allow: match.allow.join(", ") });
   const parsed = parseJson(req.body);
-  return toRaw(match.route.handler({ params: match.params, query: req.query, body: parsed.ok ? parsed.value : undefined, requestId: req.requestId, now, store: deps.store }));
+  return toRaw(
+    match.route.handler({
+      params: match.params,
+      query: req.query,
+      body: parsed.ok ? parsed.value : undefined,
+      requestId: req.requestId,
+      now,
+      store: deps.store,
+    }),
+  );
 }
 
 /**

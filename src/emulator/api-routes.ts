@@ -23,7 +23,11 @@ function showJob(kind: EmulatorJobKind, render: Render, notFound: unknown): Hand
 /** The emulated cloud operations: the three Show operations, then the lists and counts. */
 export const API_ROUTES: readonly Route<Handler>[] = [
   // ShowImageJob (Workspace APP)
-  { method: "GET", pattern: "/v1/{project_id}/image-server-jobs/{job_id}", handler: showJob("image-job", imageJobBody, WORKSPACE_JOB_NOT_FOUND) },
+  {
+    method: "GET",
+    pattern: "/v1/{project_id}/image-server-jobs/{job_id}",
+    handler: showJob("image-job", imageJobBody, WORKSPACE_JOB_NOT_FOUND),
+  },
   // ShowJobDetail (Workspace APP app-server job)
   { method: "GET", pattern: "/v2/{project_id}/job/{job_id}", handler: showJob("app-job", appJobBody, WORKSPACE_JOB_NOT_FOUND) },
   // ShowJob (IMS)

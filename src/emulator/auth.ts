@@ -28,7 +28,8 @@ export interface AuthInput {
 }
 
 /** The verdict; a failure `reason` is safe to return to the caller (it never holds a secret). */
-export type AuthResult = { readonly ok: true; readonly scheme: AuthScheme } | { readonly ok: false; readonly scheme: AuthScheme; readonly reason: string };
+export type AuthResult =
+  { readonly ok: true; readonly scheme: AuthScheme } | { readonly ok: false; readonly scheme: AuthScheme; readonly reason: string };
 
 function header(headers: IncomingHttpHeaders, name: string): string | undefined {
   const value = headers[name];
@@ -97,7 +98,9 @@ function checkSignature(input: AuthInput, config: AuthConfig): AuthResult {
   });
   const expected = Buffer.from(computeSignature(credential.secretKey, canonical, sdkDate), "hex");
   const given = Buffer.from(auth.signature, "hex");
-  return expected.length === given.length && timingSafeEqual(expected, given) ? { ok: true, scheme: "aksk" } : fail("verify aksk signature fail");
+  return expected.length === given.length && timingSafeEqual(expected, given)
+    ? { ok: true, scheme: "aksk" }
+    : fail("verify aksk signature fail");
 }
 
 /**

@@ -50,7 +50,11 @@ export function authFailed(reason: string, requestId: string): GatewayErrorBody 
 
 /** 429 of the gateway: the throttling body of the APIG error table. */
 export function throttled(requestId: string): GatewayErrorBody {
-  return gatewayError("APIG.0308", "The throttling threshold has been reached: policy user over ratelimit,limit:10,time:1 minute", requestId);
+  return gatewayError(
+    "APIG.0308",
+    "The throttling threshold has been reached: policy user over ratelimit,limit:10,time:1 minute",
+    requestId,
+  );
 }
 
 /** An error of the emulator's own admin API (or its internals); codes start with `EMULATOR.`. */

@@ -59,13 +59,19 @@ export const FAULT_ACCEPTS: Readonly<Record<string, string>> = {
 export const faultSchema = z
   .strictObject({
     pathPrefix: z.string().startsWith("/").max(1024).optional(),
-    method: z.string().regex(/^[A-Za-z]{1,16}$/).optional(),
+    method: z
+      .string()
+      .regex(/^[A-Za-z]{1,16}$/)
+      .optional(),
     times: z.union([z.literal(-1), z.int().min(1).max(1_000_000)]).optional(),
     status: z.int().min(200).max(599).optional(),
     body: z.union([z.string(), z.record(z.string(), z.unknown())]).optional(),
     headers: z
       .record(
-        z.string().regex(/^[A-Za-z0-9-]+$/).refine((h) => !FRAMING_HEADERS.has(h.toLowerCase())),
+        z
+          .string()
+          .regex(/^[A-Za-z0-9-]+$/)
+          .refine((h) => !FRAMING_HEADERS.has(h.toLowerCase())),
         z.string(),
       )
       .optional(),

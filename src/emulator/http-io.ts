@@ -101,13 +101,15 @@ export function refuse(req: IncomingMessage, res: ServerResponse, requestId: str
   if (res.destroyed) return;
   res.shouldKeepAlive = false;
   res.write(head(res, requestId, response));
-  let timer: NodeJS.Timeout | undefined;
+  if (req.complete || req.destroyed) {
+    res.end();
+    return;
+  }
+  const timer = setTimeout(() => close(), EMULATOR_LIMITS.lingerMs.value).unref();
   const close = () => {
     clearTimeout(timer);
     res.end();
   };
-  if (req.complete || req.destroyed) return close();
-  timer = setTimeout(close, EMULATOR_LIMITS.lingerMs.value).unref();
   // Flowing mode is what discards: the parser keeps reading and the chunks go nowhere.
   req.on("data", discard).once("end", close).once("close", close).once("error", close);
 }

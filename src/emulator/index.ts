@@ -12,12 +12,7 @@ export { checkScenario, SCENARIO_LIMITS, type Scenario, type ScenarioJob, type S
 export { parseScenario } from "./scenario-file";
 export { findPackageRoot, resolveScenarioRef, scenarioNames, scenariosDir, type ScenarioRef } from "./scenario-names";
 export { loadScenario, type ScenarioLoadResult, type ScenarioProjectCounts } from "./scenario-load";
-export {
-  APP_QUERY_JOB_TYPES,
-  IMAGE_QUERY_JOB_TYPES,
-  PARENT_QUERY_STATUSES,
-  SUB_JOB_QUERY_STATUSES,
-} from "./query-enums";
+export { APP_QUERY_JOB_TYPES, IMAGE_QUERY_JOB_TYPES, PARENT_QUERY_STATUSES, SUB_JOB_QUERY_STATUSES } from "./query-enums";
 export { DEMO_CREDENTIALS, type EmulatorCredential } from "./credentials";
 export { EMULATOR_JOB_KINDS, DEFAULT_JOB_TYPES, type EmulatorJobKind } from "./job-kind";
 export { JobStore, DuplicateJobError, type EmulatedJob } from "./job-store";
@@ -28,7 +23,15 @@ export { RequestLog, type RequestLogEntry } from "./request-log";
 export type { AuthScheme } from "./auth";
 export { EmulatorValidationError } from "./validation";
 export { EMULATOR_LIMITS, LimitExceededError, limitsTable, type EmulatorLimit } from "./limits";
-export { timelineAt, ROLLBACK_SHARE, type JobOutcome, type ParentStatus, type SubJobStatus, type TimelineSnapshot, type TimelineSpec } from "./timeline";
+export {
+  timelineAt,
+  ROLLBACK_SHARE,
+  type JobOutcome,
+  type ParentStatus,
+  type SubJobStatus,
+  type TimelineSnapshot,
+  type TimelineSpec,
+} from "./timeline";
 export type { ImageSubJobBody, AppSubJobBody, WorkspaceJobBody, WorkspaceJobInfo } from "./workspace-job-view";
 export type { ImsJobBody, ImsJobStatus } from "./ims-job-view";
 export type { JobSummary } from "./job-summary";

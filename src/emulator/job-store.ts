@@ -19,7 +19,11 @@ export interface EmulatedJob extends JobSpec {
 
 /** A job with the same kind, project and id already exists. */
 export class DuplicateJobError extends Error {
-  constructor(readonly kind: EmulatorJobKind, readonly projectId: string, readonly id: string) {
+  constructor(
+    readonly kind: EmulatorJobKind,
+    readonly projectId: string,
+    readonly id: string,
+  ) {
     super(`id: a ${kind} with id ${JSON.stringify(id)} already exists in project ${JSON.stringify(projectId)}`);
     this.name = "DuplicateJobError";
   }
@@ -82,7 +86,10 @@ export class JobStore {
   insertAll(jobs: readonly EmulatedJob[]): EmulatedJob[] {
     if (this.jobs.size + jobs.length > this.maxJobs) {
       const limit = { ...EMULATOR_LIMITS.jobs, value: this.maxJobs };
-      throw new LimitExceededError(limit, `jobs: the emulator holds at most ${limitLabel(limit)}; it has ${this.jobs.size} and this request adds ${jobs.length} (POST /_emulator/reset clears them)`);
+      throw new LimitExceededError(
+        limit,
+        `jobs: the emulator holds at most ${limitLabel(limit)}; it has ${this.jobs.size} and this request adds ${jobs.length} (POST /_emulator/reset clears them)`,
+      );
     }
     const batch = new Set<string>();
     for (const job of jobs) {

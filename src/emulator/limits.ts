@@ -31,7 +31,13 @@ export const EMULATOR_LIMITS = Object.freeze({
     over: "409 `EMULATOR.LIMIT_EXCEEDED`, nothing added; `POST /_emulator/reset` frees them",
   },
   subJobsPerJob: { name: "max_sub_jobs", value: 100, unit: "sub-jobs", bounds: "sub-jobs of one job", over: "400 `EMULATOR.INVALID`" },
-  faults: { name: "max_faults", value: 1_000, unit: "faults", bounds: "queued faults", over: "409 `EMULATOR.LIMIT_EXCEEDED`, nothing queued" },
+  faults: {
+    name: "max_faults",
+    value: 1_000,
+    unit: "faults",
+    bounds: "queued faults",
+    over: "409 `EMULATOR.LIMIT_EXCEEDED`, nothing queued",
+  },
   requestLog: {
     name: "request_log_entries",
     value: 10_000,
@@ -46,9 +52,21 @@ export const EMULATOR_LIMITS = Object.freeze({
     bounds: "a scenario (`POST /_emulator/scenario` body or `--scenario` file)",
     over: "413 `EMULATOR.LIMIT_EXCEEDED`; a `--scenario` file is refused",
   },
-  adminBodyBytes: { name: "max_admin_body_bytes", value: 64 * KIB, unit: "bytes", bounds: "any other admin request body", over: "413 `EMULATOR.LIMIT_EXCEEDED`" },
+  adminBodyBytes: {
+    name: "max_admin_body_bytes",
+    value: 64 * KIB,
+    unit: "bytes",
+    bounds: "any other admin request body",
+    over: "413 `EMULATOR.LIMIT_EXCEEDED`",
+  },
   apiBodyBytes: { name: "max_api_body_bytes", value: 1 * MIB, unit: "bytes", bounds: "an API request body", over: "413 `APIGW.0201`" },
-  jsonDepth: { name: "max_json_depth", value: 64, unit: "levels", bounds: "nesting of arrays and objects in a JSON body or scenario", over: "400 `EMULATOR.INVALID`" },
+  jsonDepth: {
+    name: "max_json_depth",
+    value: 64,
+    unit: "levels",
+    bounds: "nesting of arrays and objects in a JSON body or scenario",
+    over: "400 `EMULATOR.INVALID`",
+  },
   connections: {
     name: "max_connections",
     value: 256,
@@ -63,13 +81,26 @@ export const EMULATOR_LIMITS = Object.freeze({
     bounds: "from connecting (or a keep-alive request's first byte) to the last header; checked every second",
     over: "408, the connection is closed",
   },
-  requestTimeoutMs: { name: "request_timeout_ms", value: 10_000, unit: "ms", bounds: "to receive a whole request, body included (not the answer)", over: "408, the connection is closed" },
-  keepAliveTimeoutMs: { name: "keep_alive_timeout_ms", value: 5_000, unit: "ms", bounds: "an idle keep-alive connection", over: "the connection is closed" },
+  requestTimeoutMs: {
+    name: "request_timeout_ms",
+    value: 10_000,
+    unit: "ms",
+    bounds: "to receive a whole request, body included (not the answer)",
+    over: "408, the connection is closed",
+  },
+  keepAliveTimeoutMs: {
+    name: "keep_alive_timeout_ms",
+    value: 5_000,
+    unit: "ms",
+    bounds: "an idle keep-alive connection",
+    over: "the connection is closed",
+  },
   lingerMs: {
     name: "linger_ms",
     value: 5_000,
     unit: "ms",
-    bounds: "discarding the rest of a refused body after answering, so a client that writes its whole body before reading still gets the answer",
+    bounds:
+      "discarding the rest of a refused body after answering, so a client that writes its whole body before reading still gets the answer",
     over: "the connection is closed",
   },
 } as const satisfies Record<string, EmulatorLimit>);
@@ -98,6 +129,8 @@ export function limitLabel(limit: EmulatorLimit): string {
 
 /** The README's limits table (Markdown), rendered from {@link EMULATOR_LIMITS}. */
 export function limitsTable(): string {
-  const rows = Object.values(EMULATOR_LIMITS).map((l) => `| \`${l.name}\` | ${l.value.toLocaleString("en-US")} ${l.unit} | ${l.bounds} | ${l.over} |`);
+  const rows = Object.values(EMULATOR_LIMITS).map(
+    (l) => `| \`${l.name}\` | ${l.value.toLocaleString("en-US")} ${l.unit} | ${l.bounds} | ${l.over} |`,
+  );
   return ["| limit | value | bounds | beyond it |", "|---|---|---|---|", ...rows].join("\n");
 }

@@ -78,7 +78,12 @@ function pageOf<T>(ranked: Ranked<T>[], window: Page | undefined): { count: numb
   return { count: ranked.length, items: shown.map((r) => r.body) };
 }
 
-function matchingSubJobs<S extends { id: string; status: string }>(ctx: HandlerContext, kind: EmulatorJobKind, render: SubJobRender<S>, filter: SubJobFilter): Ranked<S>[] {
+function matchingSubJobs<S extends { id: string; status: string }>(
+  ctx: HandlerContext,
+  kind: EmulatorJobKind,
+  render: SubJobRender<S>,
+  filter: SubJobFilter,
+): Ranked<S>[] {
   const out: Ranked<S>[] = [];
   for (const job of ctx.store.listOf(kind, ctx.params.project_id!)) {
     if (filter.jobTypes !== "every type" && !filter.jobTypes.includes(job.jobType)) continue;
@@ -108,7 +113,11 @@ const listImageJobs: Handler = (ctx) => {
 };
 
 /** ListImageSubJobs (nested errors) or ListSubJobs (flat errors). */
-function listSubJobs<S extends { id: string; status: string }>(kind: EmulatorJobKind, types: readonly string[], render: SubJobRender<S>): Handler {
+function listSubJobs<S extends { id: string; status: string }>(
+  kind: EmulatorJobKind,
+  types: readonly string[],
+  render: SubJobRender<S>,
+): Handler {
   return (ctx) => {
     const jobType = requiredEnum(ctx.query, "job_type", types);
     const status = optionalEnum(ctx.query, "status", SUB_JOB_QUERY_STATUSES);
@@ -121,7 +130,12 @@ function listSubJobs<S extends { id: string; status: string }>(kind: EmulatorJob
 }
 
 /** CountImageSubJobs or CountSubJobs: `job_type` is an optional comma list of any types, `defaults` without it. */
-function countSubJobs<S extends { id: string; status: string }>(kind: EmulatorJobKind, defaults: DefaultTypes, maxTypesLength: number, render: SubJobRender<S>): Handler {
+function countSubJobs<S extends { id: string; status: string }>(
+  kind: EmulatorJobKind,
+  defaults: DefaultTypes,
+  maxTypesLength: number,
+  render: SubJobRender<S>,
+): Handler {
   return (ctx) => {
     const jobTypes = commaList(ctx.query, "job_type", maxTypesLength) ?? defaults;
     const status = optionalEnum(ctx.query, "status", SUB_JOB_QUERY_STATUSES);
@@ -133,7 +147,11 @@ function countSubJobs<S extends { id: string; status: string }>(kind: EmulatorJo
 /** The Workspace APP list and count operations. */
 export const LIST_ROUTES: readonly Route<Handler>[] = [
   { method: "GET", pattern: "/v1/{project_id}/image-server-jobs", handler: listImageJobs },
-  { method: "GET", pattern: "/v1/{project_id}/image-server-sub-jobs", handler: listSubJobs("image-job", IMAGE_QUERY_JOB_TYPES, imageSubJobBodies) },
+  {
+    method: "GET",
+    pattern: "/v1/{project_id}/image-server-sub-jobs",
+    handler: listSubJobs("image-job", IMAGE_QUERY_JOB_TYPES, imageSubJobBodies),
+  },
   {
     method: "GET",
     pattern: "/v1/{project_id}/image-server-sub-jobs/actions/count",

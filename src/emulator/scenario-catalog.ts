@@ -81,19 +81,48 @@ export const QUEUED_WAITING_MS: readonly [number, number] = [2 * M, 15 * M];
 const WORKSPACE_FAILURES: readonly FailureProfile[] = [
   { ...DEFAULT_WORKSPACE_FAILURE, weight: 40 },
   { code: "WKS.00211401", message: "The requested operation failed. Please try again later.", weight: 20 },
-  { code: "WKS.00170201", message: "Insufficient ECS quota: the flavor is sold out in the selected availability zone.", weight: 12, types: ["CREATE_SERVER", "MIGRATE_SERVER", "CHANGE_SERVER_IMAGE"] },
-  { code: "WKS.00170302", message: "The server failed to join the domain: the domain controller could not be reached.", weight: 8, types: ["CREATE_SERVER", "REJOIN_DOMAIN", "REINSTALL_OS"] },
+  {
+    code: "WKS.00170201",
+    message: "Insufficient ECS quota: the flavor is sold out in the selected availability zone.",
+    weight: 12,
+    types: ["CREATE_SERVER", "MIGRATE_SERVER", "CHANGE_SERVER_IMAGE"],
+  },
+  {
+    code: "WKS.00170302",
+    message: "The server failed to join the domain: the domain controller could not be reached.",
+    weight: 8,
+    types: ["CREATE_SERVER", "REJOIN_DOMAIN", "REINSTALL_OS"],
+  },
   { code: "WKS.00170403", message: "Timed out waiting for the server to become ACTIVE.", weight: 10 },
-  { code: "WKS.00170504", message: "Failed to create the image: the system disk snapshot of the image server failed.", weight: 10, types: ["CREATE_SERVER_IMAGE", "BUILD_IMAGE", "GENERATE_IMAGE"] },
-  { code: "WKS.00170605", message: "The access agent (HDA) did not report in after the upgrade.", weight: 6, types: ["UPGRADE_ACCESS_AGENT", "CREATE_SERVER"] },
+  {
+    code: "WKS.00170504",
+    message: "Failed to create the image: the system disk snapshot of the image server failed.",
+    weight: 10,
+    types: ["CREATE_SERVER_IMAGE", "BUILD_IMAGE", "GENERATE_IMAGE"],
+  },
+  {
+    code: "WKS.00170605",
+    message: "The access agent (HDA) did not report in after the upgrade.",
+    weight: 6,
+    types: ["UPGRADE_ACCESS_AGENT", "CREATE_SERVER"],
+  },
 ];
 
 /** IMS failures: the emulator's default plus ILLUSTRATIVE made-up IMG codes (not documented Huawei codes). */
 const IMS_FAILURES: readonly FailureProfile[] = [
-  { ...DEFAULT_IMS_FAILURE, weight: 40, types: ["imsCreateImageByInstance", "imsCreateWholeImageByInstanceJob", "imsVolumeCreateImageJob"] },
+  {
+    ...DEFAULT_IMS_FAILURE,
+    weight: 40,
+    types: ["imsCreateImageByInstance", "imsCreateWholeImageByInstanceJob", "imsVolumeCreateImageJob"],
+  },
   { code: "IMG.0071", message: "Failed to read the image file from the OBS bucket.", weight: 20, types: ["imsImportImageJob"] },
   { code: "IMG.0159", message: "The private image quota has been exceeded.", weight: 15 },
-  { code: "IMG.0201", message: "The source image is not in the active state.", weight: 15, types: ["imsCopyImageInRegionJob", "imsCrossRegionCopyImageJob"] },
+  {
+    code: "IMG.0201",
+    message: "The source image is not in the active state.",
+    weight: 15,
+    types: ["imsCopyImageInRegionJob", "imsCrossRegionCopyImageJob"],
+  },
   { code: "IMG.0400", message: "The cross-region replication of the image timed out.", weight: 10, types: ["imsCrossRegionCopyImageJob"] },
 ];
 
@@ -105,4 +134,17 @@ export function failuresFor(kind: EmulatorJobKind, jobType: string): readonly Fa
 }
 
 /** Words for resource names. */
-export const NAME_WORDS = ["office", "cad", "finance", "design", "dev", "erp", "training", "lab", "sales", "support", "analytics", "gis"] as const;
+export const NAME_WORDS = [
+  "office",
+  "cad",
+  "finance",
+  "design",
+  "dev",
+  "erp",
+  "training",
+  "lab",
+  "sales",
+  "support",
+  "analytics",
+  "gis",
+] as const;

@@ -54,10 +54,12 @@ export function parseScenario(json: unknown): Scenario {
       throw new EmulatorValidationError("scenario", "scenario: must be valid JSON");
     }
   }
-  if (typeof value !== "object" || value === null || Array.isArray(value)) throw new EmulatorValidationError("scenario", "scenario: must be a JSON object");
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    throw new EmulatorValidationError("scenario", "scenario: must be a JSON object");
   const top = value as Record<string, unknown>;
   const shorthand = PROJECT_KEYS.some((k) => k in top);
-  if (shorthand && "projects" in top) throw new EmulatorValidationError("projects", "projects: give either projects or one project's fields at the top level, not both");
+  if (shorthand && "projects" in top)
+    throw new EmulatorValidationError("projects", "projects: give either projects or one project's fields at the top level, not both");
   if (shorthand) {
     const project = Object.fromEntries(Object.entries(top).filter(([k]) => PROJECT_KEYS.includes(k)));
     const rest = Object.fromEntries(Object.entries(top).filter(([k]) => !PROJECT_KEYS.includes(k)));

@@ -70,7 +70,12 @@ export function resourceName(rng: Prng, kind: EmulatorJobKind, jobType: string, 
 }
 
 /** Sub-job ids, resource ids and names for a job of `subJobs` sub-jobs. */
-export function subJobParts(rng: Prng, ids: IdPool, spec: JobSpec, createdAt: number): Pick<EmulatedJob, "subJobIds" | "resourceIds" | "resourceNames"> {
+export function subJobParts(
+  rng: Prng,
+  ids: IdPool,
+  spec: JobSpec,
+  createdAt: number,
+): Pick<EmulatedJob, "subJobIds" | "resourceIds" | "resourceNames"> {
   const n = spec.subJobs;
   return {
     subJobIds: Array.from({ length: n }, () => ids.next(spec.kind)),

@@ -115,7 +115,10 @@ function checkJob(value: unknown, projectId: string, name: FieldNamer): Scenario
     throw new EmulatorValidationError(name("createdAgoMs"), `${name("createdAgoMs")}: must be ${JOB_ACCEPTS.createdAgoMs}`);
   }
   if (rest.projectId !== undefined && rest.projectId !== projectId) {
-    throw new EmulatorValidationError(name("projectId"), `${name("projectId")}: must be the enclosing project's id ${JSON.stringify(projectId)}, or omitted`);
+    throw new EmulatorValidationError(
+      name("projectId"),
+      `${name("projectId")}: must be the enclosing project's id ${JSON.stringify(projectId)}, or omitted`,
+    );
   }
   const input = validate(createJobSchema, { ...rest, projectId }, JOB_ACCEPTS, name);
   return { ...input, ...(createdAgoMs === undefined ? {} : { createdAgoMs: createdAgoMs as number }) };
@@ -137,10 +140,14 @@ export function checkScenario(value: unknown, name: FieldNamer = (f) => f): Scen
   const projects = scenario.projects.map((p, i) => within(`projects[${i}]`, () => checkProject(p, name)));
   const ids = projects.map((p) => p.projectId);
   const dup = ids.find((id, i) => ids.indexOf(id) !== i);
-  if (dup !== undefined) throw new EmulatorValidationError("projects", `projects: ${name("projectId")} ${JSON.stringify(dup)} appears more than once`);
+  if (dup !== undefined)
+    throw new EmulatorValidationError("projects", `projects: ${name("projectId")} ${JSON.stringify(dup)} appears more than once`);
   const total = projects.reduce((sum, p) => sum + (p.imageJobs ?? 0) + (p.appJobs ?? 0) + (p.imsJobs ?? 0) + (p.jobs?.length ?? 0), 0);
   if (total > SCENARIO_LIMITS.totalJobs) {
-    throw new EmulatorValidationError("projects", `projects: at most ${SCENARIO_LIMITS.totalJobs} jobs in all (${EMULATOR_LIMITS.jobs.name}; this scenario has ${total})`);
+    throw new EmulatorValidationError(
+      "projects",
+      `projects: at most ${SCENARIO_LIMITS.totalJobs} jobs in all (${EMULATOR_LIMITS.jobs.name}; this scenario has ${total})`,
+    );
   }
   return { seed: scenario.seed, ...(scenario.description === undefined ? {} : { description: scenario.description }), projects };
 }

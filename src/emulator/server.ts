@@ -55,7 +55,10 @@ function authConfig(options: EmulatorOptions): AuthConfig {
 
 /** 413 of the gateway for an API request body over `max_api_body_bytes`. */
 function apiTooLarge(requestId: string) {
-  return toRaw({ status: 413, body: gatewayError("APIGW.0201", `Request entity too large: the body is over ${limitLabel(EMULATOR_LIMITS.apiBodyBytes)}.`, requestId) });
+  return toRaw({
+    status: 413,
+    body: gatewayError("APIGW.0201", `Request entity too large: the body is over ${limitLabel(EMULATOR_LIMITS.apiBodyBytes)}.`, requestId),
+  });
 }
 
 /** The hook's view of a request: the first value of each query key. */
@@ -73,7 +76,11 @@ async function runHook(hook: EmulatorOptions["onApiRequest"], req: ApiRequest): 
     return undefined;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return { response: toRaw({ status: 500, body: emulatorError("INTERNAL", `onApiRequest failed: ${message}`) }), auth: authSchemeOf(req.headers), fault: false };
+    return {
+      response: toRaw({ status: 500, body: emulatorError("INTERNAL", `onApiRequest failed: ${message}`) }),
+      auth: authSchemeOf(req.headers),
+      fault: false,
+    };
   }
 }
 
@@ -96,6 +103,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const closing = new AbortController();
   const host = options.host ?? "127.0.0.1";
   // Known once listening, which is before any request can arrive.
+  // eslint-disable-next-line prefer-const -- assigned once listening, read by the handler defined before
   let hosts: HostPolicy | undefined;
   const adminRouter = new Router(adminRoutes(state));
   const deps: ApiDeps = {
@@ -107,7 +115,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     signal: closing.signal,
   };
 
-  async function onApiRequest(req: IncomingMessage, res: ServerResponse, requestId: string, at: string, rawPath: string, query: URLSearchParams, continueBody: () => void): Promise<void> {
+  async function onApiRequest(
+    req: IncomingMessage,
+    res: ServerResponse,
+    requestId: string,
+    at: string,
+    rawPath: string,
+    query: URLSearchParams,
+    continueBody: () => void,
+  ): Promise<void> {
     const method = req.method ?? "GET";
     const read = await readBody(req, EMULATOR_LIMITS.apiBodyBytes.value, continueBody);
     if (read.kind === "aborted") return;
@@ -131,14 +147,26 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   }
 
   /** The admin API: its headers are checked before any of the body is read (see admin-gate.ts). */
-  async function onAdminRequest(req: IncomingMessage, res: ServerResponse, requestId: string, rawPath: string, query: URLSearchParams, continueBody: () => void): Promise<void> {
+  async function onAdminRequest(
+    req: IncomingMessage,
+    res: ServerResponse,
+    requestId: string,
+    rawPath: string,
+    query: URLSearchParams,
+    continueBody: () => void,
+  ): Promise<void> {
     const refused = checkAdminTarget(req.url ?? "/") ?? checkAdminHeaders(req.headers, hasBody(req), hosts ?? NO_HOSTS);
     if (refused) return refuse(req, res, requestId, toRaw(refused));
     const limit = adminBodyLimit(rawPath);
     const read = await readBody(req, limit.value, continueBody);
     if (read.kind === "aborted") return;
-    if (read.kind === "too-large") return refuse(req, res, requestId, toRaw({ status: 413, body: limitBody(limit, `body: larger than ${limitLabel(limit)}`) }));
-    return send(res, requestId, handleAdminRequest({ method: req.method ?? "GET", rawPath, query, body: read.body, requestId, now: now() }, adminRouter, state));
+    if (read.kind === "too-large")
+      return refuse(req, res, requestId, toRaw({ status: 413, body: limitBody(limit, `body: larger than ${limitLabel(limit)}`) }));
+    return send(
+      res,
+      requestId,
+      handleAdminRequest({ method: req.method ?? "GET", rawPath, query, body: read.body, requestId, now: now() }, adminRouter, state),
+    );
   }
 
   async function onRequest(req: IncomingMessage, res: ServerResponse, continueBody: () => void): Promise<void> {

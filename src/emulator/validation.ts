@@ -29,13 +29,21 @@ export function camelCase(name: string): string {
  * Validates `value` and returns the parsed data, or throws {@link EmulatorValidationError} for the
  * first problem, phrased from `accepts` rather than zod's wording so messages stay stable.
  */
-export function validate<T>(schema: z.ZodType<T>, value: unknown, accepts: Readonly<Record<string, string>>, name: FieldNamer = (f) => f): T {
+export function validate<T>(
+  schema: z.ZodType<T>,
+  value: unknown,
+  accepts: Readonly<Record<string, string>>,
+  name: FieldNamer = (f) => f,
+): T {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
   if (issue.code === "unrecognized_keys") {
     const key = issue.keys[0] ?? "";
-    throw new EmulatorValidationError(name(key), `${name(key)}: is not a known field (known: ${Object.keys(accepts).map(name).join(", ")})`);
+    throw new EmulatorValidationError(
+      name(key),
+      `${name(key)}: is not a known field (known: ${Object.keys(accepts).map(name).join(", ")})`,
+    );
   }
   const top = issue.path[0];
   if (typeof top !== "string") throw new EmulatorValidationError("body", "body: must be a JSON object");

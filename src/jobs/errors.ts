@@ -88,7 +88,9 @@ export class JobMismatchError extends HwJobsError {
     readonly answeredId: string,
     readonly field: string,
   ) {
-    super(`${kind} ${oneLine(requestedId)}: the API answered for another job (${field} ${JSON.stringify(answeredId)}), which is never taken as this job's status`);
+    super(
+      `${kind} ${oneLine(requestedId)}: the API answered for another job (${field} ${JSON.stringify(answeredId)}), which is never taken as this job's status`,
+    );
   }
 }
 
@@ -126,7 +128,9 @@ function describeNotFound({ error, graceMs, target, lastSnapshot }: JobNotFoundD
   const name = nameOf(lastSnapshot, target);
   const grace = graceMs > 0 ? `the ${formatDuration(graceMs)} not-found grace` : "the not-found grace (0s)";
   // A job seen before and now missing was deleted or misrouted, not slow to appear.
-  const what = lastSnapshot ? `${name} was not found any more past ${grace} (last status ${describeStatus(lastSnapshot)})` : `${name} was not found within ${grace}`;
+  const what = lastSnapshot
+    ? `${name} was not found any more past ${grace} (last status ${describeStatus(lastSnapshot)})`
+    : `${name} was not found within ${grace}`;
   return `${what}; ${oneLine(error.message)}`;
 }
 

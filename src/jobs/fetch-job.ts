@@ -12,7 +12,13 @@ import { appJobSnapshot, imageJobSnapshot, imsJobSnapshot, type JobSnapshot, typ
  * @throws JobMismatchError when the API answers for another job
  * @throws ApiError, NetworkError or ResponseValidationError from the client
  */
-export async function fetchJob(client: HwClient, kind: JobKindName, jobId: string, signal?: AbortSignal, options: SnapshotOptions = {}): Promise<JobSnapshot> {
+export async function fetchJob(
+  client: HwClient,
+  kind: JobKindName,
+  jobId: string,
+  signal?: AbortSignal,
+  options: SnapshotOptions = {},
+): Promise<JobSnapshot> {
   validateJobId(kind, jobId, "job_id");
   switch (kind) {
     case "image-job":
@@ -25,6 +31,11 @@ export async function fetchJob(client: HwClient, kind: JobKindName, jobId: strin
 }
 
 /** A `poll` function for `waitForJob` that reads one job with `client`. */
-export function jobPoller(client: HwClient, kind: JobKindName, jobId: string, options: SnapshotOptions = {}): (signal?: AbortSignal) => Promise<JobSnapshot> {
+export function jobPoller(
+  client: HwClient,
+  kind: JobKindName,
+  jobId: string,
+  options: SnapshotOptions = {},
+): (signal?: AbortSignal) => Promise<JobSnapshot> {
   return (signal) => fetchJob(client, kind, jobId, signal, options);
 }

@@ -41,7 +41,13 @@ export {
   type SubJobProgress,
   type SubJobSnapshot,
 } from "./snapshot";
-export { IMS_IMAGE_JOB_TYPES, IMS_MEMBER_IMAGE_JOB_TYPES, successWarnings, type SuccessWarning, type SuccessWarningCode } from "./success-warnings";
+export {
+  IMS_IMAGE_JOB_TYPES,
+  IMS_MEMBER_IMAGE_JOB_TYPES,
+  successWarnings,
+  type SuccessWarning,
+  type SuccessWarningCode,
+} from "./success-warnings";
 export { FINAL_POLL_GRACE_MS, WAIT_DEFAULTS, waitForJob, type PollJob, type WaitOptions } from "./waiter";
 export { defaultWaitMs, WAIT_TIMINGS, type WaitTiming, type WaitTimingProp } from "./wait-timings";
 export { summarizeItem, type ItemSummary } from "./item-summary";

@@ -1,5 +1,10 @@
 import { InvalidInputError } from "../core/errors";
-import { APP_JOB_ID_MAX_LENGTH, CONTROL_CHARACTERS_REFUSED, jobIdProblem, JOB_ID_MAX_LENGTH as DEFAULT_JOB_ID_MAX_LENGTH } from "../core/limits";
+import {
+  APP_JOB_ID_MAX_LENGTH,
+  CONTROL_CHARACTERS_REFUSED,
+  jobIdProblem,
+  JOB_ID_MAX_LENGTH as DEFAULT_JOB_ID_MAX_LENGTH,
+} from "../core/limits";
 
 /** The kinds of job `hwjobs` can wait for, as spelled on the command line (docs/architecture.md §5). */
 export const JOB_KINDS = ["image-job", "app-job", "ims-job"] as const;
@@ -48,7 +53,10 @@ export function validateJobId(kind: JobKindName, id: string, field: string): str
     case "empty":
       throw new InvalidInputError(field, `${field}: job id is empty; a ${kind} id has 1 to ${max} characters`);
     case "dot-segment":
-      throw new InvalidInputError(field, `${field}: job id ${JSON.stringify(id)} is a path segment, not an id; a ${kind} id is 1 to ${max} characters other than "." or ".."`);
+      throw new InvalidInputError(
+        field,
+        `${field}: job id ${JSON.stringify(id)} is a path segment, not an id; a ${kind} id is 1 to ${max} characters other than "." or ".."`,
+      );
     case "too-long":
       throw new InvalidInputError(field, `${field}: job id has ${problem.length} characters; a ${kind} id has at most ${max}`);
     case "control-character":

@@ -26,7 +26,8 @@ export function classifyPollError(error: unknown): PollErrorVerdict {
   }
   // Only the codes the client retries: others, such as ERR_SSL_WRONG_VERSION_NUMBER or
   // UND_ERR_INVALID_ARG, fail the same way on every poll and would only hold the wait until its timeout.
-  if (error instanceof NetworkError) return RETRYABLE_ERROR_CODES.has(error.code) ? { class: "transient", error } : { class: "fatal", error };
+  if (error instanceof NetworkError)
+    return RETRYABLE_ERROR_CODES.has(error.code) ? { class: "transient", error } : { class: "fatal", error };
   if (error instanceof ResponseValidationError) return { class: "transient", error };
   return { class: "fatal", error };
 }

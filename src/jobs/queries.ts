@@ -1,10 +1,31 @@
 import type { AppSubJob } from "../api/app-job";
-import { countAppSubJobs, countAppSubJobsQuerySchema, parseCountAppSubJobsQuery, type CountAppSubJobsQuery } from "../api/count-app-sub-jobs";
-import { countImageSubJobs, countImageSubJobsQuerySchema, parseCountImageSubJobsQuery, type CountImageSubJobsQuery } from "../api/count-image-sub-jobs";
+import {
+  countAppSubJobs,
+  countAppSubJobsQuerySchema,
+  parseCountAppSubJobsQuery,
+  type CountAppSubJobsQuery,
+} from "../api/count-app-sub-jobs";
+import {
+  countImageSubJobs,
+  countImageSubJobsQuerySchema,
+  parseCountImageSubJobsQuery,
+  type CountImageSubJobsQuery,
+} from "../api/count-image-sub-jobs";
 import type { ImageSubJob } from "../api/image-job";
 import { listAppSubJobs, listAppSubJobsQuerySchema, parseListAppSubJobsQuery, type ListAppSubJobsQuery } from "../api/list-app-sub-jobs";
-import { listImageJobs, listImageJobsQuerySchema, parseListImageJobsQuery, type ImageJobInfo, type ListImageJobsQuery } from "../api/list-image-jobs";
-import { listImageSubJobs, listImageSubJobsQuerySchema, parseListImageSubJobsQuery, type ListImageSubJobsQuery } from "../api/list-image-sub-jobs";
+import {
+  listImageJobs,
+  listImageJobsQuerySchema,
+  parseListImageJobsQuery,
+  type ImageJobInfo,
+  type ListImageJobsQuery,
+} from "../api/list-image-jobs";
+import {
+  listImageSubJobs,
+  listImageSubJobsQuerySchema,
+  parseListImageSubJobsQuery,
+  type ListImageSubJobsQuery,
+} from "../api/list-image-sub-jobs";
 import { newerJobTypes, newerJobTypesWarning } from "../api/job-type-filters";
 import { jobTypeFilterOf, LIMIT_MAX } from "../api/query-fields";
 import type { Page } from "../api/page";
@@ -14,7 +35,13 @@ import { InvalidInputError } from "../core/errors";
 import { checkConcurrency, fetchAllPages, PAGINATION_DEFAULTS } from "../core/pagination";
 
 /** The list and count operations, as named by the Terraform external protocol (docs/architecture.md §5). */
-export const QUERY_OPERATIONS = ["list-image-jobs", "list-image-sub-jobs", "count-image-sub-jobs", "list-app-sub-jobs", "count-app-sub-jobs"] as const;
+export const QUERY_OPERATIONS = [
+  "list-image-jobs",
+  "list-image-sub-jobs",
+  "count-image-sub-jobs",
+  "list-app-sub-jobs",
+  "count-app-sub-jobs",
+] as const;
 
 /** One of {@link QUERY_OPERATIONS}. */
 export type QueryOperation = (typeof QUERY_OPERATIONS)[number];
@@ -92,7 +119,12 @@ export function queryParameters(op: QueryOperation): readonly string[] {
  * @param label spells a parameter for messages (default: the API name, as the external protocol uses)
  * @throws InvalidInputError with one line naming the parameter and the accepted values
  */
-export function parseQuery(op: QueryOperation, raw: RawQuery, label: ParamLabel = apiParamName, options: ParseQueryOptions = {}): ParsedQuery {
+export function parseQuery(
+  op: QueryOperation,
+  raw: RawQuery,
+  label: ParamLabel = apiParamName,
+  options: ParseQueryOptions = {},
+): ParsedQuery {
   const parsed = parseFor(op, raw, label);
   if (options.all) refusePaging(parsed, label);
   return parsed;

@@ -107,7 +107,9 @@ function unsettledReason(subJobs: readonly SubJobSnapshot[], announcedTotal: num
   if (unsettled.length > 0) {
     const listed = unsettled
       .slice(0, MAX_LISTED_UNSETTLED)
-      .map((sub) => `sub-job ${oneLine(sub.id) || "(no id)"} ${sub.knownStatus ? sub.status : `unknown status ${JSON.stringify(sub.status)}`}`);
+      .map(
+        (sub) => `sub-job ${oneLine(sub.id) || "(no id)"} ${sub.knownStatus ? sub.status : `unknown status ${JSON.stringify(sub.status)}`}`,
+      );
     const more = unsettled.length > MAX_LISTED_UNSETTLED ? [`${unsettled.length - MAX_LISTED_UNSETTLED} more`] : [];
     reasons.push(`${unsettled.length} of ${subJobs.length} listed sub-jobs not finished (${[...listed, ...more].join("; ")})`);
   }
@@ -183,7 +185,14 @@ export function appSubJobSnapshot(sub: AppSubJob): SubJobSnapshot {
   const flat = { errorCode: text(sub.error_code), errorMessage: text(sub.error_message) };
   const nested = { errorCode: text(sub.job_execute_info?.error_code), errorMessage: text(sub.job_execute_info?.error_message) };
   const error = flat.errorCode !== "" || flat.errorMessage !== "" ? flat : nested;
-  return { id: text(sub.id), status: text(sub.status), phase, knownStatus: known, ...error, resourceId: text(sub.job_resource_info?.resource_id) };
+  return {
+    id: text(sub.id),
+    status: text(sub.status),
+    phase,
+    knownStatus: known,
+    ...error,
+    resourceId: text(sub.job_resource_info?.resource_id),
+  };
 }
 
 /**
@@ -219,7 +228,10 @@ export function imsJobSnapshot(jobId: string, job: ImsJob): JobSnapshot {
   // IMS always sends job_id (the spec marks it required), so its absence is worth a word; it is
   // not an error, since an answer without it names no other job either.
   if (!checkAnswerIdentity("ims-job", jobId, job)) {
-    warnings.push({ code: "missing-job-id", message: `ims-job ${oneLine(jobId)}: the answer has no job_id, so it could not be checked to be about this job` });
+    warnings.push({
+      code: "missing-job-id",
+      message: `ims-job ${oneLine(jobId)}: the answer has no job_id, so it could not be checked to be about this job`,
+    });
   }
   const { phase, known } = classifyJobStatus("ims-job", job.status);
   const entities = job.entities ?? {};

@@ -56,7 +56,10 @@ export function successWarnings(snapshot: JobSnapshot): SuccessWarning[] {
     const missingMembers = IMS_MEMBER_IMAGE_JOB_TYPES.has(type) && snapshot.resourceIds.length === 0;
     if (missingOwn || missingMembers) {
       const where = missingOwn ? "entities.image_id" : "entities.sub_jobs_result";
-      warnings.push({ code: "missing-image-id", message: `${name} succeeded without an image id in ${where}, although job type ${oneLine(type)} creates an image` });
+      warnings.push({
+        code: "missing-image-id",
+        message: `${name} succeeded without an image id in ${where}, although job type ${oneLine(type)} creates an image`,
+      });
     }
   }
   return warnings;

@@ -90,12 +90,16 @@ function resolveSettings(options: WaitOptions): Settings {
   const { timeoutMs, minDelayMs, maxDelayMs, notFoundGraceMs, heartbeatMs } = settings;
   check("timeoutMs", timeoutMs, Number.isFinite(timeoutMs) && timeoutMs > 0, "a finite number above 0");
   check("minDelayMs", minDelayMs, Number.isFinite(minDelayMs) && minDelayMs > 0, "a finite number above 0");
-  check("maxDelayMs", maxDelayMs, Number.isFinite(maxDelayMs) && maxDelayMs >= minDelayMs, `a finite number of at least minDelayMs (${minDelayMs})`);
+  check(
+    "maxDelayMs",
+    maxDelayMs,
+    Number.isFinite(maxDelayMs) && maxDelayMs >= minDelayMs,
+    `a finite number of at least minDelayMs (${minDelayMs})`,
+  );
   check("notFoundGraceMs", notFoundGraceMs, notFoundGraceMs >= 0, "0 or more");
   check("heartbeatMs", heartbeatMs, heartbeatMs > 0, "above 0");
   return settings;
 }
-
 
 /**
  * Polls a job until it ends, in the manner of `@smithy/util-waiter`: the first poll at once,

@@ -16,7 +16,15 @@ const RUNNING = {
   status: "RUNNING",
   begin_time: "2026-06-12T01:00:00Z",
   sub_jobs_total: 1,
-  sub_jobs: [{ id: "575768277481947137", job_id: "575768277444198401", job_type: "REINSTALL_OS", status: "RUNNING", begin_time: "2026-06-12T01:00:01Z" }],
+  sub_jobs: [
+    {
+      id: "575768277481947137",
+      job_id: "575768277444198401",
+      job_type: "REINSTALL_OS",
+      status: "RUNNING",
+      begin_time: "2026-06-12T01:00:01Z",
+    },
+  ],
 };
 
 const accepts = (body: unknown): AppJob => acceptsWith(appJobSchema, body);
@@ -48,7 +56,13 @@ describe("appJobSchema (ShowJobDetail body)", () => {
     const body = {
       ...SPEC_EXAMPLE,
       sub_jobs: [
-        { id: "1", status: "FAILED", error_code: "WKS.00129901", error_message: "flat", job_execute_info: { error_code: "WKS.00169901", error_message: "nested" } },
+        {
+          id: "1",
+          status: "FAILED",
+          error_code: "WKS.00129901",
+          error_message: "flat",
+          job_execute_info: { error_code: "WKS.00169901", error_message: "nested" },
+        },
         { id: "2", status: "SUCCESS", error_code: "", error_message: "", job_execute_info: { error_code: "", error_message: "" } },
         { id: "3", status: "SUCCESS", error_code: null, error_message: null, job_execute_info: { error_code: null, error_message: null } },
         { id: "4", status: "SUCCESS", error_code: null, job_execute_info: null },
@@ -78,7 +92,12 @@ describe("appJobSchema (ShowJobDetail body)", () => {
       main_resources: [{ resource_id: "x" }],
       extend_params: null,
     };
-    const body = { ...SPEC_EXAMPLE, request_id: "r-1", new_top: [1], sub_jobs: [{ ...SPEC_EXAMPLE.sub_jobs[0], job_resource_info: resource, progress: 50 }] };
+    const body = {
+      ...SPEC_EXAMPLE,
+      request_id: "r-1",
+      new_top: [1],
+      sub_jobs: [{ ...SPEC_EXAMPLE.sub_jobs[0], job_resource_info: resource, progress: 50 }],
+    };
     const job = accepts(body);
     assert.deepEqual(job, body);
     assert.equal(job["request_id"], "r-1");
@@ -93,7 +112,13 @@ describe("appJobSchema (ShowJobDetail body)", () => {
     for (const status of ["PAUSED", "ABNORMAL", "ROLLBACK"]) {
       assert.equal(accepts({ ...RUNNING, status }).status, status);
     }
-    const job = accepts({ ...RUNNING, sub_jobs: [{ id: "1", job_type: "INSTALL_CES_AGENT", status: "PAUSED" }, { id: "2", job_type: "COLLECT_HDA_LOG", status: "ABORTING" }] });
+    const job = accepts({
+      ...RUNNING,
+      sub_jobs: [
+        { id: "1", job_type: "INSTALL_CES_AGENT", status: "PAUSED" },
+        { id: "2", job_type: "COLLECT_HDA_LOG", status: "ABORTING" },
+      ],
+    });
     assert.deepEqual(
       job.sub_jobs?.map((s) => [s.job_type, s.status]),
       [
@@ -112,15 +137,39 @@ describe("appJobSchema (ShowJobDetail body)", () => {
       end_time: null,
       sub_jobs_total: null,
       sub_jobs: [
-        { id: "", job_id: "", job_type: "", status: "WAITING", begin_time: "", end_time: "", project_id: "", error_code: "", error_message: "", job_resource_info: { resource_id: "", resource_name: "" } },
-        { id: null, job_id: null, job_type: null, begin_time: null, end_time: null, project_id: null, error_code: null, error_message: null, job_resource_info: null },
+        {
+          id: "",
+          job_id: "",
+          job_type: "",
+          status: "WAITING",
+          begin_time: "",
+          end_time: "",
+          project_id: "",
+          error_code: "",
+          error_message: "",
+          job_resource_info: { resource_id: "", resource_name: "" },
+        },
+        {
+          id: null,
+          job_id: null,
+          job_type: null,
+          begin_time: null,
+          end_time: null,
+          project_id: null,
+          error_code: null,
+          error_message: null,
+          job_resource_info: null,
+        },
       ],
     };
     assert.deepEqual(accepts(body), body);
   });
 
   test("accepts sub-jobs whose status is empty, null or missing", () => {
-    const job = accepts({ ...RUNNING, sub_jobs: [{ id: "1", status: "" }, { id: "2", status: null }, { id: "3", error_code: "WKS.00129901" }, {}] });
+    const job = accepts({
+      ...RUNNING,
+      sub_jobs: [{ id: "1", status: "" }, { id: "2", status: null }, { id: "3", error_code: "WKS.00129901" }, {}],
+    });
     assert.deepEqual(
       job.sub_jobs?.map((s) => s.status),
       ["", null, undefined, undefined],

@@ -1,6 +1,11 @@
 import assert from "node:assert/strict";
 import { after, beforeEach, describe, test } from "node:test";
-import { countImageSubJobs, countImageSubJobsResponseSchema, parseCountImageSubJobsQuery, type CountImageSubJobsQuery } from "../../src/api/count-image-sub-jobs";
+import {
+  countImageSubJobs,
+  countImageSubJobsResponseSchema,
+  parseCountImageSubJobsQuery,
+  type CountImageSubJobsQuery,
+} from "../../src/api/count-image-sub-jobs";
 import { InvalidInputError } from "../../src/core/errors";
 import { assertInvalid, MockApi, PROJECT, queryOf, type BadCase } from "./helpers";
 
@@ -14,13 +19,48 @@ const PARAMS = "job_type, status, job_id";
 describe("parseCountImageSubJobsQuery", () => {
   const bad: BadCase[] = [
     ["unknown job_type", { job_type: "X" }, "job_type", `job_type: unknown value "X" in the list; accepted: ${ACCEPTED}`],
-    ["an unknown type in the list", { job_type: "CREATE_SERVER,X" }, "job_type", `job_type: unknown value "X" in the list; accepted: ${ACCEPTED}`],
-    ["an empty element", { job_type: "CREATE_SERVER,,X" }, "job_type", `job_type: empty value in the list "CREATE_SERVER,,X"; accepted: ${ACCEPTED}`],
-    ["a trailing comma", { job_type: "CREATE_SERVER," }, "job_type", `job_type: empty value in the list "CREATE_SERVER,"; accepted: ${ACCEPTED}`],
-    ["a space after a comma", { job_type: "CREATE_SERVER, DELETE_SERVER" }, "job_type", `job_type: unknown value " DELETE_SERVER" in the list; accepted: ${ACCEPTED}; did you mean "DELETE_SERVER"?`],
-    ["a lower-case newer type", { job_type: "build_image" }, "job_type", `job_type: unknown value "build_image" in the list; accepted: ${ACCEPTED}; did you mean "BUILD_IMAGE"?`],
-    ["a camelCase type", { job_type: "createServer" }, "job_type", `job_type: unknown value "createServer" in the list; accepted: ${ACCEPTED}; did you mean "CREATE_SERVER"?`],
-    ["an over-long list", { job_type: Array(10).fill("CREATE_SERVER_IMAGE").join(",") }, "job_type", "job_type: at most 128 characters (got 199)"],
+    [
+      "an unknown type in the list",
+      { job_type: "CREATE_SERVER,X" },
+      "job_type",
+      `job_type: unknown value "X" in the list; accepted: ${ACCEPTED}`,
+    ],
+    [
+      "an empty element",
+      { job_type: "CREATE_SERVER,,X" },
+      "job_type",
+      `job_type: empty value in the list "CREATE_SERVER,,X"; accepted: ${ACCEPTED}`,
+    ],
+    [
+      "a trailing comma",
+      { job_type: "CREATE_SERVER," },
+      "job_type",
+      `job_type: empty value in the list "CREATE_SERVER,"; accepted: ${ACCEPTED}`,
+    ],
+    [
+      "a space after a comma",
+      { job_type: "CREATE_SERVER, DELETE_SERVER" },
+      "job_type",
+      `job_type: unknown value " DELETE_SERVER" in the list; accepted: ${ACCEPTED}; did you mean "DELETE_SERVER"?`,
+    ],
+    [
+      "a lower-case newer type",
+      { job_type: "build_image" },
+      "job_type",
+      `job_type: unknown value "build_image" in the list; accepted: ${ACCEPTED}; did you mean "BUILD_IMAGE"?`,
+    ],
+    [
+      "a camelCase type",
+      { job_type: "createServer" },
+      "job_type",
+      `job_type: unknown value "createServer" in the list; accepted: ${ACCEPTED}; did you mean "CREATE_SERVER"?`,
+    ],
+    [
+      "an over-long list",
+      { job_type: Array(10).fill("CREATE_SERVER_IMAGE").join(",") },
+      "job_type",
+      "job_type: at most 128 characters (got 199)",
+    ],
     ["unknown status", { status: "DONE" }, "status", `status: unknown value "DONE"; accepted: ${STATUSES}`],
     ["over-long job_id", { job_id: "1".repeat(129) }, "job_id", "job_id: at most 128 characters (got 129)"],
     ["offset (counts have no paging)", { offset: "0" }, "offset", `offset: unknown parameter; accepted: ${PARAMS}`],
@@ -33,24 +73,29 @@ describe("parseCountImageSubJobsQuery", () => {
   test("parses good input; job_type is optional and becomes a list", () => {
     assert.deepEqual(parseCountImageSubJobsQuery({}), {});
     assert.deepEqual(parseCountImageSubJobsQuery({ job_type: "", status: "", job_id: "" }), {});
-    assert.deepEqual(parseCountImageSubJobsQuery({ job_type: "CREATE_SERVER,DELETE_SERVER", status: "FAILED", job_id: "702364883651395584" }), {
-      job_type: ["CREATE_SERVER", "DELETE_SERVER"],
-      status: "FAILED",
-      job_id: "702364883651395584",
-    });
+    assert.deepEqual(
+      parseCountImageSubJobsQuery({ job_type: "CREATE_SERVER,DELETE_SERVER", status: "FAILED", job_id: "702364883651395584" }),
+      {
+        job_type: ["CREATE_SERVER", "DELETE_SERVER"],
+        status: "FAILED",
+        job_id: "702364883651395584",
+      },
+    );
     // Every ImageJobType of the current spec, and a newer-looking one (an app type here), pass.
-    assert.deepEqual(parseCountImageSubJobsQuery({ job_type: "BUILD_IMAGE,GENERATE_IMAGE,DELETE_IMAGE_BUILD_SERVER,DELETE_IMAGE,UPGRADE_ACCESS_AGENT" }).job_type, [
-      "BUILD_IMAGE",
-      "GENERATE_IMAGE",
-      "DELETE_IMAGE_BUILD_SERVER",
-      "DELETE_IMAGE",
-      "UPGRADE_ACCESS_AGENT",
-    ]);
+    assert.deepEqual(
+      parseCountImageSubJobsQuery({ job_type: "BUILD_IMAGE,GENERATE_IMAGE,DELETE_IMAGE_BUILD_SERVER,DELETE_IMAGE,UPGRADE_ACCESS_AGENT" })
+        .job_type,
+      ["BUILD_IMAGE", "GENERATE_IMAGE", "DELETE_IMAGE_BUILD_SERVER", "DELETE_IMAGE", "UPGRADE_ACCESS_AGENT"],
+    );
     // Repeats are passed through; 115 characters fit, one more type (129) does not.
     const list = [...Array(3).fill("CREATE_SERVER_IMAGE"), ...Array(4).fill("DELETE_SERVER")].join(",");
     assert.equal(list.length, 115);
     assert.equal(parseCountImageSubJobsQuery({ job_type: list }).job_type?.length, 7);
-    assertInvalid(() => parseCountImageSubJobsQuery({ job_type: `${list},CREATE_SERVER` }), "job_type", "job_type: at most 128 characters (got 129)");
+    assertInvalid(
+      () => parseCountImageSubJobsQuery({ job_type: `${list},CREATE_SERVER` }),
+      "job_type",
+      "job_type: at most 128 characters (got 129)",
+    );
   });
 });
 

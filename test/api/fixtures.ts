@@ -5,7 +5,16 @@ import { PROJECT } from "./helpers";
 /** [S1] ListImageJobs example: camelCase job_type, count 0 with one item (illustrative only). */
 export const SEED_LIST_IMAGE_JOBS = {
   count: 0,
-  items: [{ id: "1", job_type: "createServer", begin_time: "2022-03-07T10:40:43.858Z", end_time: "2022-03-07T10:40:43.858Z", status: "WAITING", sub_jobs_total: 10 }],
+  items: [
+    {
+      id: "1",
+      job_type: "createServer",
+      begin_time: "2022-03-07T10:40:43.858Z",
+      end_time: "2022-03-07T10:40:43.858Z",
+      status: "WAITING",
+      sub_jobs_total: 10,
+    },
+  ],
 };
 
 /** [S0] ListImageSubJobs example: failure nested in job_execute_info. */
@@ -62,7 +71,14 @@ export const NESTED_APP_SUB_JOB = {
 export const LENIENT_IMAGE_SUB_JOBS = {
   count: 3,
   items: [
-    { id: "702364884037271560", job_id: "702364883651395590", job_type: "BUILD_IMAGE", status: "RUNNING", begin_time: "2026-06-12T01:00:00Z", project_id: PROJECT },
+    {
+      id: "702364884037271560",
+      job_id: "702364883651395590",
+      job_type: "BUILD_IMAGE",
+      status: "RUNNING",
+      begin_time: "2026-06-12T01:00:00Z",
+      project_id: PROJECT,
+    },
     {
       id: "702364884037271561",
       job_id: "702364883651395590",
@@ -75,6 +91,15 @@ export const LENIENT_IMAGE_SUB_JOBS = {
       project_id: PROJECT,
       new_field_2027: { nested: true },
     },
-    { id: "702364884037271562", job_id: null, job_type: null, status: "PAUSED", begin_time: "", end_time: null, job_execute_info: null, job_resource_info: null },
+    {
+      id: "702364884037271562",
+      job_id: null,
+      job_type: null,
+      status: "PAUSED",
+      begin_time: "",
+      end_time: null,
+      job_execute_info: null,
+      job_resource_info: null,
+    },
   ],
 };

@@ -35,12 +35,19 @@ export class MockApi {
   readonly client: HwClient;
   /** URLs of the requests received, in order. */
   readonly requests: URL[] = [];
-  private respond: (url: URL) => { status: number; body: unknown } = () => ({ status: 500, body: { error_code: "TEST", error_msg: "no response set" } });
+  private respond: (url: URL) => { status: number; body: unknown } = () => ({
+    status: 500,
+    body: { error_code: "TEST", error_msg: "no response set" },
+  });
 
   constructor() {
     this.agent.disableNetConnect();
     this.client = new HwClient(
-      { projectId: PROJECT, credentials: { type: "token", token: "mock-iam-token-0123456789" }, endpoints: { appstream: APPSTREAM, ims: IMS } },
+      {
+        projectId: PROJECT,
+        credentials: { type: "token", token: "mock-iam-token-0123456789" },
+        endpoints: { appstream: APPSTREAM, ims: IMS },
+      },
       { dispatcher: this.agent, clock: new FakeClock(), retry: { maxAttempts: 1 } },
     );
     this.agent

@@ -15,7 +15,15 @@ const RUNNING = {
   status: "RUNNING",
   begin_time: "2026-06-12T01:00:00Z",
   sub_jobs_total: 1,
-  sub_jobs: [{ id: "702364884037271560", job_id: "702364883651395590", job_type: "CREATE_SERVER", status: "RUNNING", begin_time: "2026-06-12T01:00:01Z" }],
+  sub_jobs: [
+    {
+      id: "702364884037271560",
+      job_id: "702364883651395590",
+      job_type: "CREATE_SERVER",
+      status: "RUNNING",
+      begin_time: "2026-06-12T01:00:01Z",
+    },
+  ],
 };
 
 /** A failed job, the failure nested in job_execute_info ([S0] codes). */
@@ -47,7 +55,10 @@ describe("imageJobSchema (ShowImageJob body)", () => {
     assert.equal(running.sub_jobs?.[0]?.end_time, undefined);
     const failed = accepts(FAILED);
     assert.equal(failed.status, "FAILED");
-    assert.deepEqual(failed.sub_jobs?.[0]?.job_execute_info, { error_code: "WKS.00129901", error_message: "The service is now unavailable to process the request." });
+    assert.deepEqual(failed.sub_jobs?.[0]?.job_execute_info, {
+      error_code: "WKS.00129901",
+      error_message: "The service is now unavailable to process the request.",
+    });
   });
 
   test("keeps unknown fields at every level (passthrough)", () => {
@@ -80,7 +91,14 @@ describe("imageJobSchema (ShowImageJob body)", () => {
     for (const status of ["PAUSED", "ABNORMAL", "CANCELLED", "success"]) {
       assert.equal(accepts({ ...RUNNING, status }).status, status);
     }
-    const job = accepts({ ...RUNNING, sub_jobs: [{ id: "1", job_type: "BUILD_IMAGE", status: "PAUSED" }, { id: "2", status: "ROLLBACK" }, { id: "3", status: "ABORTING" }] });
+    const job = accepts({
+      ...RUNNING,
+      sub_jobs: [
+        { id: "1", job_type: "BUILD_IMAGE", status: "PAUSED" },
+        { id: "2", status: "ROLLBACK" },
+        { id: "3", status: "ABORTING" },
+      ],
+    });
     assert.deepEqual(
       job.sub_jobs?.map((s) => [s.job_type, s.status]),
       [
@@ -100,9 +118,32 @@ describe("imageJobSchema (ShowImageJob body)", () => {
       end_time: "",
       sub_jobs_total: null,
       sub_jobs: [
-        { id: "", job_id: "", job_type: "", status: "WAITING", begin_time: "", end_time: "", project_id: "", job_execute_info: { error_code: "", error_message: "" }, job_resource_info: { resource_id: "", resource_name: "" } },
-        { id: null, job_id: null, job_type: null, begin_time: null, end_time: null, project_id: null, job_execute_info: null, job_resource_info: null },
-        { id: "3", job_execute_info: { error_code: null, error_message: null }, job_resource_info: { resource_id: null, resource_name: null } },
+        {
+          id: "",
+          job_id: "",
+          job_type: "",
+          status: "WAITING",
+          begin_time: "",
+          end_time: "",
+          project_id: "",
+          job_execute_info: { error_code: "", error_message: "" },
+          job_resource_info: { resource_id: "", resource_name: "" },
+        },
+        {
+          id: null,
+          job_id: null,
+          job_type: null,
+          begin_time: null,
+          end_time: null,
+          project_id: null,
+          job_execute_info: null,
+          job_resource_info: null,
+        },
+        {
+          id: "3",
+          job_execute_info: { error_code: null, error_message: null },
+          job_resource_info: { resource_id: null, resource_name: null },
+        },
         { id: "4", job_execute_info: {}, job_resource_info: {} },
       ],
     };

@@ -62,7 +62,10 @@ describe("imsJobSchema (IMS ShowJob body)", () => {
     assert.equal(accepts(withoutEntities).entities, undefined);
     assert.equal(accepts({ ...RUNNING, entities: null }).entities, null);
     assert.deepEqual(accepts({ ...RUNNING, entities: {} }).entities, {});
-    assert.deepEqual(accepts({ ...RUNNING, entities: { current_task: "creating", process_percent: 0.5 } }).entities, { current_task: "creating", process_percent: 0.5 });
+    assert.deepEqual(accepts({ ...RUNNING, entities: { current_task: "creating", process_percent: 0.5 } }).entities, {
+      current_task: "creating",
+      process_percent: 0.5,
+    });
     assert.deepEqual(accepts({ ...RUNNING, entities: { image_id: "", image_name: null } }).entities, { image_id: "", image_name: null });
   });
 
@@ -96,7 +99,12 @@ describe("imsJobSchema (IMS ShowJob body)", () => {
       ...DOC_EXAMPLE,
       request_id: "r-1",
       new_top: { a: 1 },
-      entities: { ...DOC_EXAMPLE.entities, subJobId: "x", new_entity_field: [1], sub_jobs_result: [{ status: "SUCCESS", extra: true, entities: { image_id: "i", more: 1 } }] },
+      entities: {
+        ...DOC_EXAMPLE.entities,
+        subJobId: "x",
+        new_entity_field: [1],
+        sub_jobs_result: [{ status: "SUCCESS", extra: true, entities: { image_id: "i", more: 1 } }],
+      },
     };
     const job = accepts(body);
     assert.deepEqual(job, body);
@@ -108,7 +116,16 @@ describe("imsJobSchema (IMS ShowJob body)", () => {
   test("accepts values newer than the docs and empty strings", () => {
     for (const status of ["CANCELLED", "PAUSED", "success"]) assert.equal(accepts({ ...RUNNING, status }).status, status);
     for (const job_type of ["imsSomeFutureJob", "", null]) assert.equal(accepts({ ...RUNNING, job_type }).job_type, job_type);
-    const body = { status: "SUCCESS", job_id: "", job_type: "", begin_time: "", end_time: "", error_code: "", fail_reason: "", entities: { image_id: "", sub_jobs_result: [{ status: "PAUSED" }] } };
+    const body = {
+      status: "SUCCESS",
+      job_id: "",
+      job_type: "",
+      begin_time: "",
+      end_time: "",
+      error_code: "",
+      fail_reason: "",
+      entities: { image_id: "", sub_jobs_result: [{ status: "PAUSED" }] },
+    };
     assert.deepEqual(accepts(body), body);
   });
 
@@ -147,7 +164,11 @@ describe("showImsJob", () => {
     ims = await startScriptedServer(() => next);
     appstream = await startScriptedServer([]);
     client = new HwClient(
-      { projectId: PROJECT, credentials: { type: "token", token: "mock-iam-token-0123456789" }, endpoints: { appstream: appstream.url, ims: ims.url } },
+      {
+        projectId: PROJECT,
+        credentials: { type: "token", token: "mock-iam-token-0123456789" },
+        endpoints: { appstream: appstream.url, ims: ims.url },
+      },
       { retry: { maxAttempts: 1 }, env: {} },
     );
   });

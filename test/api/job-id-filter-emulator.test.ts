@@ -29,7 +29,10 @@ after(async () => {
 
 /** Each sub-job operation: parse a raw `job_id` as the CLI does, then send it; resolves to the count. */
 const OPERATIONS: ReadonlyArray<[name: string, run: (jobId: string) => Promise<number>]> = [
-  ["ListImageSubJobs", async (job_id) => (await listImageSubJobs(client, parseListImageSubJobsQuery({ job_type: "CREATE_SERVER", job_id }))).count],
+  [
+    "ListImageSubJobs",
+    async (job_id) => (await listImageSubJobs(client, parseListImageSubJobsQuery({ job_type: "CREATE_SERVER", job_id }))).count,
+  ],
   ["ListSubJobs", async (job_id) => (await listAppSubJobs(client, parseListAppSubJobsQuery({ job_type: "CREATE_SERVER", job_id }))).count],
   ["CountImageSubJobs", async (job_id) => (await countImageSubJobs(client, parseCountImageSubJobsQuery({ job_id }))).count],
   ["CountSubJobs", async (job_id) => (await countAppSubJobs(client, parseCountAppSubJobsQuery({ job_id }))).count],

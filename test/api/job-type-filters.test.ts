@@ -1,7 +1,13 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { APP_JOB_TYPES, APP_LIST_JOB_TYPES, IMAGE_JOB_TYPES, IMAGE_LIST_JOB_TYPES } from "../../src/api/enums";
-import { JOB_TYPE_FILTERS, judgeJobType, NEWER_JOB_TYPE_PATTERN, newerJobTypes, newerJobTypesWarning } from "../../src/api/job-type-filters";
+import {
+  JOB_TYPE_FILTERS,
+  judgeJobType,
+  NEWER_JOB_TYPE_PATTERN,
+  newerJobTypes,
+  newerJobTypesWarning,
+} from "../../src/api/job-type-filters";
 
 describe("JOB_TYPE_FILTERS", () => {
   it("has the list operations on the spec's query patterns and the counts on the service's enums", () => {
@@ -32,7 +38,8 @@ describe("JOB_TYPE_FILTERS", () => {
 
   it("the newer-type pattern is the shape of every type the services define, and no duplicates exist", () => {
     for (const type of [...IMAGE_JOB_TYPES, ...APP_JOB_TYPES]) assert.match(type, NEWER_JOB_TYPE_PATTERN);
-    for (const list of [IMAGE_JOB_TYPES, APP_JOB_TYPES, IMAGE_LIST_JOB_TYPES, APP_LIST_JOB_TYPES]) assert.equal(new Set(list).size, list.length);
+    for (const list of [IMAGE_JOB_TYPES, APP_JOB_TYPES, IMAGE_LIST_JOB_TYPES, APP_LIST_JOB_TYPES])
+      assert.equal(new Set(list).size, list.length);
     for (const other of ["imsCreateImageByInstance", "createServer", "SNAPSHOT", "A__B", "_A_B", "A_B_", "1_A", "A-B", "A B", "Ä_B", ""]) {
       assert.doesNotMatch(other, NEWER_JOB_TYPE_PATTERN, other);
     }

@@ -1,6 +1,11 @@
 import assert from "node:assert/strict";
 import { after, beforeEach, describe, test } from "node:test";
-import { listAppSubJobs, listAppSubJobsResponseSchema, parseListAppSubJobsQuery, type ListAppSubJobsQuery } from "../../src/api/list-app-sub-jobs";
+import {
+  listAppSubJobs,
+  listAppSubJobsResponseSchema,
+  parseListAppSubJobsQuery,
+  type ListAppSubJobsQuery,
+} from "../../src/api/list-app-sub-jobs";
 import { InvalidInputError } from "../../src/core/errors";
 import { NESTED_APP_SUB_JOB, SEED_LIST_SUB_JOBS } from "./fixtures";
 import { assertInvalid, MockApi, PROJECT, queryOf, type BadCase } from "./helpers";
@@ -15,8 +20,18 @@ describe("parseListAppSubJobsQuery", () => {
   const bad: BadCase[] = [
     ["missing job_type", {}, "job_type", `job_type: required; accepted: ${TYPES}`],
     ["empty job_type", { job_type: "" }, "job_type", `job_type: required; accepted: ${TYPES}`],
-    ["CREATE_SERVER_IMAGE (not in the ListSubJobs query pattern)", { job_type: "CREATE_SERVER_IMAGE" }, "job_type", `job_type: unknown value "CREATE_SERVER_IMAGE"; accepted: ${TYPES}; "CREATE_SERVER_IMAGE" is taken only by CountSubJobs, since the spec's pattern for ListSubJobs is narrower`],
-    ["a JobType outside the query pattern", { job_type: "COLLECT_HDA_LOG" }, "job_type", `job_type: unknown value "COLLECT_HDA_LOG"; accepted: ${TYPES}; "COLLECT_HDA_LOG" is taken only by CountSubJobs, since the spec's pattern for ListSubJobs is narrower`],
+    [
+      "CREATE_SERVER_IMAGE (not in the ListSubJobs query pattern)",
+      { job_type: "CREATE_SERVER_IMAGE" },
+      "job_type",
+      `job_type: unknown value "CREATE_SERVER_IMAGE"; accepted: ${TYPES}; "CREATE_SERVER_IMAGE" is taken only by CountSubJobs, since the spec's pattern for ListSubJobs is narrower`,
+    ],
+    [
+      "a JobType outside the query pattern",
+      { job_type: "COLLECT_HDA_LOG" },
+      "job_type",
+      `job_type: unknown value "COLLECT_HDA_LOG"; accepted: ${TYPES}; "COLLECT_HDA_LOG" is taken only by CountSubJobs, since the spec's pattern for ListSubJobs is narrower`,
+    ],
     ["unknown job_type", { job_type: "FUTURE_TYPE" }, "job_type", `job_type: unknown value "FUTURE_TYPE"; accepted: ${TYPES}`],
     ["unknown status", { ...OK, status: "DONE" }, "status", `status: unknown value "DONE"; accepted: ${STATUSES}`],
     ["limit 0", { ...OK, limit: "0" }, "limit", 'limit: must be an integer from 1 to 100 (got "0")'],
@@ -33,13 +48,22 @@ describe("parseListAppSubJobsQuery", () => {
   }
 
   test("parses good input to a typed query", () => {
-    assert.deepEqual(parseListAppSubJobsQuery({ job_type: "UPDATE_FREEZE_STATUS", status: "ABNORMAL", job_id: "575768277444198400", offset: "10", limit: "20" }), {
-      job_type: "UPDATE_FREEZE_STATUS",
-      status: "ABNORMAL",
-      job_id: "575768277444198400",
-      offset: 10,
-      limit: 20,
-    });
+    assert.deepEqual(
+      parseListAppSubJobsQuery({
+        job_type: "UPDATE_FREEZE_STATUS",
+        status: "ABNORMAL",
+        job_id: "575768277444198400",
+        offset: "10",
+        limit: "20",
+      }),
+      {
+        job_type: "UPDATE_FREEZE_STATUS",
+        status: "ABNORMAL",
+        job_id: "575768277444198400",
+        offset: 10,
+        limit: 20,
+      },
+    );
   });
 });
 
@@ -55,8 +79,22 @@ describe("listAppSubJobsResponseSchema", () => {
     const page = listAppSubJobsResponseSchema.parse({
       count: 2,
       items: [
-        { id: "1", job_type: "INSTALL_CES_AGENT", status: "RUNNING", error_code: "", error_message: "", begin_time: "2026-01-01T00:00:00Z" },
-        { id: "2", job_type: "BATCH_INSTALL_APP", status: "SUCCESS", error_code: null, error_message: null, job_resource_info: { resource_id: "r", spec_size: 40 } },
+        {
+          id: "1",
+          job_type: "INSTALL_CES_AGENT",
+          status: "RUNNING",
+          error_code: "",
+          error_message: "",
+          begin_time: "2026-01-01T00:00:00Z",
+        },
+        {
+          id: "2",
+          job_type: "BATCH_INSTALL_APP",
+          status: "SUCCESS",
+          error_code: null,
+          error_message: null,
+          job_resource_info: { resource_id: "r", spec_size: 40 },
+        },
       ],
     });
     assert.equal(page.items[0]?.end_time, undefined);
@@ -91,7 +129,11 @@ describe("listAppSubJobs", () => {
   });
 
   test("a bad typed query rejects with InvalidInputError and sends nothing", async () => {
-    const bad: unknown[] = [{ job_type: "CREATE_SERVER_IMAGE" }, { job_type: "CREATE_SERVER", limit: 101 }, { job_type: "CREATE_SERVER", offset: 1.5 }];
+    const bad: unknown[] = [
+      { job_type: "CREATE_SERVER_IMAGE" },
+      { job_type: "CREATE_SERVER", limit: 101 },
+      { job_type: "CREATE_SERVER", offset: 1.5 },
+    ];
     for (const query of bad) {
       await assert.rejects(listAppSubJobs(api.client, query as ListAppSubJobsQuery), InvalidInputError, JSON.stringify(query));
     }

@@ -1,6 +1,11 @@
 import assert from "node:assert/strict";
 import { after, beforeEach, describe, test } from "node:test";
-import { listImageJobs, listImageJobsResponseSchema, parseListImageJobsQuery, type ListImageJobsQuery } from "../../src/api/list-image-jobs";
+import {
+  listImageJobs,
+  listImageJobsResponseSchema,
+  parseListImageJobsQuery,
+  type ListImageJobsQuery,
+} from "../../src/api/list-image-jobs";
 import { ApiError, InvalidInputError, ResponseValidationError } from "../../src/core/errors";
 import { SEED_LIST_IMAGE_JOBS } from "./fixtures";
 import { assertInvalid, MockApi, PROJECT, queryOf, type BadCase } from "./helpers";
@@ -14,10 +19,25 @@ describe("parseListImageJobsQuery", () => {
   const bad: BadCase[] = [
     ["missing job_type", {}, "job_type", `job_type: required; accepted: ${TYPES}`],
     ["empty job_type", { job_type: "" }, "job_type", `job_type: required; accepted: ${TYPES}`],
-    ["a newer ImageJobType, outside the query pattern", { job_type: "BUILD_IMAGE" }, "job_type", `job_type: unknown value "BUILD_IMAGE"; accepted: ${TYPES}; "BUILD_IMAGE" is taken only by CountImageSubJobs, since the spec's pattern for ListImageJobs is narrower`],
+    [
+      "a newer ImageJobType, outside the query pattern",
+      { job_type: "BUILD_IMAGE" },
+      "job_type",
+      `job_type: unknown value "BUILD_IMAGE"; accepted: ${TYPES}; "BUILD_IMAGE" is taken only by CountImageSubJobs, since the spec's pattern for ListImageJobs is narrower`,
+    ],
     ["unknown job_type", { job_type: "FUTURE_TYPE" }, "job_type", `job_type: unknown value "FUTURE_TYPE"; accepted: ${TYPES}`],
-    ["job_type in another case", { job_type: "create_server" }, "job_type", `job_type: unknown value "create_server"; accepted: ${TYPES}; did you mean "CREATE_SERVER"?`],
-    ["a list where one type is expected", { job_type: "CREATE_SERVER,DELETE_SERVER" }, "job_type", `job_type: unknown value "CREATE_SERVER,DELETE_SERVER"; accepted: ${TYPES}`],
+    [
+      "job_type in another case",
+      { job_type: "create_server" },
+      "job_type",
+      `job_type: unknown value "create_server"; accepted: ${TYPES}; did you mean "CREATE_SERVER"?`,
+    ],
+    [
+      "a list where one type is expected",
+      { job_type: "CREATE_SERVER,DELETE_SERVER" },
+      "job_type",
+      `job_type: unknown value "CREATE_SERVER,DELETE_SERVER"; accepted: ${TYPES}`,
+    ],
     ["a sub-job status", { ...OK, status: "ABNORMAL" }, "status", `status: unknown value "ABNORMAL"; accepted: ${STATUSES}`],
     ["unknown status", { ...OK, status: "DONE" }, "status", `status: unknown value "DONE"; accepted: ${STATUSES}`],
     ["limit 0", { ...OK, limit: "0" }, "limit", 'limit: must be an integer from 1 to 100 (got "0")'],
@@ -32,7 +52,12 @@ describe("parseListImageJobsQuery", () => {
     ["job_id (ListImageJobs has no such filter)", { ...OK, job_id: "1" }, "job_id", `job_id: unknown parameter; accepted: ${PARAMS}`],
     ["unknown key", { ...OK, sub_job_ids: "1,2" }, "sub_job_ids", `sub_job_ids: unknown parameter; accepted: ${PARAMS}`],
     ["inherited property name", { ...OK, toString: "x" }, "toString", `toString: unknown parameter; accepted: ${PARAMS}`],
-    ["__proto__ from JSON", JSON.parse('{"job_type":"CREATE_SERVER","__proto__":"x"}') as Record<string, string>, "__proto__", `__proto__: unknown parameter; accepted: ${PARAMS}`],
+    [
+      "__proto__ from JSON",
+      JSON.parse('{"job_type":"CREATE_SERVER","__proto__":"x"}') as Record<string, string>,
+      "__proto__",
+      `__proto__: unknown parameter; accepted: ${PARAMS}`,
+    ],
     ["unknown key before a bad value", { limit: "0", zzz: "1" }, "zzz", `zzz: unknown parameter; accepted: ${PARAMS}`],
   ];
   for (const [name, raw, field, message] of bad) {
@@ -42,8 +67,16 @@ describe("parseListImageJobsQuery", () => {
   test("messages and fields use the caller's spelling", () => {
     const flag = (param: string) => `--${param.replace(/_/g, "-")}`;
     assertInvalid(() => parseListImageJobsQuery({}, flag), "--job-type", `--job-type: required; accepted: ${TYPES}`);
-    assertInvalid(() => parseListImageJobsQuery({ ...OK, limit: "abc" }, flag), "--limit", '--limit: must be an integer from 1 to 100 (got "abc")');
-    assertInvalid(() => parseListImageJobsQuery({ ...OK, x: "1" }, flag), "--x", "--x: unknown parameter; accepted: --job-type, --status, --offset, --limit");
+    assertInvalid(
+      () => parseListImageJobsQuery({ ...OK, limit: "abc" }, flag),
+      "--limit",
+      '--limit: must be an integer from 1 to 100 (got "abc")',
+    );
+    assertInvalid(
+      () => parseListImageJobsQuery({ ...OK, x: "1" }, flag),
+      "--x",
+      "--x: unknown parameter; accepted: --job-type, --status, --offset, --limit",
+    );
   });
 
   test("parses good input to a typed query; empty or undefined optional values are not given", () => {
@@ -54,8 +87,15 @@ describe("parseListImageJobsQuery", () => {
       offset: 2147483647,
       limit: 100,
     });
-    assert.deepEqual(parseListImageJobsQuery({ job_type: "CREATE_SERVER", status: "", offset: undefined, limit: "1" }), { job_type: "CREATE_SERVER", limit: 1 });
-    assert.deepEqual(parseListImageJobsQuery({ job_type: "CREATE_SERVER", offset: "0", limit: "010" }), { job_type: "CREATE_SERVER", offset: 0, limit: 10 });
+    assert.deepEqual(parseListImageJobsQuery({ job_type: "CREATE_SERVER", status: "", offset: undefined, limit: "1" }), {
+      job_type: "CREATE_SERVER",
+      limit: 1,
+    });
+    assert.deepEqual(parseListImageJobsQuery({ job_type: "CREATE_SERVER", offset: "0", limit: "010" }), {
+      job_type: "CREATE_SERVER",
+      offset: 0,
+      limit: 10,
+    });
   });
 });
 
@@ -72,7 +112,14 @@ describe("listImageJobsResponseSchema", () => {
       count: 2,
       request_id: "dropped",
       items: [
-        { id: "702364883651395584", job_type: "GENERATE_IMAGE", status: "RUNNING", begin_time: "2026-06-12T01:00:00Z", sub_jobs_total: null, extra: 1 },
+        {
+          id: "702364883651395584",
+          job_type: "GENERATE_IMAGE",
+          status: "RUNNING",
+          begin_time: "2026-06-12T01:00:00Z",
+          sub_jobs_total: null,
+          extra: 1,
+        },
         { id: "702364883651395585", job_type: "", status: "QUEUED", begin_time: null, end_time: "" },
       ],
     });
@@ -89,10 +136,20 @@ describe("listImageJobsResponseSchema", () => {
 
   test("rejects a bad count, reads a missing one as the page's item count; keeps items without a status", () => {
     assert.deepEqual(listImageJobsResponseSchema.parse({ items: [{ id: "1" }] }), { count: 1, items: [{ id: "1" }] });
-    for (const body of [{ count: null, items: [] }, { count: -1, items: [] }, { count: 1.5, items: [] }, { count: "1", items: [] }, { count: 1, items: [{ id: "1", status: 7 }] }]) {
+    for (const body of [
+      { count: null, items: [] },
+      { count: -1, items: [] },
+      { count: 1.5, items: [] },
+      { count: "1", items: [] },
+      { count: 1, items: [{ id: "1", status: 7 }] },
+    ]) {
       assert.equal(listImageJobsResponseSchema.safeParse(body).success, false, JSON.stringify(body));
     }
-    for (const body of [{ count: 1, items: [{ id: "1" }] }, { count: 1, items: [{ id: "1", status: "" }] }, { count: 1, items: [{ id: "1", status: null }] }]) {
+    for (const body of [
+      { count: 1, items: [{ id: "1" }] },
+      { count: 1, items: [{ id: "1", status: "" }] },
+      { count: 1, items: [{ id: "1", status: null }] },
+    ]) {
       assert.equal(listImageJobsResponseSchema.safeParse(body).success, true, JSON.stringify(body));
     }
   });
@@ -121,12 +178,22 @@ describe("listImageJobs", () => {
 
   test("leaves out parameters not given", async () => {
     api.reply({ count: 0, items: null });
-    assert.deepEqual(await listImageJobs(api.client, parseListImageJobsQuery({ job_type: "DELETE_SERVER", status: "" })), { count: 0, items: [] });
+    assert.deepEqual(await listImageJobs(api.client, parseListImageJobsQuery({ job_type: "DELETE_SERVER", status: "" })), {
+      count: 0,
+      items: [],
+    });
     assert.equal(api.requests[0]?.search, "?job_type=DELETE_SERVER");
   });
 
   test("a bad typed query rejects with InvalidInputError and sends nothing", async () => {
-    const bad: unknown[] = [{ job_type: "CREATE_SERVER", limit: 500 }, { job_type: "CREATE_SERVER", limit: Number.NaN }, { job_type: "CREATE_SERVER", offset: -1 }, { job_type: "X" }, {}, { job_type: "CREATE_SERVER", job_id: "1" }];
+    const bad: unknown[] = [
+      { job_type: "CREATE_SERVER", limit: 500 },
+      { job_type: "CREATE_SERVER", limit: Number.NaN },
+      { job_type: "CREATE_SERVER", offset: -1 },
+      { job_type: "X" },
+      {},
+      { job_type: "CREATE_SERVER", job_id: "1" },
+    ];
     for (const query of bad) {
       await assert.rejects(listImageJobs(api.client, query as ListImageJobsQuery), InvalidInputError, JSON.stringify(query));
     }
@@ -135,8 +202,14 @@ describe("listImageJobs", () => {
 
   test("an invalid body is a ResponseValidationError; an error status an ApiError", async () => {
     api.reply({ count: "many", items: [] });
-    await assert.rejects(listImageJobs(api.client, { job_type: "CREATE_SERVER" }), (error: unknown) => error instanceof ResponseValidationError && /count/.test(error.problem));
+    await assert.rejects(
+      listImageJobs(api.client, { job_type: "CREATE_SERVER" }),
+      (error: unknown) => error instanceof ResponseValidationError && /count/.test(error.problem),
+    );
     api.reply({ error_code: "WKS.00211102", error_msg: "The parameter is invalid." }, 400);
-    await assert.rejects(listImageJobs(api.client, { job_type: "CREATE_SERVER" }), (error: unknown) => error instanceof ApiError && error.errorCode === "WKS.00211102");
+    await assert.rejects(
+      listImageJobs(api.client, { job_type: "CREATE_SERVER" }),
+      (error: unknown) => error instanceof ApiError && error.errorCode === "WKS.00211102",
+    );
   });
 });

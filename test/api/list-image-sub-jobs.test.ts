@@ -1,6 +1,11 @@
 import assert from "node:assert/strict";
 import { after, beforeEach, describe, test } from "node:test";
-import { listImageSubJobs, listImageSubJobsResponseSchema, parseListImageSubJobsQuery, type ListImageSubJobsQuery } from "../../src/api/list-image-sub-jobs";
+import {
+  listImageSubJobs,
+  listImageSubJobsResponseSchema,
+  parseListImageSubJobsQuery,
+  type ListImageSubJobsQuery,
+} from "../../src/api/list-image-sub-jobs";
 import { InvalidInputError } from "../../src/core/errors";
 import { LENIENT_IMAGE_SUB_JOBS, SEED_LIST_IMAGE_SUB_JOBS } from "./fixtures";
 import { assertInvalid, MockApi, PROJECT, queryOf, type BadCase } from "./helpers";
@@ -15,9 +20,19 @@ describe("parseListImageSubJobsQuery", () => {
     ["missing job_type", { status: "RUNNING" }, "job_type", `job_type: required; accepted: ${TYPES}`],
     ["empty job_type", { job_type: "" }, "job_type", `job_type: required; accepted: ${TYPES}`],
     ["unknown job_type", { job_type: "X" }, "job_type", `job_type: unknown value "X"; accepted: ${TYPES}`],
-    ["job_type with a trailing space", { job_type: "CREATE_SERVER " }, "job_type", `job_type: unknown value "CREATE_SERVER "; accepted: ${TYPES}; did you mean "CREATE_SERVER"?`],
+    [
+      "job_type with a trailing space",
+      { job_type: "CREATE_SERVER " },
+      "job_type",
+      `job_type: unknown value "CREATE_SERVER "; accepted: ${TYPES}; did you mean "CREATE_SERVER"?`,
+    ],
     ["unknown status", { ...OK, status: "DONE" }, "status", `status: unknown value "DONE"; accepted: ${STATUSES}`],
-    ["lower-case status", { ...OK, status: "running" }, "status", `status: unknown value "running"; accepted: ${STATUSES}; did you mean "RUNNING"?`],
+    [
+      "lower-case status",
+      { ...OK, status: "running" },
+      "status",
+      `status: unknown value "running"; accepted: ${STATUSES}; did you mean "RUNNING"?`,
+    ],
     ["limit 0", { ...OK, limit: "0" }, "limit", 'limit: must be an integer from 1 to 100 (got "0")'],
     ["limit 101", { ...OK, limit: "101" }, "limit", 'limit: must be an integer from 1 to 100 (got "101")'],
     ["limit abc", { ...OK, limit: "abc" }, "limit", 'limit: must be an integer from 1 to 100 (got "abc")'],
@@ -33,13 +48,22 @@ describe("parseListImageSubJobsQuery", () => {
   }
 
   test("parses good input to a typed query", () => {
-    assert.deepEqual(parseListImageSubJobsQuery({ job_type: "CREATE_SERVER", status: "ROLLBACK", job_id: "702364883651395584", offset: "100", limit: "100" }), {
-      job_type: "CREATE_SERVER",
-      status: "ROLLBACK",
-      job_id: "702364883651395584",
-      offset: 100,
-      limit: 100,
-    });
+    assert.deepEqual(
+      parseListImageSubJobsQuery({
+        job_type: "CREATE_SERVER",
+        status: "ROLLBACK",
+        job_id: "702364883651395584",
+        offset: "100",
+        limit: "100",
+      }),
+      {
+        job_type: "CREATE_SERVER",
+        status: "ROLLBACK",
+        job_id: "702364883651395584",
+        offset: 100,
+        limit: 100,
+      },
+    );
     // 128 code points, some outside the BMP: counted as characters, not UTF-16 units.
     const id = "😀".repeat(128);
     assert.equal(parseListImageSubJobsQuery({ ...OK, job_id: id }).job_id, id);
@@ -88,7 +112,10 @@ describe("listImageSubJobs", () => {
 
   test("sends GET /v1/{project_id}/image-server-sub-jobs with the query, job_id percent-encoded", async () => {
     api.reply(SEED_LIST_IMAGE_SUB_JOBS);
-    const page = await listImageSubJobs(api.client, parseListImageSubJobsQuery({ job_type: "CREATE_SERVER", status: "ABORTING", job_id: "a b&c=d", offset: "0", limit: "5" }));
+    const page = await listImageSubJobs(
+      api.client,
+      parseListImageSubJobsQuery({ job_type: "CREATE_SERVER", status: "ABORTING", job_id: "a b&c=d", offset: "0", limit: "5" }),
+    );
     assert.equal(page.items.length, 1);
     assert.equal(api.requests[0]?.pathname, `/v1/${PROJECT}/image-server-sub-jobs`);
     assert.match(api.requests[0]?.search ?? "", /job_id=a%20b%26c%3Dd/);
@@ -102,7 +129,12 @@ describe("listImageSubJobs", () => {
   });
 
   test("a bad typed query rejects with InvalidInputError and sends nothing", async () => {
-    const bad: unknown[] = [{ job_type: "CREATE_SERVER", job_id: "x".repeat(129) }, { job_type: "CREATE_SERVER", limit: 0 }, { job_type: "CREATE_SERVER", status: "DONE" }, { status: "RUNNING" }];
+    const bad: unknown[] = [
+      { job_type: "CREATE_SERVER", job_id: "x".repeat(129) },
+      { job_type: "CREATE_SERVER", limit: 0 },
+      { job_type: "CREATE_SERVER", status: "DONE" },
+      { status: "RUNNING" },
+    ];
     for (const query of bad) {
       await assert.rejects(listImageSubJobs(api.client, query as ListImageSubJobsQuery), InvalidInputError, JSON.stringify(query));
     }

@@ -5,7 +5,19 @@
 // without naming its image (exit 0 and a warning).
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { assertExit, assertUsageError, describeResult, emulatorEnv, FAST_POLL, killLiveChildren, parseJobResult, runCli, stderrLines, type CliEnv, type CliResult } from "../helpers/cli";
+import {
+  assertExit,
+  assertUsageError,
+  describeResult,
+  emulatorEnv,
+  FAST_POLL,
+  killLiveChildren,
+  parseJobResult,
+  runCli,
+  stderrLines,
+  type CliEnv,
+  type CliResult,
+} from "../helpers/cli";
 import { startScriptedServer, type ScriptedServer } from "../helpers/scripted-server";
 
 type Kind = "image-job" | "app-job" | "ims-job";
@@ -13,7 +25,11 @@ const KINDS: readonly Kind[] = ["image-job", "app-job", "ims-job"];
 const PROJECT = "0123456789abcdef0123456789abcdef";
 
 const pathOf = (kind: Kind, id: string) =>
-  kind === "image-job" ? `/v1/${PROJECT}/image-server-jobs/${id}` : kind === "app-job" ? `/v2/${PROJECT}/job/${id}` : `/v1/${PROJECT}/jobs/${id}`;
+  kind === "image-job"
+    ? `/v1/${PROJECT}/image-server-jobs/${id}`
+    : kind === "app-job"
+      ? `/v2/${PROJECT}/job/${id}`
+      : `/v1/${PROJECT}/jobs/${id}`;
 
 // Bodies by request path; each test answers under its own job ids.
 const bodies = new Map<string, unknown>();
@@ -43,29 +59,66 @@ const requestsTo = (kind: Kind, id: string) => server.requests.filter((r) => r.u
 /** A terminal answer of `kind` whose own id is `answeredId`. */
 function answerFor(kind: Kind, answeredId: string): Record<string, unknown> {
   if (kind === "ims-job") {
-    return { job_id: answeredId, job_type: "imsCreateImageByInstance", status: "SUCCESS", error_code: null, fail_reason: null, entities: { image_id: "3f7185de-b59a-4bb8-aa1d-7a513528b0e9" } };
+    return {
+      job_id: answeredId,
+      job_type: "imsCreateImageByInstance",
+      status: "SUCCESS",
+      error_code: null,
+      fail_reason: null,
+      entities: { image_id: "3f7185de-b59a-4bb8-aa1d-7a513528b0e9" },
+    };
   }
   return {
     id: answeredId,
     job_type: kind === "image-job" ? "CREATE_SERVER_IMAGE" : "CREATE_SERVER",
     status: "SUCCESS",
     sub_jobs_total: 1,
-    sub_jobs: [{ id: `${answeredId}1`, job_id: answeredId, status: "SUCCESS", job_resource_info: { resource_id: "f5d443de-a623-4950-a74d-569fe63c1f7a" } }],
+    sub_jobs: [
+      {
+        id: `${answeredId}1`,
+        job_id: answeredId,
+        status: "SUCCESS",
+        job_resource_info: { resource_id: "f5d443de-a623-4950-a74d-569fe63c1f7a" },
+      },
+    ],
   };
 }
 
 /** A Workspace SUCCESS whose sub-jobs are SUCCESS, FAILED (WKS.00129901) and ABNORMAL (WKS.00211401). */
 function partialSuccess(kind: "image-job" | "app-job", id: string) {
   const sub = (n: number, status: string, code: string, message: string) => {
-    const error = kind === "image-job" ? { job_execute_info: { error_code: code, error_message: message } } : { error_code: code, error_message: message };
-    return { id: `${id.slice(0, -1)}${n}`, job_id: id, status, ...error, job_resource_info: { resource_id: status === "SUCCESS" ? `res-${n}` : "" } };
+    const error =
+      kind === "image-job"
+        ? { job_execute_info: { error_code: code, error_message: message } }
+        : { error_code: code, error_message: message };
+    return {
+      id: `${id.slice(0, -1)}${n}`,
+      job_id: id,
+      status,
+      ...error,
+      job_resource_info: { resource_id: status === "SUCCESS" ? `res-${n}` : "" },
+    };
   };
   const failed = [
-    { id: `${id.slice(0, -1)}2`, status: "FAILED", code: "WKS.00129901", message: "The service is now unavailable to process the request." },
+    {
+      id: `${id.slice(0, -1)}2`,
+      status: "FAILED",
+      code: "WKS.00129901",
+      message: "The service is now unavailable to process the request.",
+    },
     { id: `${id.slice(0, -1)}3`, status: "ABNORMAL", code: "WKS.00211401", message: "The requested operation failed." },
   ];
   const subJobs = [sub(1, "SUCCESS", "", ""), ...failed.map((f, i) => sub(i + 2, f.status, f.code, f.message))];
-  return { body: { id, job_type: kind === "image-job" ? "CREATE_SERVER_IMAGE" : "CREATE_SERVER", status: "SUCCESS", sub_jobs_total: 3, sub_jobs: subJobs }, failed };
+  return {
+    body: {
+      id,
+      job_type: kind === "image-job" ? "CREATE_SERVER_IMAGE" : "CREATE_SERVER",
+      status: "SUCCESS",
+      sub_jobs_total: 3,
+      sub_jobs: subJobs,
+    },
+    failed,
+  };
 }
 
 function external(query: Record<string, string>, extra: CliEnv = {}): Promise<CliResult> {
@@ -123,7 +176,10 @@ describe("an answer for another job: exit 4 naming both ids", { concurrency: 4 }
     bodies.set(pathOf("image-job", asked), body);
     const r = await runCli(["wait", "image-job", asked, ...FAST_POLL], env());
     assertExit(r, 4);
-    assert.ok(lastLine(r).includes(`image-job ${asked}: the API answered for another job (sub_jobs[0].job_id "702364883651399999")`), describeResult(r));
+    assert.ok(
+      lastLine(r).includes(`image-job ${asked}: the API answered for another job (sub_jobs[0].job_id "702364883651399999")`),
+      describeResult(r),
+    );
   });
 });
 
@@ -141,7 +197,10 @@ describe("a Workspace SUCCESS with failed sub-jobs", { concurrency: 4 }, () => {
       const line = lastLine(r);
       assert.ok(line.startsWith(`hwjobs: error: ${kind} ${id} ended SUCCESS but 2 of 3 sub-jobs failed; `), line);
       for (const sub of failed) assert.ok(line.includes(`sub-job ${sub.id} ${sub.status}: ${sub.code} ${sub.message}`), line);
-      assert.ok(r.stderr.includes("--allow-failed-sub-jobs (or HWJOBS_ALLOW_FAILED_SUB_JOBS=true) accepts it"), `says how to accept it: ${describeResult(r)}`);
+      assert.ok(
+        r.stderr.includes("--allow-failed-sub-jobs (or HWJOBS_ALLOW_FAILED_SUB_JOBS=true) accepts it"),
+        `says how to accept it: ${describeResult(r)}`,
+      );
     });
 
     for (const [how, args, extra] of [
@@ -160,7 +219,8 @@ describe("a Workspace SUCCESS with failed sub-jobs", { concurrency: 4 }, () => {
         const warnings = stderrLines(r).filter((line) => /^hwjobs: \[\d+s\] warning: /.test(line));
         assert.equal(warnings.length, 1, describeResult(r));
         assert.ok(warnings[0]!.includes(`${kind} ${id} succeeded with failed sub-jobs`), warnings[0]);
-        for (const sub of failed) assert.ok(warnings[0]!.includes(`sub-job ${sub.id} ${sub.status}: ${sub.code} ${sub.message}`), warnings[0]);
+        for (const sub of failed)
+          assert.ok(warnings[0]!.includes(`sub-job ${sub.id} ${sub.status}: ${sub.code} ${sub.message}`), warnings[0]);
         assert.equal(lastLine(r), `hwjobs: ${kind} ${id} succeeded; resource res-1`);
       });
     }
@@ -209,7 +269,14 @@ describe("a Workspace SUCCESS with failed sub-jobs", { concurrency: 4 }, () => {
 });
 
 describe("an IMS image job that succeeded without entities.image_id", { concurrency: 2 }, () => {
-  const noImage = (id: string) => ({ job_id: id, job_type: "imsCreateImageByInstance", status: "SUCCESS", error_code: null, fail_reason: null, entities: { image_name: "img" } });
+  const noImage = (id: string) => ({
+    job_id: id,
+    job_type: "imsCreateImageByInstance",
+    status: "SUCCESS",
+    error_code: null,
+    fail_reason: null,
+    entities: { image_name: "img" },
+  });
 
   it("wait: exit 0 with a warning naming the job type", async () => {
     const id = newId("ims-job");
@@ -218,7 +285,10 @@ describe("an IMS image job that succeeded without entities.image_id", { concurre
     assertExit(r, 0);
     assert.equal(parseJobResult(r).resource_id, "");
     const warning = stderrLines(r).find((line) => line.includes("warning:"));
-    assert.equal(warning?.replace(/^hwjobs: \[\d+s\] /, ""), `warning: ims-job ${id} succeeded without an image id in entities.image_id, although job type imsCreateImageByInstance creates an image`);
+    assert.equal(
+      warning?.replace(/^hwjobs: \[\d+s\] /, ""),
+      `warning: ims-job ${id} succeeded without an image id in entities.image_id, although job type imsCreateImageByInstance creates an image`,
+    );
     assert.equal(lastLine(r), `hwjobs: ims-job ${id} succeeded`);
   });
 

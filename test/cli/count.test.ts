@@ -56,7 +56,10 @@ function countCases(kind: "image" | "app"): CountCase[] {
   const types = kind === "image" ? [...IMAGE_QUERY_JOB_TYPES] : [...APP_QUERY_JOB_TYPES];
   const defaults = kind === "image" ? [...IMAGE_QUERY_JOB_TYPES] : APP_COUNT_DEFAULT_TYPES;
   const oracle = kind === "image" ? imageCount : appCount;
-  const newer = kind === "image" ? ["BUILD_IMAGE", "GENERATE_IMAGE", "DELETE_IMAGE_BUILD_SERVER", "DELETE_IMAGE"] : ["CREATE_SERVER_IMAGE", "COLLECT_HDA_LOG", "CREATE_SERVER_SNAPSHOT"];
+  const newer =
+    kind === "image"
+      ? ["BUILD_IMAGE", "GENERATE_IMAGE", "DELETE_IMAGE_BUILD_SERVER", "DELETE_IMAGE"]
+      : ["CREATE_SERVER_IMAGE", "COLLECT_HDA_LOG", "CREATE_SERVER_SNAPSHOT"];
   const failedJob = kind === "image" ? IMAGE_JOB_FAILED : APP_JOB_FAILED;
   const pair = kind === "image" ? ["CREATE_SERVER", "DELETE_SERVER"] : ["CREATE_SERVER", "UPGRADE_ACCESS_AGENT"];
   const cases: CountCase[] = [
@@ -65,17 +68,41 @@ function countCases(kind: "image" | "app"): CountCase[] {
     { name: `comma list ${pair.join(",")}`, flags: { jobType: pair.join(",") }, expected: () => oracle({ jobTypes: pair }) },
     { name: "comma list in another order", flags: { jobType: [...pair].reverse().join(",") }, expected: () => oracle({ jobTypes: pair }) },
     { name: "comma list of every listable type", flags: { jobType: types.join(",") }, expected: () => oracle({ jobTypes: types }) },
-    { name: "comma list of types beyond the list query pattern", flags: { jobType: newer.join(",") }, expected: () => oracle({ jobTypes: newer }) },
-    ...SUB_STATUSES.map((s) => ({ name: `--status ${s} (default types)`, flags: { status: s }, expected: () => oracle({ jobTypes: defaults, status: s }) })),
-    { name: "comma list with --status SUCCESS", flags: { jobType: pair.join(","), status: "SUCCESS" }, expected: () => oracle({ jobTypes: pair, status: "SUCCESS" }) },
+    {
+      name: "comma list of types beyond the list query pattern",
+      flags: { jobType: newer.join(",") },
+      expected: () => oracle({ jobTypes: newer }),
+    },
+    ...SUB_STATUSES.map((s) => ({
+      name: `--status ${s} (default types)`,
+      flags: { status: s },
+      expected: () => oracle({ jobTypes: defaults, status: s }),
+    })),
+    {
+      name: "comma list with --status SUCCESS",
+      flags: { jobType: pair.join(","), status: "SUCCESS" },
+      expected: () => oracle({ jobTypes: pair, status: "SUCCESS" }),
+    },
     { name: "--job-id of a failed job", flags: { jobId: failedJob }, expected: () => oracle({ jobTypes: defaults, jobId: failedJob }) },
-    { name: "--job-id with --status FAILED", flags: { jobId: failedJob, status: "FAILED" }, expected: () => oracle({ jobTypes: defaults, jobId: failedJob, status: "FAILED" }) },
+    {
+      name: "--job-id with --status FAILED",
+      flags: { jobId: failedJob, status: "FAILED" },
+      expected: () => oracle({ jobTypes: defaults, jobId: failedJob, status: "FAILED" }),
+    },
     { name: "--job-id of no job", flags: { jobId: "no-such-job" }, expected: () => 0 },
   ];
   if (kind === "app") {
-    cases.push({ name: "--job-type CREATE_SERVER_IMAGE (count-only type)", flags: { jobType: "CREATE_SERVER_IMAGE" }, expected: () => appCount({ jobTypes: ["CREATE_SERVER_IMAGE"] }) });
+    cases.push({
+      name: "--job-type CREATE_SERVER_IMAGE (count-only type)",
+      flags: { jobType: "CREATE_SERVER_IMAGE" },
+      expected: () => appCount({ jobTypes: ["CREATE_SERVER_IMAGE"] }),
+    });
   } else {
-    cases.push({ name: "--job-id with the job's own type", flags: { jobId: IMAGE_JOB_3_SUBS, jobType: "CREATE_SERVER" }, expected: () => 3 });
+    cases.push({
+      name: "--job-id with the job's own type",
+      flags: { jobId: IMAGE_JOB_3_SUBS, jobType: "CREATE_SERVER" },
+      expected: () => 3,
+    });
     cases.push({ name: "--job-id with another type", flags: { jobId: IMAGE_JOB_3_SUBS, jobType: "DELETE_SERVER" }, expected: () => 0 });
   }
   return cases;
@@ -84,7 +111,10 @@ function countCases(kind: "image" | "app"): CountCase[] {
 describe("the scenario under test", () => {
   it("has sub-jobs of several types and statuses, so the counts differ by filter", () => {
     const perType = IMAGE_QUERY_JOB_TYPES.map((t) => imageCount({ jobTypes: [t] }));
-    assert.ok(perType.every((n) => n > 0), `every image type has sub-jobs: ${perType}`);
+    assert.ok(
+      perType.every((n) => n > 0),
+      `every image type has sub-jobs: ${perType}`,
+    );
     assert.ok(imageCount({ jobTypes: ["BUILD_IMAGE"] }) > 0 && appCount({ jobTypes: ["COLLECT_HDA_LOG"] }) > 0, "and so do newer types");
     assert.ok(appCount({ jobTypes: APP_COUNT_DEFAULT_TYPES }) > 1000);
     assert.ok(appCount({ jobTypes: APP_COUNT_DEFAULT_TYPES, status: "FAILED" }) > 0);
@@ -97,7 +127,13 @@ for (const kind of ["image", "app"] as const) {
   describe(`hwjobs count ${target}`, { concurrency: 8 }, () => {
     for (const c of countCases(kind)) {
       it(`${c.name}: the oracle's number of matches`, async () => {
-        const args = ["count", target, ...opt("--job-type", c.flags.jobType), ...opt("--status", c.flags.status), ...opt("--job-id", c.flags.jobId)];
+        const args = [
+          "count",
+          target,
+          ...opt("--job-type", c.flags.jobType),
+          ...opt("--status", c.flags.status),
+          ...opt("--job-id", c.flags.jobId),
+        ];
         assert.equal(parseCount(await run(args)), c.expected(), args.join(" "));
       });
     }
@@ -113,7 +149,11 @@ for (const kind of ["image", "app"] as const) {
     it("sends the comma list as one job_type value, exactly as given", async () => {
       const list = kind === "image" ? "DELETE_SERVER,CREATE_SERVER_IMAGE" : "REINSTALL_OS,MIGRATE_SERVER,SCHEDULED_TASK";
       parseCount(await run(["count", target, "--job-type", list, "--status", "RUNNING"]));
-      const sent = (await requestLog(emulator.url)).filter((q) => q.path === `/v1/${PROJECT}/${kind === "image" ? "image-server-sub-jobs" : "app-server-sub-jobs"}/actions/count` && q.query.job_type === list);
+      const sent = (await requestLog(emulator.url)).filter(
+        (q) =>
+          q.path === `/v1/${PROJECT}/${kind === "image" ? "image-server-sub-jobs" : "app-server-sub-jobs"}/actions/count` &&
+          q.query.job_type === list,
+      );
       assert.equal(sent.length, 1);
       assert.deepEqual(sent[0]!.query, { job_type: list, status: "RUNNING" });
     });

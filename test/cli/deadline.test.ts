@@ -8,7 +8,16 @@ import { DEFAULT_COMMAND_TIMEOUT, parseCommandDeadline, withDeadline } from "../
 import { DeadlineExceededError } from "../../src/core/deadline-error";
 import { InvalidInputError } from "../../src/core/errors";
 import { ExitCode } from "../../src/core/exit-codes";
-import { assertExit, assertUsageError, describeResult, emulatorEnv, killLiveChildren, runCli, stderrLines, type CliResult } from "../helpers/cli";
+import {
+  assertExit,
+  assertUsageError,
+  describeResult,
+  emulatorEnv,
+  killLiveChildren,
+  runCli,
+  stderrLines,
+  type CliResult,
+} from "../helpers/cli";
 import { startHostileServer, type Behaviour } from "../helpers/hostile-server";
 import { startScriptedServer } from "../helpers/scripted-server";
 
@@ -35,10 +44,24 @@ interface Command {
 
 const COMMANDS: readonly Command[] = [
   { name: "get ims-job job-7", args: ["get", "ims-job", "job-7", "--timeout", `${DEADLINE_S}s`], field: "--timeout" },
-  { name: "list image-jobs", args: ["list", "image-jobs", "--job-type", "CREATE_SERVER", "--all", "--timeout", `${DEADLINE_S}s`], field: "--timeout" },
+  {
+    name: "list image-jobs",
+    args: ["list", "image-jobs", "--job-type", "CREATE_SERVER", "--all", "--timeout", `${DEADLINE_S}s`],
+    field: "--timeout",
+  },
   { name: "count app-sub-jobs", args: ["count", "app-sub-jobs", "--timeout", `${DEADLINE_S}s`], field: "--timeout" },
-  { name: "external get-image-job job-7", args: ["external"], query: { operation: "get-image-job", job_id: "job-7", timeout: `${DEADLINE_S}s` }, field: "timeout" },
-  { name: "external list-app-sub-jobs", args: ["external"], query: { operation: "list-app-sub-jobs", job_type: "CREATE_SERVER", timeout: `${DEADLINE_S}s` }, field: "timeout" },
+  {
+    name: "external get-image-job job-7",
+    args: ["external"],
+    query: { operation: "get-image-job", job_id: "job-7", timeout: `${DEADLINE_S}s` },
+    field: "timeout",
+  },
+  {
+    name: "external list-app-sub-jobs",
+    args: ["external"],
+    query: { operation: "list-app-sub-jobs", job_type: "CREATE_SERVER", timeout: `${DEADLINE_S}s` },
+    field: "timeout",
+  },
 ];
 
 const FAULTS: ReadonlyArray<[string, Behaviour]> = [
@@ -64,9 +87,14 @@ describe("the deadline ends a read that the server holds", { concurrency: 4 }, (
           const r = await run(command, server.url);
           const elapsedMs = Date.now() - started;
           assertExit(r, 4);
-          assert.ok(elapsedMs < DEADLINE_S * 1000 + MARGIN_MS, `ended ${elapsedMs} ms after the start, past the deadline plus ${MARGIN_MS} ms`);
+          assert.ok(
+            elapsedMs < DEADLINE_S * 1000 + MARGIN_MS,
+            `ended ${elapsedMs} ms after the start, past the deadline plus ${MARGIN_MS} ms`,
+          );
           assert.equal(r.stdout, "", describeResult(r));
-          assert.deepEqual(stderrLines(r), [`hwjobs: error: ${command.name}: no answer within the ${DEADLINE_S}s deadline from ${server.url} (${command.field})`]);
+          assert.deepEqual(stderrLines(r), [
+            `hwjobs: error: ${command.name}: no answer within the ${DEADLINE_S}s deadline from ${server.url} (${command.field})`,
+          ]);
           assert.ok(server.requests.length >= 1, "the request reached the server");
         } finally {
           await server.close();
@@ -76,7 +104,9 @@ describe("the deadline ends a read that the server holds", { concurrency: 4 }, (
   }
 
   it("the deadline also cuts short the client's retries and their Retry-After sleeps", async () => {
-    const server = await startHostileServer([{ kind: "respond", status: 503, headers: { "retry-after": "120" }, body: { error_code: "SYS.0503", error_msg: "busy" } }]);
+    const server = await startHostileServer([
+      { kind: "respond", status: 503, headers: { "retry-after": "120" }, body: { error_code: "SYS.0503", error_msg: "busy" } },
+    ]);
     try {
       const started = Date.now();
       const r = await run(COMMANDS[0]!, server.url);
@@ -84,7 +114,10 @@ describe("the deadline ends a read that the server holds", { concurrency: 4 }, (
       assert.ok(Date.now() - started < DEADLINE_S * 1000 + MARGIN_MS, describeResult(r));
       const lines = stderrLines(r);
       assert.match(lines[0]!, /^hwjobs: retrying ShowJob in 60\.0s after HTTP 503 SYS\.0503 \(attempt 1\/5\)$/);
-      assert.equal(lines.at(-1), `hwjobs: error: get ims-job job-7: no answer within the ${DEADLINE_S}s deadline from ${server.url} (--timeout)`);
+      assert.equal(
+        lines.at(-1),
+        `hwjobs: error: get ims-job job-7: no answer within the ${DEADLINE_S}s deadline from ${server.url} (--timeout)`,
+      );
       assert.equal(server.requests.length, 1, "no second attempt after the deadline");
     } finally {
       await server.close();
@@ -135,12 +168,16 @@ describe("a bad deadline is exit 2 before any request", { concurrency: 4 }, () =
         ["count-image-sub-jobs", {}],
       ] as const) {
         for (const bad of ["0", "soon", "-5", "10 m"]) {
-          const r = await runCli(["external"], emulatorEnv(server.url, PROJECT), { stdin: JSON.stringify({ operation, ...extra, timeout: bad }) });
+          const r = await runCli(["external"], emulatorEnv(server.url, PROJECT), {
+            stdin: JSON.stringify({ operation, ...extra, timeout: bad }),
+          });
           assertUsageError(r, "timeout: invalid duration", JSON.stringify(bad));
         }
       }
       // Terraform passes every query value as a string; a number is refused by the protocol check.
-      const r = await runCli(["external"], emulatorEnv(server.url, PROJECT), { stdin: JSON.stringify({ operation: "get-ims-job", job_id: "job-7", timeout: 60 }) });
+      const r = await runCli(["external"], emulatorEnv(server.url, PROJECT), {
+        stdin: JSON.stringify({ operation: "get-ims-job", job_id: "job-7", timeout: 60 }),
+      });
       assertUsageError(r, "timeout: must be a string");
       assert.deepEqual(server.requests, [], "no request was sent");
     } finally {
@@ -151,7 +188,9 @@ describe("a bad deadline is exit 2 before any request", { concurrency: 4 }, () =
   it('external with an empty "timeout" (an unset Terraform value) reads with the default deadline', async () => {
     const server = await startScriptedServer([{ body: { status: "SUCCESS", job_id: "job-7" } }]);
     try {
-      const r = await runCli(["external"], emulatorEnv(server.url, PROJECT), { stdin: JSON.stringify({ operation: "get-ims-job", job_id: "job-7", timeout: "" }) });
+      const r = await runCli(["external"], emulatorEnv(server.url, PROJECT), {
+        stdin: JSON.stringify({ operation: "get-ims-job", job_id: "job-7", timeout: "" }),
+      });
       assertExit(r, 0);
       assert.equal((JSON.parse(r.stdout) as { status: string }).status, "SUCCESS");
       assert.equal(server.requests.length, 1);
@@ -178,9 +217,15 @@ describe("withDeadline and parseCommandDeadline (in process)", () => {
   it("defaults to 5 minutes when the value is absent, and names the field when it is bad", () => {
     assert.equal(DEFAULT_COMMAND_TIMEOUT, "5m");
     assert.deepEqual(parseCommandDeadline(undefined, "--timeout"), { ms: 300_000, field: "--timeout" });
-    assert.throws(() => parseCommandDeadline("", "--timeout"), (e: unknown) => e instanceof InvalidInputError && e.field === "--timeout");
+    assert.throws(
+      () => parseCommandDeadline("", "--timeout"),
+      (e: unknown) => e instanceof InvalidInputError && e.field === "--timeout",
+    );
     assert.deepEqual(parseCommandDeadline("1h30m", "timeout"), { ms: 5_400_000, field: "timeout" });
-    assert.throws(() => parseCommandDeadline("0", "timeout"), (e: unknown) => e instanceof InvalidInputError && e.field === "timeout");
+    assert.throws(
+      () => parseCommandDeadline("0", "timeout"),
+      (e: unknown) => e instanceof InvalidInputError && e.field === "timeout",
+    );
   });
 
   it("settles at the deadline even when the work ignores its signal, with a typed exit-4 error", { timeout: 10_000 }, async () => {
@@ -194,7 +239,10 @@ describe("withDeadline and parseCommandDeadline (in process)", () => {
     assert.equal(error.deadlineMs, 1_000);
     assert.equal(error.endpoint, scope.endpoint);
     assert.equal(error.field, "--timeout");
-    assert.equal(error.message, "get ims-job 1: no answer within the 1s deadline from https://ims.cn-north-4.myhuaweicloud.com (--timeout)");
+    assert.equal(
+      error.message,
+      "get ims-job 1: no answer within the 1s deadline from https://ims.cn-north-4.myhuaweicloud.com (--timeout)",
+    );
   });
 
   it("passes the work's signal on, and reports a cancel as the cancel, not as the deadline", async () => {
@@ -211,7 +259,10 @@ describe("withDeadline and parseCommandDeadline (in process)", () => {
 
   it("keeps the work's own error, and its result", async () => {
     const own = new InvalidInputError("x", "x: bad");
-    await assert.rejects(withDeadline({ ms: 60_000, field: "--timeout" }, scope, new AbortController().signal, () => Promise.reject(own)), (e: unknown) => e === own);
+    await assert.rejects(
+      withDeadline({ ms: 60_000, field: "--timeout" }, scope, new AbortController().signal, () => Promise.reject(own)),
+      (e: unknown) => e === own,
+    );
     assert.equal(await withDeadline({ ms: 60_000, field: "--timeout" }, scope, new AbortController().signal, async () => 42), 42);
   });
 });

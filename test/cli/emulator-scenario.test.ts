@@ -29,7 +29,10 @@ describe("hwjobs emulator --scenario", { concurrency: true }, () => {
       assert.ok(byName.jobs.length > 0);
       assert.deepEqual(byName.jobs.map((j) => j.id).sort(), byPath.jobs.map((j) => j.id).sort());
       assert.match(byName.stderr, new RegExp(`^hwjobs: seeded ${byName.jobs.length} jobs from scenario ${name}$`, "m"));
-      assert.ok(byPath.stderr.includes(`hwjobs: seeded ${byPath.jobs.length} jobs from ${join(REPO_ROOT, "scenarios", `${name}.json`)}\n`), byPath.stderr);
+      assert.ok(
+        byPath.stderr.includes(`hwjobs: seeded ${byPath.jobs.length} jobs from ${join(REPO_ROOT, "scenarios", `${name}.json`)}\n`),
+        byPath.stderr,
+      );
     });
   }
 

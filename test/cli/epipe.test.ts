@@ -4,17 +4,34 @@ import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { closeSync, existsSync, openSync } from "node:fs";
 import { after, before, describe, it } from "node:test";
-import { assertExit, childEnv, CLI_BUNDLE, describeResult, emulatorEnv, FAST_POLL, killLiveChildren, startCli, stderrLines, type CliResult } from "../helpers/cli";
+import {
+  assertExit,
+  childEnv,
+  CLI_BUNDLE,
+  describeResult,
+  emulatorEnv,
+  FAST_POLL,
+  killLiveChildren,
+  startCli,
+  stderrLines,
+  type CliResult,
+} from "../helpers/cli";
 import { startScriptedServer, type RecordedRequest, type ScriptedResponse, type ScriptedServer } from "../helpers/scripted-server";
 
 const PROJECT = "0123456789abcdef0123456789abcdef";
 const JOB = "ff8080814dbd65d7014dbe0d84db0013";
 // Far more than a pipe buffer (64 KiB), so the writer is still writing when the reader leaves.
-const ITEMS = Array.from({ length: 600 }, (_, i) => ({ id: `job-${i}`, job_type: "CREATE_SERVER", status: "SUCCESS", note: "x".repeat(1000) }));
+const ITEMS = Array.from({ length: 600 }, (_, i) => ({
+  id: `job-${i}`,
+  job_type: "CREATE_SERVER",
+  status: "SUCCESS",
+  note: "x".repeat(1000),
+}));
 
 /** ShowJob by id: "failing-job" failed, "missing-job" is a 404, any other succeeded. */
 function job(request: RecordedRequest): ScriptedResponse {
-  if (request.url.includes("/failing-job")) return { body: { status: "FAIL", job_id: "failing-job", error_code: "IMG.0001", fail_reason: "broken" } };
+  if (request.url.includes("/failing-job"))
+    return { body: { status: "FAIL", job_id: "failing-job", error_code: "IMG.0001", fail_reason: "broken" } };
   if (request.url.includes("/missing-job")) return { status: 404, body: { error: { code: "IMG.0404", message: "no such job" } } };
   return { body: { status: "SUCCESS", job_id: JOB, entities: { image_id: "img-1" } } };
 }
@@ -47,7 +64,11 @@ function assertNoStack(r: CliResult): void {
 }
 
 /** Runs the CLI with `stream` closed by the reader after its first chunk, or at once. */
-async function runClosing(args: readonly string[], stream: "stdout" | "stderr", when: "first-chunk" | "at-once"): Promise<CliResult & { readonly ms: number }> {
+async function runClosing(
+  args: readonly string[],
+  stream: "stdout" | "stderr",
+  when: "first-chunk" | "at-once",
+): Promise<CliResult & { readonly ms: number }> {
   const started = Date.now();
   const cli = startCli(args, env());
   const pipe = cli.child[stream]!;
@@ -60,7 +81,10 @@ async function runClosing(args: readonly string[], stream: "stdout" | "stderr", 
 describe("a reader that goes away is not an error", { concurrency: 2 }, () => {
   it("list --all whose reader closes after the first chunk: exit 0, no stack, promptly", async () => {
     const r = await runClosing(LIST_ALL, "stdout", "first-chunk");
-    assert.ok(r.stdout.length > 0 && r.stdout.length < JSON.stringify(ITEMS).length, `the reader saw only part of the output (${r.stdout.length} chars)`);
+    assert.ok(
+      r.stdout.length > 0 && r.stdout.length < JSON.stringify(ITEMS).length,
+      `the reader saw only part of the output (${r.stdout.length} chars)`,
+    );
     assertExit(r, 0);
     assertNoStack(r);
     assert.equal(r.stderr, "");
@@ -105,21 +129,28 @@ describe("a reader that goes away is not an error", { concurrency: 2 }, () => {
     assert.equal(failed.stdout, "");
   });
 
-  it("a result that cannot be written (a full disk, not a reader that left) is an error: exit 4, one line", { skip: existsSync("/dev/full") ? false : "no /dev/full" }, async () => {
-    const full = openSync("/dev/full", "w");
-    try {
-      const child = spawn(process.execPath, [CLI_BUNDLE, "get", "ims-job", JOB], { env: childEnv(env()), stdio: ["ignore", full, "pipe"] });
-      let stderr = "";
-      child.stderr!.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
-      const timer = setTimeout(() => child.kill("SIGKILL"), 30_000);
-      const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
-      clearTimeout(timer);
-      assert.equal(code, 4, stderr);
-      assert.equal(stderr, "hwjobs: error: cannot write the result to stdout (ENOSPC)\n");
-    } finally {
-      closeSync(full);
-    }
-  });
+  it(
+    "a result that cannot be written (a full disk, not a reader that left) is an error: exit 4, one line",
+    { skip: existsSync("/dev/full") ? false : "no /dev/full" },
+    async () => {
+      const full = openSync("/dev/full", "w");
+      try {
+        const child = spawn(process.execPath, [CLI_BUNDLE, "get", "ims-job", JOB], {
+          env: childEnv(env()),
+          stdio: ["ignore", full, "pipe"],
+        });
+        let stderr = "";
+        child.stderr!.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+        const timer = setTimeout(() => child.kill("SIGKILL"), 30_000);
+        const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+        clearTimeout(timer);
+        assert.equal(code, 4, stderr);
+        assert.equal(stderr, "hwjobs: error: cannot write the result to stdout (ENOSPC)\n");
+      } finally {
+        closeSync(full);
+      }
+    },
+  );
 
   it("wait whose stdout and stderr are both closed: exit 0", async () => {
     const cli = startCli(["wait", "ims-job", JOB, ...FAST_POLL], env());

@@ -89,7 +89,11 @@ const PAGE = { count: 1, items: [{ id: "listed-1", job_type: "CREATE_SERVER", st
 const COUNT = { count: 3 };
 
 const ok = (body: unknown, headers?: Record<string, string>): Behaviour => ({ kind: "respond", status: 200, body, headers });
-const status = (code: number, headers?: Record<string, string>, body: unknown = { error_code: "TEST.0001", error_msg: "scripted failure" }): Behaviour => ({
+const status = (
+  code: number,
+  headers?: Record<string, string>,
+  body: unknown = { error_code: "TEST.0001", error_msg: "scripted failure" },
+): Behaviour => ({
   kind: "respond",
   status: code,
   headers,
@@ -99,7 +103,12 @@ const STALL: Behaviour = { kind: "stall" };
 const STALL_BODY: Behaviour = { kind: "stall-body" };
 const DRIBBLE: Behaviour = { kind: "dribble", intervalMs: 100 };
 const RESET: Behaviour = { kind: "reset" };
-const HTML: Behaviour = { kind: "respond", status: 200, headers: { "content-type": "text/html" }, body: "<!doctype html><html><body>Welcome to nginx!</body></html>" };
+const HTML: Behaviour = {
+  kind: "respond",
+  status: 200,
+  headers: { "content-type": "text/html" },
+  body: "<!doctype html><html><body>Welcome to nginx!</body></html>",
+};
 const MALFORMED: Behaviour = { kind: "respond", status: 200, headers: { "content-type": "application/json" }, body: '{"status": "SUCC' };
 const EMPTY_200: Behaviour = { kind: "respond", status: 200, headers: { "content-type": "application/json" }, body: "" };
 const HUGE: Behaviour = { kind: "huge", bytes: 9 * 1024 * 1024 };
@@ -112,7 +121,11 @@ const SKEWED = (body: unknown): Behaviour => ok(body, { date: hoursFromNow(5) })
 /** A full page of 100 items at `offset` of a list of `count`, ids in order. */
 const page = (count: number, offset: number) => ({
   count,
-  items: Array.from({ length: Math.max(0, Math.min(100, count - offset)) }, (_, i) => ({ id: `listed-${offset + i}`, job_type: "CREATE_SERVER", status: "SUCCESS" })),
+  items: Array.from({ length: Math.max(0, Math.min(100, count - offset)) }, (_, i) => ({
+    id: `listed-${offset + i}`,
+    job_type: "CREATE_SERVER",
+    status: "SUCCESS",
+  })),
 });
 const offsetOf = (url: string) => Number(new URL(url, "http://x").searchParams.get("offset") ?? "0");
 
@@ -127,17 +140,64 @@ const ROWS: readonly Row[] = [
   // wait: the job's own outcome, then faults under which the wait must end by its timeout.
   { command: "wait", fault: "SUCCESS (control)", script: [ok(imsJob("SUCCESS"))], expect: 0 },
   // Rows that succeed on a later poll get a longer timeout, so a loaded machine cannot turn them into timeouts.
-  { command: "wait", fault: "INIT, RUNNING, then SUCCESS", script: [ok(imsJob("INIT")), ok(imsJob("RUNNING")), ok(imsJob("SUCCESS"))], timeoutS: 10, expect: 0 },
+  {
+    command: "wait",
+    fault: "INIT, RUNNING, then SUCCESS",
+    script: [ok(imsJob("INIT")), ok(imsJob("RUNNING")), ok(imsJob("SUCCESS"))],
+    timeoutS: 10,
+    expect: 0,
+  },
   { command: "wait", fault: "FAIL", script: [ok(imsJob("FAIL", { error_code: "IMG.0001", fail_reason: "disk full" }))], expect: 1 },
   { command: "wait", fault: "RUNNING forever", script: [ok(imsJob("RUNNING"))], expect: 3 },
-  { command: "wait", fault: "unknown status, then SUCCESS", script: [ok(imsJob("PAUSED_BY_OPS")), ok(imsJob("SUCCESS"))], timeoutS: 10, expect: 0, stderrMatches: /warning: unknown status "PAUSED_BY_OPS"/ },
+  {
+    command: "wait",
+    fault: "unknown status, then SUCCESS",
+    script: [ok(imsJob("PAUSED_BY_OPS")), ok(imsJob("SUCCESS"))],
+    timeoutS: 10,
+    expect: 0,
+    stderrMatches: /warning: unknown status "PAUSED_BY_OPS"/,
+  },
   { command: "wait", fault: "status is a number", script: [ok(imsJob(42))], expect: [3, 4] },
   { command: "wait", fault: "status is null", script: [ok(imsJob(null))], expect: [3, 4] },
-  { command: "wait", fault: "answer for another job (IMS job_id)", script: [ok(imsJob("SUCCESS", { job_id: OTHER_ID }))], expect: 4, awaiting: IDENTITY },
-  { command: "wait", kind: "image-job", fault: "answer for another job (Workspace id)", script: [ok(workspaceJob("SUCCESS", ["SUCCESS"], { id: OTHER_ID }))], expect: 4, awaiting: IDENTITY },
-  { command: "wait", kind: "image-job", fault: "parent SUCCESS, every sub-job FAILED", script: [ok(workspaceJob("SUCCESS", ["FAILED", "FAILED"]))], expect: 1, awaiting: SUB_JOBS },
-  { command: "wait", kind: "app-job", fault: "parent SUCCESS, every sub-job ABNORMAL", script: [ok(workspaceJob("SUCCESS", ["ABNORMAL"]))], expect: 1, awaiting: SUB_JOBS },
-  { command: "wait", kind: "image-job", fault: "parent SUCCESS, one sub-job FAILED", script: [ok(workspaceJob("SUCCESS", ["SUCCESS", "FAILED"]))], expect: 1, awaiting: SUB_JOBS },
+  {
+    command: "wait",
+    fault: "answer for another job (IMS job_id)",
+    script: [ok(imsJob("SUCCESS", { job_id: OTHER_ID }))],
+    expect: 4,
+    awaiting: IDENTITY,
+  },
+  {
+    command: "wait",
+    kind: "image-job",
+    fault: "answer for another job (Workspace id)",
+    script: [ok(workspaceJob("SUCCESS", ["SUCCESS"], { id: OTHER_ID }))],
+    expect: 4,
+    awaiting: IDENTITY,
+  },
+  {
+    command: "wait",
+    kind: "image-job",
+    fault: "parent SUCCESS, every sub-job FAILED",
+    script: [ok(workspaceJob("SUCCESS", ["FAILED", "FAILED"]))],
+    expect: 1,
+    awaiting: SUB_JOBS,
+  },
+  {
+    command: "wait",
+    kind: "app-job",
+    fault: "parent SUCCESS, every sub-job ABNORMAL",
+    script: [ok(workspaceJob("SUCCESS", ["ABNORMAL"]))],
+    expect: 1,
+    awaiting: SUB_JOBS,
+  },
+  {
+    command: "wait",
+    kind: "image-job",
+    fault: "parent SUCCESS, one sub-job FAILED",
+    script: [ok(workspaceJob("SUCCESS", ["SUCCESS", "FAILED"]))],
+    expect: 1,
+    awaiting: SUB_JOBS,
+  },
   {
     command: "wait",
     kind: "image-job",
@@ -192,7 +252,13 @@ const ROWS: readonly Row[] = [
     expect: 0,
     awaiting: UNSETTLED,
   },
-  { command: "wait", kind: "image-job", fault: "parent SUCCESS, sub-jobs SUCCESS (control)", script: [ok(workspaceJob("SUCCESS", ["SUCCESS", "SUCCESS"]))], expect: 0 },
+  {
+    command: "wait",
+    kind: "image-job",
+    fault: "parent SUCCESS, sub-jobs SUCCESS (control)",
+    script: [ok(workspaceJob("SUCCESS", ["SUCCESS", "SUCCESS"]))],
+    expect: 0,
+  },
   { command: "wait", fault: "stall", script: [STALL], expect: 3 },
   { command: "wait", fault: "dribbled body", script: [DRIBBLE], expect: 3 },
   { command: "wait", fault: "connection reset", script: [RESET], expect: 3 },
@@ -201,10 +267,28 @@ const ROWS: readonly Row[] = [
   { command: "wait", fault: "HTML with 200", script: [HTML], expect: [3, 4] },
   { command: "wait", fault: "body over 8 MiB", script: [HUGE], expect: [3, 4] },
   { command: "wait", fault: "302 redirect", script: [REDIRECT], expect: 4 },
-  { command: "wait", fault: "401", script: [status(401, {}, { error_code: "APIGW.0301", error_msg: "Incorrect IAM authentication information" })], expect: 4 },
+  {
+    command: "wait",
+    fault: "401",
+    script: [status(401, {}, { error_code: "APIGW.0301", error_msg: "Incorrect IAM authentication information" })],
+    expect: 4,
+  },
   { command: "wait", fault: "404 with no grace", args: ["--not-found-grace", "0"], script: [status(404)], expect: 4 },
-  { command: "wait", fault: "Date header 5 h ahead, RUNNING then SUCCESS", script: [SKEWED(imsJob("RUNNING")), SKEWED(imsJob("SUCCESS"))], timeoutS: 10, expect: 0 },
-  { command: "wait", fault: "SIGINT while RUNNING", script: [ok(imsJob("RUNNING"))], args: ["--timeout", "60s"], interrupt: /ims-job job-7: RUNNING/, expect: 130 },
+  {
+    command: "wait",
+    fault: "Date header 5 h ahead, RUNNING then SUCCESS",
+    script: [SKEWED(imsJob("RUNNING")), SKEWED(imsJob("SUCCESS"))],
+    timeoutS: 10,
+    expect: 0,
+  },
+  {
+    command: "wait",
+    fault: "SIGINT while RUNNING",
+    script: [ok(imsJob("RUNNING"))],
+    args: ["--timeout", "60s"],
+    interrupt: /ims-job job-7: RUNNING/,
+    expect: 130,
+  },
   { command: "wait", fault: "SIGINT during a stall", script: [STALL], args: ["--timeout", "60s"], interrupt: "on-request", expect: 130 },
 
   // get: one read, bounded by --timeout.
@@ -215,7 +299,13 @@ const ROWS: readonly Row[] = [
   { command: "get", kind: "image-job", fault: "dribbled body (Workspace)", script: [DRIBBLE], expect: 4, deadline: true },
   { command: "get", fault: "429 with Retry-After 120 s", script: [THROTTLED], expect: 4, deadline: true },
   { command: "get", fault: "503 with Retry-After an HTTP date 1 h ahead", script: [RETRY_AFTER_DATE], expect: 4, deadline: true },
-  { command: "get", fault: "503 with Retry-After 1 s, then SUCCESS", script: [status(503, { "retry-after": "1" }), ok(imsJob("SUCCESS"))], timeoutS: 10, expect: 0 },
+  {
+    command: "get",
+    fault: "503 with Retry-After 1 s, then SUCCESS",
+    script: [status(503, { "retry-after": "1" }), ok(imsJob("SUCCESS"))],
+    timeoutS: 10,
+    expect: 0,
+  },
   { command: "get", fault: "connection reset", script: [RESET], expect: 4 },
   { command: "get", fault: "500 every time", script: [status(500)], expect: 4 },
   { command: "get", fault: "truncated body", script: [{ kind: "truncate", body: JSON.stringify(imsJob("SUCCESS")) }], expect: 4 },
@@ -229,9 +319,33 @@ const ROWS: readonly Row[] = [
   { command: "get", fault: "302 redirect", script: [REDIRECT], expect: 4 },
   { command: "get", fault: "404", script: [status(404)], expect: 4 },
   { command: "get", fault: "Date header 5 h ahead", script: [SKEWED(imsJob("SUCCESS"))], expect: 0 },
-  { command: "get", fault: "401 for a clock skew, Date 3 h behind", script: [status(401, { date: hoursFromNow(-3) }, { error_code: "APIGW.0303", error_msg: "Incorrect app authentication information: request expired" })], expect: 4 },
-  { command: "get", fault: "answer for another job (IMS job_id)", script: [ok(imsJob("SUCCESS", { job_id: OTHER_ID }))], expect: 4, awaiting: IDENTITY },
-  { command: "get", kind: "app-job", fault: "answer for another job (Workspace id)", script: [ok(workspaceJob("RUNNING", ["RUNNING"], { id: OTHER_ID }))], expect: 4, awaiting: IDENTITY },
+  {
+    command: "get",
+    fault: "401 for a clock skew, Date 3 h behind",
+    script: [
+      status(
+        401,
+        { date: hoursFromNow(-3) },
+        { error_code: "APIGW.0303", error_msg: "Incorrect app authentication information: request expired" },
+      ),
+    ],
+    expect: 4,
+  },
+  {
+    command: "get",
+    fault: "answer for another job (IMS job_id)",
+    script: [ok(imsJob("SUCCESS", { job_id: OTHER_ID }))],
+    expect: 4,
+    awaiting: IDENTITY,
+  },
+  {
+    command: "get",
+    kind: "app-job",
+    fault: "answer for another job (Workspace id)",
+    script: [ok(workspaceJob("RUNNING", ["RUNNING"], { id: OTHER_ID }))],
+    expect: 4,
+    awaiting: IDENTITY,
+  },
   {
     command: "get",
     kind: "image-job",
@@ -248,7 +362,13 @@ const ROWS: readonly Row[] = [
   { command: "list --all", fault: "one page (control)", script: [ok(PAGE)], expect: 0 },
   { command: "list --all", fault: "stall", script: [STALL], expect: 4, deadline: true },
   { command: "list --all", fault: "dribbled body", script: [DRIBBLE], expect: 4, deadline: true },
-  { command: "list --all", fault: "first page, then the others stall", script: (r) => (r.index === 0 ? ok(page(250, 0)) : STALL), expect: 4, deadline: true },
+  {
+    command: "list --all",
+    fault: "first page, then the others stall",
+    script: (r) => (r.index === 0 ? ok(page(250, 0)) : STALL),
+    expect: 4,
+    deadline: true,
+  },
   { command: "list --all", fault: "429 with Retry-After 120 s", script: [THROTTLED], expect: 4, deadline: true },
   { command: "list --all", fault: "count changes on every page", script: (r) => ok(page(150 + r.index, offsetOf(r.url))), expect: 4 },
   { command: "list --all", fault: "count is a string", script: [ok({ count: "many", items: [] })], expect: 4 },
@@ -257,7 +377,12 @@ const ROWS: readonly Row[] = [
   { command: "list --all", fault: "HTML with 200", script: [HTML], expect: 4 },
   { command: "list --all", fault: "connection reset", script: [RESET], expect: 4 },
   { command: "list --all", fault: "body over 8 MiB", script: [HUGE], expect: 4 },
-  { command: "list --all", fault: "307 redirect", script: [{ kind: "respond", status: 307, headers: { location: "http://127.0.0.1:9/x" }, body: "" }], expect: 4 },
+  {
+    command: "list --all",
+    fault: "307 redirect",
+    script: [{ kind: "respond", status: 307, headers: { location: "http://127.0.0.1:9/x" }, body: "" }],
+    expect: 4,
+  },
   { command: "list --all", fault: "SIGINT during a dribble", script: [DRIBBLE], interrupt: "on-request", timeoutS: 60, expect: 130 },
   { command: "list --all", fault: "--timeout abc: refused, nothing sent", script: [ok(PAGE)], args: ["--timeout", "abc"], expect: 2 },
 
@@ -274,15 +399,74 @@ const ROWS: readonly Row[] = [
   { command: "count", fault: "--timeout -5: refused, nothing sent", script: [ok(COUNT)], args: ["--timeout", "-5"], expect: 2 },
 
   // external: the Terraform data source program, bounded by the query's timeout.
-  { command: "external", fault: "get-ims-job SUCCESS (control)", query: { operation: "get-ims-job", job_id: ID }, script: [ok(imsJob("SUCCESS"))], expect: 0 },
-  { command: "external", fault: "get-ims-job stall", query: { operation: "get-ims-job", job_id: ID }, script: [STALL], expect: 4, deadline: true },
-  { command: "external", fault: "get-image-job dribbled body", query: { operation: "get-image-job", job_id: ID }, script: [DRIBBLE], expect: 4, deadline: true },
-  { command: "external", fault: "list-image-jobs headers, then no body", query: { operation: "list-image-jobs", job_type: "CREATE_SERVER" }, script: [STALL_BODY], expect: 4, deadline: true },
-  { command: "external", fault: "count-app-sub-jobs dribbled body", query: { operation: "count-app-sub-jobs" }, script: [DRIBBLE], expect: 4, deadline: true },
-  { command: "external", fault: "get-ims-job 429 with Retry-After 120 s", query: { operation: "get-ims-job", job_id: ID }, script: [THROTTLED], expect: 4, deadline: true },
-  { command: "external", fault: "get-ims-job connection reset", query: { operation: "get-ims-job", job_id: ID }, script: [RESET], expect: 4 },
-  { command: "external", fault: "list-app-sub-jobs 302 redirect", query: { operation: "list-app-sub-jobs", job_type: "CREATE_SERVER" }, script: [REDIRECT], expect: 4 },
-  { command: "external", fault: "get-ims-job status is a number", query: { operation: "get-ims-job", job_id: ID }, script: [ok(imsJob(42))], expect: 4 },
+  {
+    command: "external",
+    fault: "get-ims-job SUCCESS (control)",
+    query: { operation: "get-ims-job", job_id: ID },
+    script: [ok(imsJob("SUCCESS"))],
+    expect: 0,
+  },
+  {
+    command: "external",
+    fault: "get-ims-job stall",
+    query: { operation: "get-ims-job", job_id: ID },
+    script: [STALL],
+    expect: 4,
+    deadline: true,
+  },
+  {
+    command: "external",
+    fault: "get-image-job dribbled body",
+    query: { operation: "get-image-job", job_id: ID },
+    script: [DRIBBLE],
+    expect: 4,
+    deadline: true,
+  },
+  {
+    command: "external",
+    fault: "list-image-jobs headers, then no body",
+    query: { operation: "list-image-jobs", job_type: "CREATE_SERVER" },
+    script: [STALL_BODY],
+    expect: 4,
+    deadline: true,
+  },
+  {
+    command: "external",
+    fault: "count-app-sub-jobs dribbled body",
+    query: { operation: "count-app-sub-jobs" },
+    script: [DRIBBLE],
+    expect: 4,
+    deadline: true,
+  },
+  {
+    command: "external",
+    fault: "get-ims-job 429 with Retry-After 120 s",
+    query: { operation: "get-ims-job", job_id: ID },
+    script: [THROTTLED],
+    expect: 4,
+    deadline: true,
+  },
+  {
+    command: "external",
+    fault: "get-ims-job connection reset",
+    query: { operation: "get-ims-job", job_id: ID },
+    script: [RESET],
+    expect: 4,
+  },
+  {
+    command: "external",
+    fault: "list-app-sub-jobs 302 redirect",
+    query: { operation: "list-app-sub-jobs", job_type: "CREATE_SERVER" },
+    script: [REDIRECT],
+    expect: 4,
+  },
+  {
+    command: "external",
+    fault: "get-ims-job status is a number",
+    query: { operation: "get-ims-job", job_id: ID },
+    script: [ok(imsJob(42))],
+    expect: 4,
+  },
   {
     command: "external",
     fault: "get-app-job answer for another job",
@@ -291,10 +475,28 @@ const ROWS: readonly Row[] = [
     expect: 4,
     awaiting: IDENTITY,
   },
-  { command: "external", fault: 'timeout "soon": refused, nothing sent', query: { operation: "get-ims-job", job_id: ID, timeout: "soon" }, script: [ok(imsJob("SUCCESS"))], expect: 2 },
-  { command: "external", fault: 'timeout "0": refused, nothing sent', query: { operation: "count-image-sub-jobs", timeout: "0" }, script: [ok(COUNT)], expect: 2 },
+  {
+    command: "external",
+    fault: 'timeout "soon": refused, nothing sent',
+    query: { operation: "get-ims-job", job_id: ID, timeout: "soon" },
+    script: [ok(imsJob("SUCCESS"))],
+    expect: 2,
+  },
+  {
+    command: "external",
+    fault: 'timeout "0": refused, nothing sent',
+    query: { operation: "count-image-sub-jobs", timeout: "0" },
+    script: [ok(COUNT)],
+    expect: 2,
+  },
   // A hostile count must be refused before anything is sized by it (not a heap-limit crash, rc 133).
-  { command: "list --all", fault: "count 3e12 with a full first page", script: [ok(page(3e12, 0))], expect: 4, stderrMatches: /count 3000000000000, above the limit of 100000 items/ },
+  {
+    command: "list --all",
+    fault: "count 3e12 with a full first page",
+    script: [ok(page(3e12, 0))],
+    expect: 4,
+    stderrMatches: /count 3000000000000, above the limit of 100000 items/,
+  },
   {
     command: "external",
     fault: "list-image-jobs count 3e12 with a full first page",
@@ -417,7 +619,10 @@ describe("fault matrix: every command against a hostile server", () => {
   it(`has at least 40 rows over every command`, () => {
     assert.ok(ROWS.length >= 40, `${ROWS.length} rows`);
     for (const command of ["wait", "get", "list --all", "count", "external"] as const) {
-      assert.ok(ROWS.some((row) => row.command === command), `a row for ${command}`);
+      assert.ok(
+        ROWS.some((row) => row.command === command),
+        `a row for ${command}`,
+      );
     }
     assert.equal(new Set(ROWS.map(nameOf)).size, ROWS.length, "row names are unique");
   });
@@ -436,14 +641,26 @@ describe("fault matrix: every command against a hostile server", () => {
     const falseSuccesses = outcomes.filter((o) => o.result.code === 0 && !expected(o.row).includes(0));
     const hangs = outcomes.filter((o) => o.result.timedOut);
     const failing = outcomes.filter((o) => problemOf(o) !== undefined);
-    t.diagnostic(`rows ${outcomes.length}, false successes ${falseSuccesses.length}, hangs ${hangs.length}, failing ${failing.length}, runtime ${runtimeMs} ms`);
-    for (const o of failing) t.diagnostic(`failing: ${nameOf(o.row)}: ${problemOf(o)}${o.row.awaiting ? ` [awaiting ${o.row.awaiting}]` : ""}`);
+    t.diagnostic(
+      `rows ${outcomes.length}, false successes ${falseSuccesses.length}, hangs ${hangs.length}, failing ${failing.length}, runtime ${runtimeMs} ms`,
+    );
+    for (const o of failing)
+      t.diagnostic(`failing: ${nameOf(o.row)}: ${problemOf(o)}${o.row.awaiting ? ` [awaiting ${o.row.awaiting}]` : ""}`);
     // Where the contract allows either code, which one the CLI gives today.
-    for (const o of outcomes.filter((o) => expected(o.row).length > 1)) t.diagnostic(`either: ${nameOf(o.row)}: exit ${o.result.code} (allowed ${expected(o.row).join("|")})`);
+    for (const o of outcomes.filter((o) => expected(o.row).length > 1))
+      t.diagnostic(`either: ${nameOf(o.row)}: exit ${o.result.code} (allowed ${expected(o.row).join("|")})`);
     const slowest = [...outcomes].sort((a, b) => b.elapsedMs - a.elapsedMs)[0];
     if (slowest) t.diagnostic(`slowest row: ${nameOf(slowest.row)} (${slowest.elapsedMs} ms)`);
-    assert.deepEqual(falseSuccesses.map((o) => nameOf(o.row)), [], "false successes");
-    assert.deepEqual(hangs.map((o) => nameOf(o.row)), [], "hangs");
+    assert.deepEqual(
+      falseSuccesses.map((o) => nameOf(o.row)),
+      [],
+      "false successes",
+    );
+    assert.deepEqual(
+      hangs.map((o) => nameOf(o.row)),
+      [],
+      "hangs",
+    );
     // The README quotes these figures: keep them in step.
     const quoted = `${outcomes.length} rows, 0 false successes, 0 hangs`;
     assert.ok(readFileSync(join(REPO_ROOT, "README.md"), "utf8").includes(quoted), `README.md's reliability table must say "${quoted}"`);

@@ -2,7 +2,16 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { DEMO_CREDENTIALS, startEmulator, type RunningEmulator } from "../../src/emulator";
-import { assertExit, describeResult, emulatorEnv, killLiveChildren, parseJobResult, runCli, stderrLines, type CliResult } from "../helpers/cli";
+import {
+  assertExit,
+  describeResult,
+  emulatorEnv,
+  killLiveChildren,
+  parseJobResult,
+  runCli,
+  stderrLines,
+  type CliResult,
+} from "../helpers/cli";
 import { createJob, requestLog, type CreateJobRequest } from "../helpers/emulator-admin";
 
 let emulator: RunningEmulator;
@@ -37,7 +46,13 @@ describe("hwjobs get", { concurrency: true }, () => {
   for (const kind of KINDS) {
     it(`reads a succeeded ${kind}: exit 0, one JSON document with the documented keys`, async () => {
       const project = `get-ok-${kind}`;
-      const id = await createJob(emulator.url, { kind, project_id: project, waiting_ms: 0, running_ms: 0, sub_jobs: kind === "ims-job" ? undefined : 2 });
+      const id = await createJob(emulator.url, {
+        kind,
+        project_id: project,
+        waiting_ms: 0,
+        running_ms: 0,
+        sub_jobs: kind === "ims-job" ? undefined : 2,
+      });
       const r = await runCli(["get", kind, id], emulatorEnv(emulator.url, project));
       assertExit(r, 0);
       assert.equal(r.stderr, "", describeResult(r));
@@ -112,7 +127,8 @@ describe("hwjobs get", { concurrency: true }, () => {
         if (line.length > column) assert.notEqual(line[column], " ", `value starts at column ${column}: ${JSON.stringify(line)}`);
         rows.set(name, line.slice(column));
       }
-      for (const field of ["kind", "job_id", "status", "phase", "resource_ids", "error_code", "error_message"]) assert.ok(rows.has(field), `table has ${field}`);
+      for (const field of ["kind", "job_id", "status", "phase", "resource_ids", "error_code", "error_message"])
+        assert.ok(rows.has(field), `table has ${field}`);
       assert.equal(rows.get("kind"), "app-job");
       assert.equal(rows.get("job_id"), id);
       assert.equal(rows.get("status"), "SUCCESS");
@@ -147,7 +163,11 @@ describe("hwjobs get", { concurrency: true }, () => {
   it("authenticates with an IAM token (HW_AUTH_TOKEN)", async () => {
     const project = "get-token";
     const id = await createJob(emulator.url, { kind: "image-job", project_id: project, waiting_ms: 0, running_ms: 0 });
-    const env = emulatorEnv(emulator.url, project, { HW_ACCESS_KEY: undefined, HW_SECRET_KEY: undefined, HW_AUTH_TOKEN: DEMO_CREDENTIALS.token });
+    const env = emulatorEnv(emulator.url, project, {
+      HW_ACCESS_KEY: undefined,
+      HW_SECRET_KEY: undefined,
+      HW_AUTH_TOKEN: DEMO_CREDENTIALS.token,
+    });
     const r = await runCli(["get", "image-job", id], env);
     assertExit(r, 0);
     assert.equal(parseJobResult(r).phase, "succeeded");

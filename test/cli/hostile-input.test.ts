@@ -22,7 +22,12 @@ interface HostileInput {
 
 const long = (n: number) => "7".repeat(n);
 const wait = (...rest: string[]) => ["wait", "ims-job", "123", ...FAST_POLL, ...rest];
-const external = (name: string, stdin: string, env?: CliEnv): HostileInput => ({ name: `external: ${name}`, args: ["external"], stdin, env });
+const external = (name: string, stdin: string, env?: CliEnv): HostileInput => ({
+  name: `external: ${name}`,
+  args: ["external"],
+  stdin,
+  env,
+});
 const query = (fields: Record<string, unknown>) => JSON.stringify(fields);
 
 // Characters that must never get from an input into a request or a terminal.
@@ -55,14 +60,20 @@ const ARGS: readonly HostileInput[] = [
   { name: "129-character image-job id", args: ["get", "image-job", long(129)] },
   { name: "256-character app-job id", args: ["get", "app-job", long(256)] },
   ...DANGEROUS.map(([what, ch]): HostileInput => ({ name: `job id with ${what}`, args: ["get", "ims-job", `12${ch}3`] })),
-  ...DANGEROUS.slice(4).map(([what, ch]): HostileInput => ({ name: `wait job id with ${what}`, args: wait().map((a) => (a === "123" ? `1${ch}` : a)) })),
+  ...DANGEROUS.slice(4).map(([what, ch]): HostileInput => ({
+    name: `wait job id with ${what}`,
+    args: wait().map((a) => (a === "123" ? `1${ch}` : a)),
+  })),
   { name: "--timeout 5x", args: wait("--timeout", "5x") },
   { name: "--timeout 0", args: wait("--timeout", "0") },
   { name: "--timeout -1", args: wait("--timeout=-1") },
   { name: "--timeout 1.5m", args: wait("--timeout", "1.5m") },
   { name: "--timeout with a newline", args: wait("--timeout", "5m\nhwjobs: forged") },
   { name: "--not-found-grace 1d", args: wait("--not-found-grace", "1d") },
-  { name: "--min-poll-interval above --max-poll-interval", args: ["wait", "ims-job", "1", "--min-poll-interval", "10s", "--max-poll-interval", "5s"] },
+  {
+    name: "--min-poll-interval above --max-poll-interval",
+    args: ["wait", "ims-job", "1", "--min-poll-interval", "10s", "--max-poll-interval", "5s"],
+  },
   { name: "--max-poll-interval 0", args: ["wait", "ims-job", "1", "--max-poll-interval", "0"] },
   { name: "--output yaml", args: ["get", "ims-job", "1", "--output", "yaml"] },
   { name: "list without --job-type", args: ["list", "image-jobs"] },
@@ -101,7 +112,11 @@ const ARGS: readonly HostileInput[] = [
 const ENV: readonly HostileInput[] = [
   { name: "HWJOBS_KIND unknown", args: ["wait"], env: { HWJOBS_KIND: "image", HWJOBS_JOB_ID: "1" } },
   { name: "HWJOBS_JOB_ID empty", args: ["wait"], env: { HWJOBS_KIND: "ims-job", HWJOBS_JOB_ID: "" } },
-  ...DANGEROUS.slice(3).map(([what, ch]): HostileInput => ({ name: `HWJOBS_JOB_ID with ${what}`, args: ["wait"], env: { HWJOBS_KIND: "ims-job", HWJOBS_JOB_ID: `9${ch}9` } })),
+  ...DANGEROUS.slice(3).map(([what, ch]): HostileInput => ({
+    name: `HWJOBS_JOB_ID with ${what}`,
+    args: ["wait"],
+    env: { HWJOBS_KIND: "ims-job", HWJOBS_JOB_ID: `9${ch}9` },
+  })),
   { name: "HWJOBS_TIMEOUT 5x", args: ["wait", "ims-job", "1"], env: { HWJOBS_TIMEOUT: "5x" } },
   { name: "HWJOBS_NOT_FOUND_GRACE -1", args: ["wait", "ims-job", "1"], env: { HWJOBS_NOT_FOUND_GRACE: "-1" } },
   { name: "HWJOBS_OUTPUT xml", args: ["get", "ims-job", "1"], env: { HWJOBS_OUTPUT: "xml" } },
@@ -117,12 +132,20 @@ const ENV: readonly HostileInput[] = [
   { name: "half a pair beside a token", args: ["get", "ims-job", "1"], env: { HW_SECRET_KEY: undefined, HW_AUTH_TOKEN: "tok" } },
   { name: "secret key with a trailing newline", args: ["get", "ims-job", "1"], env: { HW_SECRET_KEY: "secret\n" } },
   { name: "access key with a space", args: ["get", "ims-job", "1"], env: { HW_ACCESS_KEY: "AK 1" } },
-  { name: "IAM token with non-ASCII", args: ["get", "ims-job", "1"], env: { HW_ACCESS_KEY: undefined, HW_SECRET_KEY: undefined, HW_AUTH_TOKEN: "tökén" } },
+  {
+    name: "IAM token with non-ASCII",
+    args: ["get", "ims-job", "1"],
+    env: { HW_ACCESS_KEY: undefined, HW_SECRET_KEY: undefined, HW_AUTH_TOKEN: "tökén" },
+  },
   { name: "HTTPS_PROXY without a scheme", args: ["get", "ims-job", "1"], env: { HTTPS_PROXY: "proxy.example:8080" } },
   { name: "HTTPS_PROXY not a URL", args: ["get", "ims-job", "1"], env: { HTTPS_PROXY: "::::" } },
   { name: "HTTP_PROXY ftp://", args: ["get", "ims-job", "1"], env: { HTTP_PROXY: "ftp://proxy.example:21" } },
   { name: "http_proxy empty host", args: ["get", "ims-job", "1"], env: { http_proxy: "http://" } },
-  { name: "HTTPS_PROXY with credentials, malformed", args: ["list", "image-jobs", "--job-type", "CREATE_SERVER"], env: { HTTPS_PROXY: "http://user:hunter2@[bad" } },
+  {
+    name: "HTTPS_PROXY with credentials, malformed",
+    args: ["list", "image-jobs", "--job-type", "CREATE_SERVER"],
+    env: { HTTPS_PROXY: "http://user:hunter2@[bad" },
+  },
 ];
 
 const EXTERNAL: readonly HostileInput[] = [
@@ -164,7 +187,10 @@ describe("hostile-input corpus", () => {
   let server: ScriptedServer;
   before(async () => {
     // Answers anything with a success, so a request that got through would not fail by itself.
-    server = await startScriptedServer(() => ({ status: 200, body: { id: "1", status: "SUCCESS", job_type: "CREATE_SERVER", sub_jobs: [] } }));
+    server = await startScriptedServer(() => ({
+      status: 200,
+      body: { id: "1", status: "SUCCESS", job_type: "CREATE_SERVER", sub_jobs: [] },
+    }));
   });
   after(async () => {
     killLiveChildren();
@@ -176,7 +202,10 @@ describe("hostile-input corpus", () => {
     assert.ok(CORPUS.length >= 100);
     assert.equal(new Set(CORPUS.map((c) => c.name)).size, CORPUS.length, "names are unique");
     // The README quotes the size: keep it in step.
-    assert.ok(readFileSync(join(REPO_ROOT, "README.md"), "utf8").includes(`${CORPUS.length} CLI inputs`), `README.md's reliability table must say "${CORPUS.length} CLI inputs"`);
+    assert.ok(
+      readFileSync(join(REPO_ROOT, "README.md"), "utf8").includes(`${CORPUS.length} CLI inputs`),
+      `README.md's reliability table must say "${CORPUS.length} CLI inputs"`,
+    );
   });
 
   // A few at a time: each input is a child process of its own.
@@ -199,10 +228,17 @@ describe("hostile-input corpus", () => {
         assert.equal(lines.length, 1, shown);
         assert.match(lines[0]!, /^hwjobs: error: \S/, shown);
         assert.doesNotMatch(result.stderr, /\n\s+at |TypeError|unexpected error/, shown);
-        // eslint-disable-next-line no-control-regex
-        assert.doesNotMatch(lines[0]!, /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200e\u200f]/, `${shown}\n(the error line carries a control character)`);
+        assert.doesNotMatch(
+          lines[0]!,
+          /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200e\u200f]/,
+          `${shown}\n(the error line carries a control character)`,
+        );
       }
-      assert.deepEqual(server.requests.slice(requestsBefore).map((r) => `${r.method} ${r.url}`), [], "no request may reach the server");
+      assert.deepEqual(
+        server.requests.slice(requestsBefore).map((r) => `${r.method} ${r.url}`),
+        [],
+        "no request may reach the server",
+      );
     });
   }
 });

@@ -6,7 +6,16 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { startEmulator, type RunningEmulator } from "../../src/emulator";
-import { assertExit, assertUsageError, describeResult, emulatorEnv, killLiveChildren, runCli, stderrLines, type CliResult } from "../helpers/cli";
+import {
+  assertExit,
+  assertUsageError,
+  describeResult,
+  emulatorEnv,
+  killLiveChildren,
+  runCli,
+  stderrLines,
+  type CliResult,
+} from "../helpers/cli";
 import { createJob, requestLog } from "../helpers/emulator-admin";
 import { startHostileServer, type HostileServer } from "../helpers/hostile-server";
 
@@ -66,18 +75,71 @@ interface Operation {
 }
 
 const OPERATIONS: readonly Operation[] = [
-  { command: ["list", "image-jobs"], external: "list-image-jobs", api: "ListImageJobs", path: "image-server-jobs", accepted: IMAGE_LIST_TYPES, sendsNewer: false, kind: "image-job" },
-  { command: ["list", "image-sub-jobs"], external: "list-image-sub-jobs", api: "ListImageSubJobs", path: "image-server-sub-jobs", accepted: IMAGE_LIST_TYPES, sendsNewer: false, kind: "image-job" },
-  { command: ["count", "image-sub-jobs"], external: "count-image-sub-jobs", api: "CountImageSubJobs", path: "image-server-sub-jobs/actions/count", accepted: IMAGE_TYPES, sendsNewer: true, kind: "image-job" },
-  { command: ["list", "app-sub-jobs"], external: "list-app-sub-jobs", api: "ListSubJobs", path: "app-server-sub-jobs", accepted: APP_LIST_TYPES, sendsNewer: false, kind: "app-job" },
-  { command: ["count", "app-sub-jobs"], external: "count-app-sub-jobs", api: "CountSubJobs", path: "app-server-sub-jobs/actions/count", accepted: APP_TYPES, sendsNewer: true, kind: "app-job" },
+  {
+    command: ["list", "image-jobs"],
+    external: "list-image-jobs",
+    api: "ListImageJobs",
+    path: "image-server-jobs",
+    accepted: IMAGE_LIST_TYPES,
+    sendsNewer: false,
+    kind: "image-job",
+  },
+  {
+    command: ["list", "image-sub-jobs"],
+    external: "list-image-sub-jobs",
+    api: "ListImageSubJobs",
+    path: "image-server-sub-jobs",
+    accepted: IMAGE_LIST_TYPES,
+    sendsNewer: false,
+    kind: "image-job",
+  },
+  {
+    command: ["count", "image-sub-jobs"],
+    external: "count-image-sub-jobs",
+    api: "CountImageSubJobs",
+    path: "image-server-sub-jobs/actions/count",
+    accepted: IMAGE_TYPES,
+    sendsNewer: true,
+    kind: "image-job",
+  },
+  {
+    command: ["list", "app-sub-jobs"],
+    external: "list-app-sub-jobs",
+    api: "ListSubJobs",
+    path: "app-server-sub-jobs",
+    accepted: APP_LIST_TYPES,
+    sendsNewer: false,
+    kind: "app-job",
+  },
+  {
+    command: ["count", "app-sub-jobs"],
+    external: "count-app-sub-jobs",
+    api: "CountSubJobs",
+    path: "app-server-sub-jobs/actions/count",
+    accepted: APP_TYPES,
+    sendsNewer: true,
+    kind: "app-job",
+  },
 ];
 
 /** Mistakes every operation refuses: wrong case, wrong separators, one word, bad edges. */
-const UNKNOWN = ["create_server", "Create_Server", "CREATE-SERVER", "SNAPSHOT", "1_SERVER", "CREATE_SERVER_", "CREATE__SERVER", " CREATE_SERVER", "CREATE SERVER", "\u00c4_SERVER", "CREATE_SERVER\u200b"];
+const UNKNOWN = [
+  "create_server",
+  "Create_Server",
+  "CREATE-SERVER",
+  "SNAPSHOT",
+  "1_SERVER",
+  "CREATE_SERVER_",
+  "CREATE__SERVER",
+  " CREATE_SERVER",
+  "CREATE SERVER",
+  "\u00c4_SERVER",
+  "CREATE_SERVER\u200b",
+];
 
 /** A value as messages quote it: JSON, with characters outside printable ASCII escaped (so a zero-width space shows). */
-const quoted = (value: string): string => JSON.stringify(value).replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+const quoted = (value: string): string =>
+  JSON.stringify(value).replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 
 /** Types newer than the tool: unknown to it, in the shape of the service's types. */
 const NEWER = ["FUTURE_TYPE", "EXPORT_IMAGE_V2"];
@@ -144,7 +206,10 @@ for (const op of OPERATIONS) {
         const project = freshProject();
         // The service has started a type this version does not know; the count must see its sub-jobs.
         await createJob(emulator.url, { kind: op.kind, project_id: project, job_type: "FUTURE_TYPE", sub_jobs: 3 });
-        const r = await runCli([...op.command, "--job-type", [...NEWER, op.accepted[0]!, "FUTURE_TYPE"].join(",")], emulatorEnv(emulator.url, project));
+        const r = await runCli(
+          [...op.command, "--job-type", [...NEWER, op.accepted[0]!, "FUTURE_TYPE"].join(",")],
+          emulatorEnv(emulator.url, project),
+        );
         assertExit(r, 0);
         assert.deepEqual(JSON.parse(r.stdout), { count: 3 });
         assert.deepEqual(stderrLines(r), [newerWarning(op, "--job-type", NEWER)]);
@@ -159,7 +224,9 @@ for (const op of OPERATIONS) {
         const otherApi = op.kind === "image-job" ? "CountSubJobs" : "CountImageSubJobs";
         const { r, sent } = await runWithType(op, other);
         assertExit(r, 0);
-        assert.deepEqual(stderrLines(r), [newerWarning(op, "--job-type", [other]).replace(JSON.stringify(other), `${JSON.stringify(other)} (a job type of ${otherApi})`)]);
+        assert.deepEqual(stderrLines(r), [
+          newerWarning(op, "--job-type", [other]).replace(JSON.stringify(other), `${JSON.stringify(other)} (a job type of ${otherApi})`),
+        ]);
         assert.deepEqual(
           sent.map((q) => q.job_type),
           [other],
@@ -170,7 +237,12 @@ for (const op of OPERATIONS) {
         const typo = `${op.accepted[1]!}S`;
         const { r, sent } = await runWithType(op, typo);
         assertExit(r, 0);
-        assert.deepEqual(stderrLines(r), [newerWarning(op, "--job-type", [typo]).replace(JSON.stringify(typo), `${JSON.stringify(typo)} (did you mean ${JSON.stringify(op.accepted[1])}?)`)]);
+        assert.deepEqual(stderrLines(r), [
+          newerWarning(op, "--job-type", [typo]).replace(
+            JSON.stringify(typo),
+            `${JSON.stringify(typo)} (did you mean ${JSON.stringify(op.accepted[1])}?)`,
+          ),
+        ]);
         assert.deepEqual(
           sent.map((q) => q.job_type),
           [typo],
@@ -202,7 +274,9 @@ for (const op of OPERATIONS) {
 
       it("the external protocol refuses a newer-looking value too", async () => {
         const project = freshProject();
-        const r = await runCli(["external"], emulatorEnv(emulator.url, project), { stdin: JSON.stringify({ operation: op.external, job_type: NEWER[0] }) });
+        const r = await runCli(["external"], emulatorEnv(emulator.url, project), {
+          stdin: JSON.stringify({ operation: op.external, job_type: NEWER[0] }),
+        });
         assertUsageError(r, "job_type", JSON.stringify(NEWER[0]), op.accepted.join(", "));
         assert.deepEqual(await requestsTo(project, op), []);
       });
@@ -214,7 +288,13 @@ describe("responses with every image job type of the current spec", { concurrenc
   // A service that answers with the four types newer than the query pattern (docs/reference/huawei-api.md §2.7: the
   // response enums of ListImageJobs and ListImageSubJobs have them); the emulator never lists
   // them, since its lists filter by the pattern's types.
-  const items = IMAGE_TYPES.map((job_type, i) => ({ id: `70236488365139${5700 + i}`, job_id: "702364883651395700", job_type, status: "SUCCESS", begin_time: "2026-06-12T01:00:00Z" }));
+  const items = IMAGE_TYPES.map((job_type, i) => ({
+    id: `70236488365139${5700 + i}`,
+    job_id: "702364883651395700",
+    job_type,
+    status: "SUCCESS",
+    begin_time: "2026-06-12T01:00:00Z",
+  }));
   const page = (offset: number, limit: number) => ({ count: items.length, items: items.slice(offset, offset + limit) });
   let server: HostileServer;
   before(async () => {
@@ -241,7 +321,9 @@ describe("responses with every image job type of the current spec", { concurrenc
     });
 
     it(`external ${operation} returns every type in its items`, async () => {
-      const r = await runCli(["external"], emulatorEnv(server.url, "p"), { stdin: JSON.stringify({ operation, job_type: "CREATE_SERVER_IMAGE" }) });
+      const r = await runCli(["external"], emulatorEnv(server.url, "p"), {
+        stdin: JSON.stringify({ operation, job_type: "CREATE_SERVER_IMAGE" }),
+      });
       assertExit(r, 0);
       const result = JSON.parse(r.stdout) as { items: string };
       assert.deepEqual(
@@ -252,7 +334,14 @@ describe("responses with every image job type of the current spec", { concurrenc
   }
 
   it("get image-job reads a BUILD_IMAGE job and its sub-jobs (emulator)", async () => {
-    const id = await createJob(emulator.url, { kind: "image-job", project_id: "jobtypes-get", job_type: "BUILD_IMAGE", sub_jobs: 2, waiting_ms: 1000, running_ms: 1000 });
+    const id = await createJob(emulator.url, {
+      kind: "image-job",
+      project_id: "jobtypes-get",
+      job_type: "BUILD_IMAGE",
+      sub_jobs: 2,
+      waiting_ms: 1000,
+      running_ms: 1000,
+    });
     const r = await runCli(["get", "image-job", id], emulatorEnv(emulator.url, "jobtypes-get"));
     assertExit(r, 0);
     const job = (JSON.parse(r.stdout) as { job: { job_type: string; sub_jobs: Array<{ job_type: string }> } }).job;
@@ -266,7 +355,11 @@ describe("responses with every image job type of the current spec", { concurrenc
 
 describe("the warning comes only after every check", { concurrency: 8 }, () => {
   /** Runs in a fresh project; the result and whether any request reached it. */
-  async function runAlone(args: readonly string[], extra: Record<string, string | undefined>, stdin?: string): Promise<{ r: CliResult; sent: number }> {
+  async function runAlone(
+    args: readonly string[],
+    extra: Record<string, string | undefined>,
+    stdin?: string,
+  ): Promise<{ r: CliResult; sent: number }> {
     const project = freshProject();
     const r = await runCli(args, { ...emulatorEnv(emulator.url, project), ...extra }, stdin === undefined ? {} : { stdin });
     const sent = (await requestLog(emulator.url)).filter((q) => q.path.startsWith(`/v1/${project}/`)).length;
@@ -288,7 +381,11 @@ describe("the warning comes only after every check", { concurrency: 8 }, () => {
   }
 
   it("external: an unknown key is only the error line, no request", async () => {
-    const { r, sent } = await runAlone(["external"], {}, JSON.stringify({ operation: "count-app-sub-jobs", job_type: "FUTURE_TYPE", limit: "1" }));
+    const { r, sent } = await runAlone(
+      ["external"],
+      {},
+      JSON.stringify({ operation: "count-app-sub-jobs", job_type: "FUTURE_TYPE", limit: "1" }),
+    );
     assertUsageError(r, "limit");
     assert.doesNotMatch(r.stderr, /warning/);
     assert.equal(sent, 0);

@@ -11,7 +11,8 @@ import { createJob, requestLog } from "../helpers/emulator-admin";
 const PROJECT = "proj-list-bad-input";
 
 const IMAGE_TYPES = "CREATE_SERVER, CREATE_SERVER_IMAGE, DELETE_SERVER";
-const APP_TYPES = "CREATE_SERVER, DELETE_SERVER, REJOIN_DOMAIN, CHANGE_SERVER_IMAGE, REINSTALL_OS, MIGRATE_SERVER, UPDATE_SERVER_TSVI, UPGRADE_ACCESS_AGENT, SCHEDULED_TASK, UPDATE_FREEZE_STATUS";
+const APP_TYPES =
+  "CREATE_SERVER, DELETE_SERVER, REJOIN_DOMAIN, CHANGE_SERVER_IMAGE, REINSTALL_OS, MIGRATE_SERVER, UPDATE_SERVER_TSVI, UPGRADE_ACCESS_AGENT, SCHEDULED_TASK, UPDATE_FREEZE_STATUS";
 // The counts take every type of the service's enums (docs/reference/huawei-api.md §2.7), and newer-looking ones.
 const IMAGE_COUNT_TYPES = `${IMAGE_TYPES}, BUILD_IMAGE, GENERATE_IMAGE, DELETE_IMAGE_BUILD_SERVER, DELETE_IMAGE`;
 const APP_COUNT_TYPES =
@@ -52,8 +53,16 @@ function listCases(types: string, statuses: string, firstType: string): Case[] {
     { name: "missing --job-type", args: [], expect: ["--job-type", "required", types] },
     { name: "empty --job-type", args: ["--job-type="], expect: ["--job-type", "required", types] },
     { name: "unknown --job-type", args: ["--job-type", "BUILD_IMAGE"], expect: ["--job-type", '"BUILD_IMAGE"', types] },
-    { name: "--job-type in the wrong case", args: ["--job-type", firstType.toLowerCase()], expect: ["--job-type", JSON.stringify(firstType.toLowerCase()), types] },
-    { name: "a comma list where one --job-type is taken", args: ["--job-type", `${firstType},DELETE_SERVER`], expect: ["--job-type", types] },
+    {
+      name: "--job-type in the wrong case",
+      args: ["--job-type", firstType.toLowerCase()],
+      expect: ["--job-type", JSON.stringify(firstType.toLowerCase()), types],
+    },
+    {
+      name: "a comma list where one --job-type is taken",
+      args: ["--job-type", `${firstType},DELETE_SERVER`],
+      expect: ["--job-type", types],
+    },
     { name: "--limit 0", args: [...valid, "--limit", "0"], expect: ["--limit", '"0"', LIMIT_RANGE] },
     { name: "--limit 101", args: [...valid, "--limit", "101"], expect: ["--limit", '"101"', LIMIT_RANGE] },
     { name: "--limit abc", args: [...valid, "--limit", "abc"], expect: ["--limit", '"abc"', LIMIT_RANGE] },
@@ -91,14 +100,30 @@ function countCases(types: string, maxLength: number): Case[] {
   const tooLong = Array.from({ length: Math.ceil(maxLength / 14) + 1 }, () => "CREATE_SERVER").join(",");
   return [
     { name: "unknown --job-type", args: ["--job-type", "BUILD-IMAGE"], expect: ["--job-type", '"BUILD-IMAGE"', types] },
-    { name: "--job-type in the wrong case", args: ["--job-type", "create_server"], expect: ["--job-type", '"create_server"', types, 'did you mean "CREATE_SERVER"?'] },
+    {
+      name: "--job-type in the wrong case",
+      args: ["--job-type", "create_server"],
+      expect: ["--job-type", '"create_server"', types, 'did you mean "CREATE_SERVER"?'],
+    },
     { name: "an unknown value in a comma list", args: ["--job-type", "CREATE_SERVER,NOPE"], expect: ["--job-type", '"NOPE"', types] },
-    { name: "an empty value inside a comma list", args: ["--job-type", "CREATE_SERVER,,DELETE_SERVER"], expect: ["--job-type", "empty value", types] },
+    {
+      name: "an empty value inside a comma list",
+      args: ["--job-type", "CREATE_SERVER,,DELETE_SERVER"],
+      expect: ["--job-type", "empty value", types],
+    },
     { name: "a trailing comma", args: ["--job-type", "CREATE_SERVER,"], expect: ["--job-type", "empty value", types] },
     { name: "a leading comma", args: ["--job-type", ",CREATE_SERVER"], expect: ["--job-type", "empty value", types] },
     { name: "only a comma", args: ["--job-type", ","], expect: ["--job-type", "empty value", types] },
-    { name: "a space after a comma", args: ["--job-type", "CREATE_SERVER, DELETE_SERVER"], expect: ["--job-type", '" DELETE_SERVER"', types] },
-    { name: `a comma list longer than ${maxLength}`, args: ["--job-type", tooLong], expect: ["--job-type", `at most ${maxLength}`, String(tooLong.length)] },
+    {
+      name: "a space after a comma",
+      args: ["--job-type", "CREATE_SERVER, DELETE_SERVER"],
+      expect: ["--job-type", '" DELETE_SERVER"', types],
+    },
+    {
+      name: `a comma list longer than ${maxLength}`,
+      args: ["--job-type", tooLong],
+      expect: ["--job-type", `at most ${maxLength}`, String(tooLong.length)],
+    },
     { name: "unknown --status", args: ["--status", "DONE"], expect: ["--status", '"DONE"', SUB_STATUSES] },
     { name: "a comma list as --status", args: ["--status", "FAILED,SUCCESS"], expect: ["--status", SUB_STATUSES] },
     { name: "over-long --job-id (129)", args: ["--job-id", long(129)], expect: ["--job-id", "at most 128", "129"] },
@@ -121,11 +146,23 @@ const OPERATIONS: ReadonlyArray<{ readonly command: "list" | "count"; readonly t
     cases: [
       ...listCases(IMAGE_TYPES, PARENT_STATUSES, "CREATE_SERVER"),
       // Parent jobs have no sub-job statuses, and no job id filter.
-      { name: "a sub-job --status", args: ["--job-type", "CREATE_SERVER", "--status", "ROLLBACK"], expect: ["--status", '"ROLLBACK"', PARENT_STATUSES] },
-      { name: "--job-id (not a parameter of this list)", args: ["--job-type", "CREATE_SERVER", "--job-id", "1"], expect: ["--job-id", "unknown parameter", "--job-type, --status, --offset, --limit"] },
+      {
+        name: "a sub-job --status",
+        args: ["--job-type", "CREATE_SERVER", "--status", "ROLLBACK"],
+        expect: ["--status", '"ROLLBACK"', PARENT_STATUSES],
+      },
+      {
+        name: "--job-id (not a parameter of this list)",
+        args: ["--job-type", "CREATE_SERVER", "--job-id", "1"],
+        expect: ["--job-id", "unknown parameter", "--job-type, --status, --offset, --limit"],
+      },
     ],
   },
-  { command: "list", target: "image-sub-jobs", cases: [...listCases(IMAGE_TYPES, SUB_STATUSES, "CREATE_SERVER_IMAGE"), ...jobIdCases("CREATE_SERVER_IMAGE")] },
+  {
+    command: "list",
+    target: "image-sub-jobs",
+    cases: [...listCases(IMAGE_TYPES, SUB_STATUSES, "CREATE_SERVER_IMAGE"), ...jobIdCases("CREATE_SERVER_IMAGE")],
+  },
   {
     command: "list",
     target: "app-sub-jobs",
@@ -133,7 +170,11 @@ const OPERATIONS: ReadonlyArray<{ readonly command: "list" | "count"; readonly t
       ...listCases(APP_TYPES, SUB_STATUSES, "REINSTALL_OS"),
       ...jobIdCases("REINSTALL_OS"),
       // CREATE_SERVER_IMAGE is a count-only type of the app-server sub-jobs.
-      { name: "the count-only type CREATE_SERVER_IMAGE", args: ["--job-type", "CREATE_SERVER_IMAGE"], expect: ["--job-type", '"CREATE_SERVER_IMAGE"', APP_TYPES] },
+      {
+        name: "the count-only type CREATE_SERVER_IMAGE",
+        args: ["--job-type", "CREATE_SERVER_IMAGE"],
+        expect: ["--job-type", '"CREATE_SERVER_IMAGE"', APP_TYPES],
+      },
     ],
   },
   { command: "count", target: "image-sub-jobs", cases: countCases(IMAGE_COUNT_TYPES, 128) },
@@ -143,18 +184,42 @@ const OPERATIONS: ReadonlyArray<{ readonly command: "list" | "count"; readonly t
     cases: [
       ...countCases(APP_COUNT_TYPES, 256),
       // A list of 128 characters is fine here (256 is the limit): only the unknown value is wrong.
-      { name: "a long list with one unknown value", args: ["--job-type", `${"CREATE_SERVER,".repeat(10)}X`], expect: ["--job-type", '"X"', APP_COUNT_TYPES] },
+      {
+        name: "a long list with one unknown value",
+        args: ["--job-type", `${"CREATE_SERVER,".repeat(10)}X`],
+        expect: ["--job-type", '"X"', APP_COUNT_TYPES],
+      },
     ],
   },
 ];
 
 /** Bad `<target>`s, run as `hwjobs <command> ...args`. */
 const TARGET_CASES: ReadonlyArray<Case & { readonly command: "list" | "count" }> = [
-  { command: "list", name: "unknown list target", args: ["images", "--job-type", "CREATE_SERVER"], expect: ["list", '"images"', LIST_TARGETS] },
-  { command: "list", name: "a job kind as list target", args: ["image-job", "--job-type", "CREATE_SERVER"], expect: ['"image-job"', LIST_TARGETS] },
+  {
+    command: "list",
+    name: "unknown list target",
+    args: ["images", "--job-type", "CREATE_SERVER"],
+    expect: ["list", '"images"', LIST_TARGETS],
+  },
+  {
+    command: "list",
+    name: "a job kind as list target",
+    args: ["image-job", "--job-type", "CREATE_SERVER"],
+    expect: ['"image-job"', LIST_TARGETS],
+  },
   { command: "list", name: "ims-jobs (no such list)", args: ["ims-jobs"], expect: ['"ims-jobs"', LIST_TARGETS] },
-  { command: "list", name: "a target in the wrong case", args: ["Image-Jobs", "--job-type", "CREATE_SERVER"], expect: ['"Image-Jobs"', LIST_TARGETS] },
-  { command: "list", name: "missing list target", args: ["--job-type", "CREATE_SERVER"], expect: ["image-jobs|image-sub-jobs|app-sub-jobs"] },
+  {
+    command: "list",
+    name: "a target in the wrong case",
+    args: ["Image-Jobs", "--job-type", "CREATE_SERVER"],
+    expect: ['"Image-Jobs"', LIST_TARGETS],
+  },
+  {
+    command: "list",
+    name: "missing list target",
+    args: ["--job-type", "CREATE_SERVER"],
+    expect: ["image-jobs|image-sub-jobs|app-sub-jobs"],
+  },
   { command: "count", name: "image-jobs cannot be counted", args: ["image-jobs"], expect: ["count", '"image-jobs"', COUNT_TARGETS] },
   { command: "count", name: "unknown count target", args: ["jobs"], expect: ['"jobs"', COUNT_TARGETS] },
   { command: "count", name: "missing count target", args: [], expect: ["image-sub-jobs|app-sub-jobs"] },

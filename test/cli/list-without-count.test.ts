@@ -29,7 +29,10 @@ describe("a list body without count", () => {
     assertExit(r, 0);
     const doc = JSON.parse(r.stdout) as { count: number; items: Array<{ id: string }> };
     assert.equal(doc.count, 7);
-    assert.deepEqual(doc.items.map((i) => i.id), ITEMS.slice(0, 7).map((i) => i.id));
+    assert.deepEqual(
+      doc.items.map((i) => i.id),
+      ITEMS.slice(0, 7).map((i) => i.id),
+    );
   });
 
   test("--all reads on until a short page and returns every item once, in order", async () => {
@@ -38,7 +41,10 @@ describe("a list body without count", () => {
     assertExit(r, 0);
     const doc = JSON.parse(r.stdout) as { count: number; items: Array<{ id: string }> };
     assert.equal(doc.count, TOTAL);
-    assert.deepEqual(doc.items.map((i) => i.id), ITEMS.map((i) => i.id));
+    assert.deepEqual(
+      doc.items.map((i) => i.id),
+      ITEMS.map((i) => i.id),
+    );
     // Pages of 100 overlapping by one, one after another: offsets 0, 99, 198 (the last one short).
     const offsets = server.requests.slice(before).map((req) => Number(new URL(req.url, "http://x").searchParams.get("offset") ?? 0));
     assert.deepEqual(offsets, [0, 99, 198]);

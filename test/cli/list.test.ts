@@ -71,7 +71,8 @@ function assertAll(doc: ListDoc, expected: readonly Item[], what: string): void 
   assert.deepEqual(canonical(doc.items), canonical(expected), `${what}: items`);
 }
 
-const imageJobs = (jobType: string, status?: string, project = PROJECT) => expectedImageJobs(emulator.store, project, NOW, { jobType, status });
+const imageJobs = (jobType: string, status?: string, project = PROJECT) =>
+  expectedImageJobs(emulator.store, project, NOW, { jobType, status });
 const imageSubs = (q: SubJobQuery, project = PROJECT) => expectedSubJobs(emulator.store, "image-job", project, NOW, q);
 const appSubs = (q: SubJobQuery, project = PROJECT) => expectedSubJobs(emulator.store, "app-job", project, NOW, q);
 const opt = (flag: string, value: string | undefined): string[] => (value === undefined ? [] : [flag, value]);
@@ -102,10 +103,20 @@ describe("hwjobs list image-jobs", { concurrency: 8 }, () => {
   it("--offset/--limit windows: first, middle, last, past the end, the largest offset", async () => {
     const expected = imageJobs("CREATE_SERVER");
     const n = expected.length;
-    const windows = [[0, 1], [0, 100], [17, 7], [n - 3, 10], [n - 1, 1], [n, 10], [2147483647, 100]] as const;
+    const windows = [
+      [0, 1],
+      [0, 100],
+      [17, 7],
+      [n - 3, 10],
+      [n - 1, 1],
+      [n, 10],
+      [2147483647, 100],
+    ] as const;
     await Promise.all(
       windows.map(async ([offset, limit]) => {
-        const doc = parseList(await run(["list", "image-jobs", "--job-type", "CREATE_SERVER", "--offset", String(offset), "--limit", String(limit)]));
+        const doc = parseList(
+          await run(["list", "image-jobs", "--job-type", "CREATE_SERVER", "--offset", String(offset), "--limit", String(limit)]),
+        );
         assertWindow(doc, expected, offset, limit, `offset ${offset} limit ${limit}`);
       }),
     );
@@ -113,8 +124,20 @@ describe("hwjobs list image-jobs", { concurrency: 8 }, () => {
 
   it("--offset alone keeps the API's default limit of 10; --limit alone starts at 0", async () => {
     const expected = imageJobs("CREATE_SERVER_IMAGE");
-    assertWindow(parseList(await run(["list", "image-jobs", "--job-type", "CREATE_SERVER_IMAGE", "--offset", "5"])), expected, 5, 10, "--offset 5");
-    assertWindow(parseList(await run(["list", "image-jobs", "--job-type", "CREATE_SERVER_IMAGE", "--limit", "3"])), expected, 0, 3, "--limit 3");
+    assertWindow(
+      parseList(await run(["list", "image-jobs", "--job-type", "CREATE_SERVER_IMAGE", "--offset", "5"])),
+      expected,
+      5,
+      10,
+      "--offset 5",
+    );
+    assertWindow(
+      parseList(await run(["list", "image-jobs", "--job-type", "CREATE_SERVER_IMAGE", "--limit", "3"])),
+      expected,
+      0,
+      3,
+      "--limit 3",
+    );
   });
 
   for (const jobType of IMAGE_QUERY_JOB_TYPES) {
@@ -124,8 +147,16 @@ describe("hwjobs list image-jobs", { concurrency: 8 }, () => {
   }
 
   it("--all with --status and --concurrency 1 and 16", async () => {
-    assertAll(parseList(await run(["list", "image-jobs", "--job-type", "CREATE_SERVER", "--status", "SUCCESS", "--all", "--concurrency", "1"])), imageJobs("CREATE_SERVER", "SUCCESS"), "SUCCESS c1");
-    assertAll(parseList(await run(["list", "image-jobs", "--job-type", "CREATE_SERVER", "--status", "FAILED", "--all", "--concurrency", "16"])), imageJobs("CREATE_SERVER", "FAILED"), "FAILED c16");
+    assertAll(
+      parseList(await run(["list", "image-jobs", "--job-type", "CREATE_SERVER", "--status", "SUCCESS", "--all", "--concurrency", "1"])),
+      imageJobs("CREATE_SERVER", "SUCCESS"),
+      "SUCCESS c1",
+    );
+    assertAll(
+      parseList(await run(["list", "image-jobs", "--job-type", "CREATE_SERVER", "--status", "FAILED", "--all", "--concurrency", "16"])),
+      imageJobs("CREATE_SERVER", "FAILED"),
+      "FAILED c16",
+    );
   });
 
   it("reads the project it is configured for", async () => {
@@ -148,7 +179,9 @@ describe("hwjobs list image-sub-jobs", { concurrency: 8 }, () => {
   for (const status of SUB_STATUSES) {
     it(`--status ${status}, with a window`, async () => {
       const expected = imageSubs({ jobTypes: ["CREATE_SERVER"], status });
-      const doc = parseList(await run(["list", "image-sub-jobs", "--job-type", "CREATE_SERVER", "--status", status, "--offset", "2", "--limit", "25"]));
+      const doc = parseList(
+        await run(["list", "image-sub-jobs", "--job-type", "CREATE_SERVER", "--status", status, "--offset", "2", "--limit", "25"]),
+      );
       assertWindow(doc, expected, 2, 25, status);
     });
   }
@@ -156,13 +189,30 @@ describe("hwjobs list image-sub-jobs", { concurrency: 8 }, () => {
   it("--job-id: the sub-jobs of one job, alone and with --status", async () => {
     const expected = imageSubs({ jobTypes: ["CREATE_SERVER"], jobId: IMAGE_JOB_3_SUBS });
     assert.equal(expected.length, 3);
-    assertAll(parseList(await run(["list", "image-sub-jobs", "--job-type", "CREATE_SERVER", "--job-id", IMAGE_JOB_3_SUBS, "--all"])), expected, "--job-id --all");
-    assertWindow(parseList(await run(["list", "image-sub-jobs", "--job-type", "CREATE_SERVER", "--job-id", IMAGE_JOB_3_SUBS, "--limit", "2", "--offset", "1"])), expected, 1, 2, "--job-id window");
+    assertAll(
+      parseList(await run(["list", "image-sub-jobs", "--job-type", "CREATE_SERVER", "--job-id", IMAGE_JOB_3_SUBS, "--all"])),
+      expected,
+      "--job-id --all",
+    );
+    assertWindow(
+      parseList(
+        await run(["list", "image-sub-jobs", "--job-type", "CREATE_SERVER", "--job-id", IMAGE_JOB_3_SUBS, "--limit", "2", "--offset", "1"]),
+      ),
+      expected,
+      1,
+      2,
+      "--job-id window",
+    );
     const failed = imageSubs({ jobTypes: ["CREATE_SERVER_IMAGE"], jobId: IMAGE_JOB_FAILED, status: "FAILED" });
     assert.equal(failed.length, 1);
-    const doc = parseList(await run(["list", "image-sub-jobs", "--job-type", "CREATE_SERVER_IMAGE", "--job-id", IMAGE_JOB_FAILED, "--status", "FAILED"]));
+    const doc = parseList(
+      await run(["list", "image-sub-jobs", "--job-type", "CREATE_SERVER_IMAGE", "--job-id", IMAGE_JOB_FAILED, "--status", "FAILED"]),
+    );
     assertWindow(doc, failed, 0, 10, "--job-id --status FAILED");
-    assert.deepEqual(doc.items[0]!.job_execute_info, { error_code: "WKS.00129901", error_message: "The service is now unavailable to process the request." });
+    assert.deepEqual(doc.items[0]!.job_execute_info, {
+      error_code: "WKS.00129901",
+      error_message: "The service is now unavailable to process the request.",
+    });
   });
 
   it("--job-id of a job of another type, or of no job: count 0, no items", async () => {
@@ -175,12 +225,22 @@ describe("hwjobs list image-sub-jobs", { concurrency: 8 }, () => {
   it("windows across page boundaries, and --all with several concurrencies", async () => {
     const expected = imageSubs({ jobTypes: ["CREATE_SERVER_IMAGE"] });
     const n = expected.length;
-    for (const [offset, limit] of [[95, 10], [n - 5, 100], [n, 1]] as const) {
-      const doc = parseList(await run(["list", "image-sub-jobs", "--job-type", "CREATE_SERVER_IMAGE", "--offset", String(offset), "--limit", String(limit)]));
+    for (const [offset, limit] of [
+      [95, 10],
+      [n - 5, 100],
+      [n, 1],
+    ] as const) {
+      const doc = parseList(
+        await run(["list", "image-sub-jobs", "--job-type", "CREATE_SERVER_IMAGE", "--offset", String(offset), "--limit", String(limit)]),
+      );
       assertWindow(doc, expected, offset, limit, `offset ${offset} limit ${limit}`);
     }
     for (const concurrency of ["1", "3", "16"]) {
-      assertAll(parseList(await run(["list", "image-sub-jobs", "--job-type", "CREATE_SERVER_IMAGE", "--all", "--concurrency", concurrency])), expected, `--concurrency ${concurrency}`);
+      assertAll(
+        parseList(await run(["list", "image-sub-jobs", "--job-type", "CREATE_SERVER_IMAGE", "--all", "--concurrency", concurrency])),
+        expected,
+        `--concurrency ${concurrency}`,
+      );
     }
   });
 });
@@ -203,8 +263,16 @@ describe("hwjobs list app-sub-jobs", { concurrency: 8 }, () => {
     const expected = appSubs({ jobTypes: ["CREATE_SERVER"] });
     const n = expected.length;
     await Promise.all(
-      ([[0, 100], [33, 4], [n - 2, 5]] as const).map(async ([offset, limit]) => {
-        const doc = parseList(await run(["list", "app-sub-jobs", "--job-type", "CREATE_SERVER", "--offset", String(offset), "--limit", String(limit)]));
+      (
+        [
+          [0, 100],
+          [33, 4],
+          [n - 2, 5],
+        ] as const
+      ).map(async ([offset, limit]) => {
+        const doc = parseList(
+          await run(["list", "app-sub-jobs", "--job-type", "CREATE_SERVER", "--offset", String(offset), "--limit", String(limit)]),
+        );
         assertWindow(doc, expected, offset, limit, `offset ${offset} limit ${limit}`);
       }),
     );
@@ -213,8 +281,14 @@ describe("hwjobs list app-sub-jobs", { concurrency: 8 }, () => {
   it("--job-id of a failed job: its sub-jobs with the flat error fields; --status narrows them", async () => {
     const all = appSubs({ jobTypes: ["UPGRADE_ACCESS_AGENT"], jobId: APP_JOB_FAILED });
     assert.equal(all.length, 4);
-    assertAll(parseList(await run(["list", "app-sub-jobs", "--job-type", "UPGRADE_ACCESS_AGENT", "--job-id", APP_JOB_FAILED, "--all"])), all, "--job-id");
-    const failed = parseList(await run(["list", "app-sub-jobs", "--job-type", "UPGRADE_ACCESS_AGENT", "--job-id", APP_JOB_FAILED, "--status", "FAILED"]));
+    assertAll(
+      parseList(await run(["list", "app-sub-jobs", "--job-type", "UPGRADE_ACCESS_AGENT", "--job-id", APP_JOB_FAILED, "--all"])),
+      all,
+      "--job-id",
+    );
+    const failed = parseList(
+      await run(["list", "app-sub-jobs", "--job-type", "UPGRADE_ACCESS_AGENT", "--job-id", APP_JOB_FAILED, "--status", "FAILED"]),
+    );
     assertWindow(failed, appSubs({ jobTypes: ["UPGRADE_ACCESS_AGENT"], jobId: APP_JOB_FAILED, status: "FAILED" }), 0, 10, "FAILED");
     assert.equal(failed.items.length, 1);
     assert.equal(failed.items[0]!.error_code, "WKS.00129901");
@@ -236,12 +310,21 @@ function assertTable(stdout: string, expected: readonly Item[], total: number): 
   const names = ["ID", "TYPE", "STATUS", "BEGIN", "END", "RESOURCE", "ERROR"];
   assert.deepEqual(header.split(/\s+/), names, "the header");
   const starts = names.map((name) => header.search(new RegExp(`(?<=^|\\s)${name}(?=\\s|$)`)));
-  assert.deepEqual([...starts].sort((a, b) => a - b), starts, "columns left to right");
-  for (let i = 1; i < starts.length; i++) assert.ok(header.slice(starts[i]! - 2, starts[i]).trim() === "", "at least two spaces between columns");
+  assert.deepEqual(
+    [...starts].sort((a, b) => a - b),
+    starts,
+    "columns left to right",
+  );
+  for (let i = 1; i < starts.length; i++)
+    assert.ok(header.slice(starts[i]! - 2, starts[i]).trim() === "", "at least two spaces between columns");
   expected.forEach((item, r) => {
     const line = lines[r + 1]!;
     assert.equal(line, line.trimEnd(), "no trailing spaces");
-    for (const start of starts.slice(1)) assert.ok(start <= line.length ? line[start - 1] === " " : true, `row ${r}: a column boundary at ${start} falls between cells:\n${line}`);
+    for (const start of starts.slice(1))
+      assert.ok(
+        start <= line.length ? line[start - 1] === " " : true,
+        `row ${r}: a column boundary at ${start} falls between cells:\n${line}`,
+      );
     const resource = (item.job_resource_info as { resource_id?: string } | undefined)?.resource_id ?? "";
     const exec = item.job_execute_info as { error_code?: string; error_message?: string } | undefined;
     const code = (item.error_code as string | undefined) || exec?.error_code || "";
@@ -295,12 +378,16 @@ describe("hwjobs list --output table|none", { concurrency: 8 }, () => {
   });
 
   it("--output none prints nothing, exits 0, and still reads the list", async () => {
-    const before = (await requestLog(emulator.url)).filter((q) => q.path.endsWith("/app-server-sub-jobs") && q.query.job_type === "SCHEDULED_TASK").length;
+    const before = (await requestLog(emulator.url)).filter(
+      (q) => q.path.endsWith("/app-server-sub-jobs") && q.query.job_type === "SCHEDULED_TASK",
+    ).length;
     const r = await run(["list", "app-sub-jobs", "--job-type", "SCHEDULED_TASK", "--all", "--output", "none"]);
     assertExit(r, 0);
     assert.equal(r.stdout, "", describeResult(r));
     assert.equal(r.stderr, "", describeResult(r));
-    const after = (await requestLog(emulator.url)).filter((q) => q.path.endsWith("/app-server-sub-jobs") && q.query.job_type === "SCHEDULED_TASK");
+    const after = (await requestLog(emulator.url)).filter(
+      (q) => q.path.endsWith("/app-server-sub-jobs") && q.query.job_type === "SCHEDULED_TASK",
+    );
     assert.ok(after.length > before, "the pages were requested");
     assert.ok(after.every((q) => q.status === 200));
   });

@@ -22,9 +22,13 @@ describe("hwjobs wait: the not-found grace ends on time", { concurrency: 2 }, ()
       const project = `grace-${kind}`;
       const id = kind === "ims-job" ? "0123456789abcdef0123456789abcdef" : "702364883651300000";
       const started = Date.now();
-      const r = await runCli(["wait", kind, id, "--not-found-grace", "3s", "--min-poll-interval", "10s", "--max-poll-interval", "10s", "--timeout", "60s"], emulatorEnv(emulator.url, project), {
-        timeoutMs: 30_000,
-      });
+      const r = await runCli(
+        ["wait", kind, id, "--not-found-grace", "3s", "--min-poll-interval", "10s", "--max-poll-interval", "10s", "--timeout", "60s"],
+        emulatorEnv(emulator.url, project),
+        {
+          timeoutMs: 30_000,
+        },
+      );
       const elapsedMs = Date.now() - started;
       assertExit(r, 4);
       assert.equal(r.stdout, "");

@@ -10,7 +10,10 @@ import { IMAGE_JOB_FAILED, IMAGE_JOB_RUNNING, IMS_JOB_INIT, IMS_JOB_RUNNING, par
 // Each answer carries the id asked for: an answer for another job is refused (JobMismatchError).
 const running = imageJobSnapshot("702364883651395584", parseImageJob({ ...IMAGE_JOB_RUNNING, id: "702364883651395584" }));
 const failed = imageJobSnapshot(IMAGE_JOB_FAILED.id, parseImageJob(IMAGE_JOB_FAILED));
-const ims = imsJobSnapshot("ff8080814dbd65d7014dbe0d84db0013", parseImsJob({ ...IMS_JOB_INIT, job_id: "ff8080814dbd65d7014dbe0d84db0013" }));
+const ims = imsJobSnapshot(
+  "ff8080814dbd65d7014dbe0d84db0013",
+  parseImsJob({ ...IMS_JOB_INIT, job_id: "ff8080814dbd65d7014dbe0d84db0013" }),
+);
 const imsMembers = imsJobSnapshot("9a175ac692fa125401930037d9e3ffff", parseImsJob(IMS_JOB_RUNNING));
 
 describe("progress lines", () => {
@@ -18,21 +21,33 @@ describe("progress lines", () => {
     const p = subJobProgress(running);
     assert.ok(p.total > 0, "the fixture has sub-jobs");
     const line = describeWaitEvent({ type: "status", elapsedMs: 65_000, snapshot: running, progress: p });
-    assert.equal(line, `[1m5s] image-job 702364883651395584: ${running.status} (sub-jobs ${p.succeeded}/${p.total} succeeded${p.failed ? `, ${p.failed} failed` : ""})`);
+    assert.equal(
+      line,
+      `[1m5s] image-job 702364883651395584: ${running.status} (sub-jobs ${p.succeeded}/${p.total} succeeded${p.failed ? `, ${p.failed} failed` : ""})`,
+    );
   });
 
   test("failed sub-jobs are counted in the line", () => {
     const p = subJobProgress(failed);
     assert.ok(p.failed > 0);
-    assert.match(describeWaitEvent({ type: "status", elapsedMs: 0, snapshot: failed, progress: p }), new RegExp(`, ${p.failed} failed\\)$`));
+    assert.match(
+      describeWaitEvent({ type: "status", elapsedMs: 0, snapshot: failed, progress: p }),
+      new RegExp(`, ${p.failed} failed\\)$`),
+    );
   });
 
   test("a job without sub-jobs shows no progress part", () => {
-    assert.equal(describeWaitEvent({ type: "status", elapsedMs: 3_000, snapshot: ims, progress: subJobProgress(ims) }), `[3s] ims-job ff8080814dbd65d7014dbe0d84db0013: ${ims.status}`);
+    assert.equal(
+      describeWaitEvent({ type: "status", elapsedMs: 3_000, snapshot: ims, progress: subJobProgress(ims) }),
+      `[3s] ims-job ff8080814dbd65d7014dbe0d84db0013: ${ims.status}`,
+    );
   });
 
   test("an IMS job's member jobs count as its sub-jobs", () => {
-    assert.equal(describeWaitEvent({ type: "status", elapsedMs: 0, snapshot: imsMembers, progress: subJobProgress(imsMembers) }), "[0s] ims-job 9a175ac692fa125401930037d9e3ffff: RUNNING (sub-jobs 2/3 succeeded)");
+    assert.equal(
+      describeWaitEvent({ type: "status", elapsedMs: 0, snapshot: imsMembers, progress: subJobProgress(imsMembers) }),
+      "[0s] ims-job 9a175ac692fa125401930037d9e3ffff: RUNNING (sub-jobs 2/3 succeeded)",
+    );
   });
 
   test("a heartbeat says the job is still in its status, with the elapsed time", () => {

@@ -47,10 +47,22 @@ const external = (query: Record<string, string>, env: CliEnv) => runCli(["extern
 const DOORS: readonly Door[] = [
   { name: "get argument", field: "job-id", run: (id, env) => runCli(["get", "ims-job", `12${id}34`], env) },
   { name: "wait argument", field: "job-id", run: (id, env) => runCli(["wait", "app-job", `12${id}34`, ...FAST_POLL], env) },
-  { name: "HWJOBS_JOB_ID", field: "HWJOBS_JOB_ID", run: (id, env) => runCli(["wait", ...FAST_POLL], { ...env, HWJOBS_KIND: "image-job", HWJOBS_JOB_ID: `12${id}34` }) },
+  {
+    name: "HWJOBS_JOB_ID",
+    field: "HWJOBS_JOB_ID",
+    run: (id, env) => runCli(["wait", ...FAST_POLL], { ...env, HWJOBS_KIND: "image-job", HWJOBS_JOB_ID: `12${id}34` }),
+  },
   { name: "external get-image-job", field: "job_id", run: (id, env) => external({ operation: "get-image-job", job_id: `12${id}34` }, env) },
-  { name: "external count-app-sub-jobs filter", field: "job_id", run: (id, env) => external({ operation: "count-app-sub-jobs", job_id: `12${id}34` }, env) },
-  { name: "list --job-id filter", field: "--job-id", run: (id, env) => runCli(["list", "image-sub-jobs", "--job-type", "CREATE_SERVER_IMAGE", "--job-id", `12${id}34`], env) },
+  {
+    name: "external count-app-sub-jobs filter",
+    field: "job_id",
+    run: (id, env) => external({ operation: "count-app-sub-jobs", job_id: `12${id}34` }, env),
+  },
+  {
+    name: "list --job-id filter",
+    field: "--job-id",
+    run: (id, env) => runCli(["list", "image-sub-jobs", "--job-type", "CREATE_SERVER_IMAGE", "--job-id", `12${id}34`], env),
+  },
 ];
 
 describe("job ids with C1, bidi and other invisible characters are refused before any request", { concurrency: 4 }, () => {

@@ -4,7 +4,17 @@
 // driven; JSON on stdout still holds every value exactly.
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { assertExit, describeResult, emulatorEnv, FAST_POLL, killLiveChildren, parseJobResult, runCli, stderrLines, type CliResult } from "../helpers/cli";
+import {
+  assertExit,
+  describeResult,
+  emulatorEnv,
+  FAST_POLL,
+  killLiveChildren,
+  parseJobResult,
+  runCli,
+  stderrLines,
+  type CliResult,
+} from "../helpers/cli";
 import { startScriptedServer, type RecordedRequest, type ScriptedResponse, type ScriptedServer } from "../helpers/scripted-server";
 
 const PROJECT = "0123456789abcdef0123456789abcdef";
@@ -32,7 +42,11 @@ after(async () => {
 });
 
 /** Runs the CLI against the scripted server, which answers with `respond` (per path, in order). */
-function run(args: readonly string[], respond: (request: RecordedRequest, index: number) => ScriptedResponse, stdin?: string): Promise<CliResult> {
+function run(
+  args: readonly string[],
+  respond: (request: RecordedRequest, index: number) => ScriptedResponse,
+  stdin?: string,
+): Promise<CliResult> {
   let index = 0;
   handler = (request) => respond(request, index++);
   return runCli(args, emulatorEnv(server.url, PROJECT), stdin === undefined ? {} : { stdin });
@@ -55,12 +69,21 @@ function assertSafeStderr(r: CliResult): string[] {
 describe("server text is data: stderr and tables are safe, stdout JSON is exact", { concurrency: 1 }, () => {
   it("wait: a hostile status in progress lines and warnings, hostile fields in the result", async () => {
     const status = hostile("RUNNING");
-    const done = { status: "SUCCESS", job_id: JOB, error_code: hostile("CODE"), fail_reason: hostile("reason"), entities: { image_id: "img-1", image_name: hostile("name") } };
+    const done = {
+      status: "SUCCESS",
+      job_id: JOB,
+      error_code: hostile("CODE"),
+      fail_reason: hostile("reason"),
+      entities: { image_id: "img-1", image_name: hostile("name") },
+    };
     const r = await run(["wait", "ims-job", JOB, ...FAST_POLL], (_, i) => ({ body: i === 0 ? { status, job_id: JOB } : done }));
     assertExit(r, 0);
     const lines = assertSafeStderr(r);
     // The status was shown (as data, inside one line), and the real success line is the last.
-    assert.ok(lines.some((line) => line.includes("DESREVER") && line.includes("RUNNING")), r.stderr);
+    assert.ok(
+      lines.some((line) => line.includes("DESREVER") && line.includes("RUNNING")),
+      r.stderr,
+    );
     assert.match(lines.at(-1)!, new RegExp(`^hwjobs: ims-job ${JOB} succeeded; resource img-1$`));
     const doc = parseJobResult(r);
     assert.equal(doc.job.fail_reason, done.fail_reason);
@@ -69,7 +92,11 @@ describe("server text is data: stderr and tables are safe, stdout JSON is exact"
   });
 
   it("wait: a failed job's hostile sub-job ids, codes and messages make one safe error line", async () => {
-    const sub = { id: hostile("sub"), status: "FAILED", job_execute_info: { error_code: hostile("WKS.1"), error_message: hostile("broken") } };
+    const sub = {
+      id: hostile("sub"),
+      status: "FAILED",
+      job_execute_info: { error_code: hostile("WKS.1"), error_message: hostile("broken") },
+    };
     const r = await run(["wait", "image-job", JOB, ...FAST_POLL], () => ({ body: { id: JOB, status: "FAILED", sub_jobs: [sub] } }));
     assertExit(r, 1);
     const lines = assertSafeStderr(r);
@@ -91,7 +118,11 @@ describe("server text is data: stderr and tables are safe, stdout JSON is exact"
   });
 
   it("get: a hostile request_id in the body, retries with a hostile code, an answer for a hostile other id", async () => {
-    const retry: ScriptedResponse = { status: 503, headers: { "retry-after": "0" }, body: { error_code: hostile("SVC.503"), error_msg: "busy", request_id: hostile("rid") } };
+    const retry: ScriptedResponse = {
+      status: 503,
+      headers: { "retry-after": "0" },
+      body: { error_code: hostile("SVC.503"), error_msg: "busy", request_id: hostile("rid") },
+    };
     const r = await run(["get", "ims-job", JOB], (_, i) => (i < 2 ? retry : { body: { status: "SUCCESS", job_id: hostile("other") } }));
     assertExit(r, 4);
     const lines = assertSafeStderr(r);
@@ -100,7 +131,10 @@ describe("server text is data: stderr and tables are safe, stdout JSON is exact"
   });
 
   it("get: a body with a hostile request_id and no header names it safely", async () => {
-    const r = await run(["get", "ims-job", JOB], () => ({ status: 403, body: { error_code: "APIG.0301", error_msg: "auth", request_id: hostile("rid") } }));
+    const r = await run(["get", "ims-job", JOB], () => ({
+      status: 403,
+      body: { error_code: "APIG.0301", error_msg: "auth", request_id: hostile("rid") },
+    }));
     assertExit(r, 4);
     const [line] = assertSafeStderr(r);
     assert.match(line!, /\(request id rid /);
@@ -142,14 +176,26 @@ describe("server text is data: stderr and tables are safe, stdout JSON is exact"
 
   it("external list-image-jobs: items and ids hold the exact values; an error is one safe line", async () => {
     const items = [{ id: hostile("id-1"), job_type: "CREATE_SERVER", status: "RUNNING" }];
-    const ok = await run(["external"], () => ({ body: { count: 1, items } }), JSON.stringify({ operation: "list-image-jobs", job_type: "CREATE_SERVER" }));
+    const ok = await run(
+      ["external"],
+      () => ({ body: { count: 1, items } }),
+      JSON.stringify({ operation: "list-image-jobs", job_type: "CREATE_SERVER" }),
+    );
     assertExit(ok, 0);
     const out = JSON.parse(ok.stdout) as Record<string, string>;
     assert.deepEqual(JSON.parse(out.items!), items);
     assertSafeJsonText(ok.stdout);
     assert.deepEqual(JSON.parse(out.ids!), [items[0]!.id]);
 
-    const failed = await run(["external"], () => ({ status: 400, headers: { "x-request-id": HOSTILE_HEADER }, body: { error_code: hostile("WKS.0001"), error_msg: hostile("bad") } }), JSON.stringify({ operation: "list-image-jobs", job_type: "CREATE_SERVER" }));
+    const failed = await run(
+      ["external"],
+      () => ({
+        status: 400,
+        headers: { "x-request-id": HOSTILE_HEADER },
+        body: { error_code: hostile("WKS.0001"), error_msg: hostile("bad") },
+      }),
+      JSON.stringify({ operation: "list-image-jobs", job_type: "CREATE_SERVER" }),
+    );
     assertExit(failed, 4);
     assert.equal(assertSafeStderr(failed).length, 1, failed.stderr);
   });

@@ -20,7 +20,11 @@ const PROJECT = "secrets-project";
 
 let emulator: RunningEmulator;
 before(async () => {
-  emulator = await startEmulator({ port: 0, credentials: [{ accessKey: ACCESS_KEY, secretKey: SECRET_KEY, securityToken: SECURITY_TOKEN }], tokens: [AUTH_TOKEN] });
+  emulator = await startEmulator({
+    port: 0,
+    credentials: [{ accessKey: ACCESS_KEY, secretKey: SECRET_KEY, securityToken: SECURITY_TOKEN }],
+    tokens: [AUTH_TOKEN],
+  });
 });
 after(async () => {
   killLiveChildren();
@@ -48,8 +52,14 @@ function assertNoSecrets(r: CliResult): void {
   for (const secret of MARKERS) {
     // The random part alone too, in case a secret is truncated or re-cased rather than printed whole.
     const random = secret.slice(secret.lastIndexOf("-") + 1);
-    for (const [name, text] of [["stdout", r.stdout], ["stderr", r.stderr]] as const) {
-      assert.ok(!text.toLowerCase().includes(random), `${name} contains a secret (${secret.slice(0, secret.lastIndexOf("-"))}): ${describeResult(r)}`);
+    for (const [name, text] of [
+      ["stdout", r.stdout],
+      ["stderr", r.stderr],
+    ] as const) {
+      assert.ok(
+        !text.toLowerCase().includes(random),
+        `${name} contains a secret (${secret.slice(0, secret.lastIndexOf("-"))}): ${describeResult(r)}`,
+      );
     }
   }
 }
@@ -64,17 +74,34 @@ const newJob = (kind: "image-job" | "app-job" | "ims-job", extra: Record<string,
   createJob(emulator.url, { kind, project_id: PROJECT, waiting_ms: 0, running_ms: 0, ...extra });
 
 const CASES: readonly Case[] = [
-  { name: "get succeeds with temporary AK/SK", code: 0, run: async () => runCli(["get", "image-job", await newJob("image-job")], akskEnv()) },
+  {
+    name: "get succeeds with temporary AK/SK",
+    code: 0,
+    run: async () => runCli(["get", "image-job", await newJob("image-job")], akskEnv()),
+  },
   { name: "get succeeds with the IAM token", code: 0, run: async () => runCli(["get", "ims-job", await newJob("ims-job")], tokenEnv()) },
-  { name: "wait succeeds", code: 0, run: async () => runCli(["wait", "app-job", await newJob("app-job", { running_ms: 1500, sub_jobs: 2 }), ...FAST_POLL], akskEnv()) },
+  {
+    name: "wait succeeds",
+    code: 0,
+    run: async () => runCli(["wait", "app-job", await newJob("app-job", { running_ms: 1500, sub_jobs: 2 }), ...FAST_POLL], akskEnv()),
+  },
   {
     name: "wait on a failed job",
     code: 1,
-    run: async () => runCli(["wait", "image-job", await newJob("image-job", { running_ms: 1000, outcome: "failure" }), ...FAST_POLL], akskEnv()),
+    run: async () =>
+      runCli(["wait", "image-job", await newJob("image-job", { running_ms: 1000, outcome: "failure" }), ...FAST_POLL], akskEnv()),
   },
-  { name: "wait times out", code: 3, run: async () => runCli(["wait", "ims-job", await newJob("ims-job", { outcome: "never" }), "--timeout", "2s", ...FAST_POLL], akskEnv()) },
+  {
+    name: "wait times out",
+    code: 3,
+    run: async () => runCli(["wait", "ims-job", await newJob("ims-job", { outcome: "never" }), "--timeout", "2s", ...FAST_POLL], akskEnv()),
+  },
   { name: "get of an unknown job (404)", code: 4, run: () => runCli(["get", "app-job", "404404"], akskEnv()) },
-  { name: "401: wrong secret key", code: 4, run: async () => runCli(["wait", "image-job", await newJob("image-job"), ...FAST_POLL], akskEnv({ HW_SECRET_KEY: WRONG_SECRET_KEY })) },
+  {
+    name: "401: wrong secret key",
+    code: 4,
+    run: async () => runCli(["wait", "image-job", await newJob("image-job"), ...FAST_POLL], akskEnv({ HW_SECRET_KEY: WRONG_SECRET_KEY })),
+  },
   {
     name: "401: wrong security token",
     code: 4,
@@ -97,7 +124,11 @@ const CASES: readonly Case[] = [
   },
   { name: "bad input: --output xml", code: 2, run: () => runCli(["get", "image-job", "1", "--output", "xml"], akskEnv()) },
   { name: "bad input: missing project id", code: 2, run: () => runCli(["wait", "image-job", "1"], akskEnv({ HW_PROJECT_ID: undefined })) },
-  { name: "bad input: secret key without access key", code: 2, run: () => runCli(["get", "image-job", "1"], akskEnv({ HW_ACCESS_KEY: undefined })) },
+  {
+    name: "bad input: secret key without access key",
+    code: 2,
+    run: () => runCli(["get", "image-job", "1"], akskEnv({ HW_ACCESS_KEY: undefined })),
+  },
   { name: "bad input: bad duration", code: 2, run: () => runCli(["wait", "image-job", "1", "--timeout", "soon"], akskEnv()) },
   {
     name: "bad input: an endpoint with the secret in its userinfo",

@@ -49,7 +49,10 @@ describe("signals interrupt a wait", { concurrency: true }, () => {
       });
       assertExit(r, 130);
       assert.equal(r.stdout, "");
-      assert.match(stderrLines(r).at(-1)!, new RegExp(`^hwjobs: error: wait for ims-job ${id} interrupted after \\S+; last status RUNNING$`));
+      assert.match(
+        stderrLines(r).at(-1)!,
+        new RegExp(`^hwjobs: error: wait for ims-job ${id} interrupted after \\S+; last status RUNNING$`),
+      );
       assert.equal((await requestLog(emulator.url)).filter((q) => q.path.includes(`/${project}/`)).length, 1);
     });
 
@@ -93,7 +96,10 @@ describe("signals interrupt a get", { concurrency: true }, () => {
       const server = await holdingServer();
       try {
         const cli = startCli(["get", "app-job", "123"], emulatorEnv(server.url, "signal-get"), { timeoutMs: HARD_TIMEOUT_MS });
-        await Promise.race([server.arrived, cli.result.then(() => assert.fail(`hwjobs exited before its request arrived: ${cli.stderr()}`))]);
+        await Promise.race([
+          server.arrived,
+          cli.result.then(() => assert.fail(`hwjobs exited before its request arrived: ${cli.stderr()}`)),
+        ]);
         cli.kill(signal);
         const r = await cli.result;
         assertExit(r, 130);

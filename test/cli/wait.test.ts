@@ -6,7 +6,19 @@ import { randomBytes } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { after, before, describe, it } from "node:test";
 import { startEmulator, type RunningEmulator } from "../../src/emulator";
-import { assertExit, describeResult, emulatorEnv, FAST_POLL, killLiveChildren, parseJobResult, runCli, startCli, stderrLines, type CliEnv, type CliResult } from "../helpers/cli";
+import {
+  assertExit,
+  describeResult,
+  emulatorEnv,
+  FAST_POLL,
+  killLiveChildren,
+  parseJobResult,
+  runCli,
+  startCli,
+  stderrLines,
+  type CliEnv,
+  type CliResult,
+} from "../helpers/cli";
 import { createJob, injectFault, requestLog, type CreateJobRequest } from "../helpers/emulator-admin";
 
 let emulator: RunningEmulator;
@@ -41,7 +53,11 @@ function statusLines(r: CliResult, kind: string, id: string): string[] {
 /** Checks the shape of a wait's stderr: a start line, status lines that each report a change. */
 function assertProgress(r: CliResult, kind: string, id: string): string[] {
   const lines = stderrLines(r);
-  assert.match(lines[0]!, new RegExp(`^hwjobs: waiting for ${escape(kind)} ${escape(id)} \\(timeout \\S+\\) at http://127\\.0\\.0\\.1:\\d+$`), describeResult(r));
+  assert.match(
+    lines[0]!,
+    new RegExp(`^hwjobs: waiting for ${escape(kind)} ${escape(id)} \\(timeout \\S+\\) at http://127\\.0\\.0\\.1:\\d+$`),
+    describeResult(r),
+  );
   for (const line of lines) assert.match(line, /^hwjobs: /, `every stderr line has the prefix: ${JSON.stringify(line)}`);
   const statuses = statusLines(r, kind, id);
   assert.ok(statuses.length >= 1, `status lines: ${describeResult(r)}`);
@@ -83,7 +99,10 @@ describe("hwjobs wait", { concurrency: 6 }, () => {
     const statuses = assertProgress(r, "ims-job", id);
     assert.equal(statuses.at(-1), "SUCCESS");
     assert.ok(statuses.includes("RUNNING"), `RUNNING reported: ${describeResult(r)}`);
-    assert.ok(statuses.every((s) => ["INIT", "RUNNING", "SUCCESS"].includes(s)), statuses.join(" | "));
+    assert.ok(
+      statuses.every((s) => ["INIT", "RUNNING", "SUCCESS"].includes(s)),
+      statuses.join(" | "),
+    );
     assert.equal(stderrLines(r).at(-1), `hwjobs: ims-job ${id} succeeded; resource ${result.resource_id}`);
     assert.ok(!r.stderr.includes("{"), "no JSON on stderr");
   });
@@ -136,14 +155,23 @@ describe("hwjobs wait", { concurrency: 6 }, () => {
 
   it("a failed IMS job: exit 1 with status FAIL and its error", async () => {
     const project = "wait-failure-ims";
-    const id = await createJob(emulator.url, { kind: "ims-job", project_id: project, waiting_ms: 0, running_ms: 1000, outcome: "failure", error_code: "IMG.0033", error_message: "snapshot failed" });
+    const id = await createJob(emulator.url, {
+      kind: "ims-job",
+      project_id: project,
+      waiting_ms: 0,
+      running_ms: 1000,
+      outcome: "failure",
+      error_code: "IMG.0033",
+      error_message: "snapshot failed",
+    });
     const r = await runCli(["wait", "ims-job", id, ...FAST_POLL], emulatorEnv(emulator.url, project));
     assertExit(r, 1);
     const result = parseJobResult(r);
     assert.equal(result.status, "FAIL");
     assert.equal(result.phase, "failed");
     const last = stderrLines(r).at(-1)!;
-    for (const text of ["hwjobs: error: ", `ims-job ${id}`, "FAIL", "IMG.0033", "snapshot failed"]) assert.ok(last.includes(text), `${text} in ${last}`);
+    for (const text of ["hwjobs: error: ", `ims-job ${id}`, "FAIL", "IMG.0033", "snapshot failed"])
+      assert.ok(last.includes(text), `${text} in ${last}`);
   });
 
   it("times out: exit 3, 'timed out after 3s', nothing on stdout", async () => {
@@ -163,7 +191,9 @@ describe("hwjobs wait", { concurrency: 6 }, () => {
     // Every response is delayed 20 s, so no poll can finish; without the deadline reaching into the
     // poll, its HTTP attempts and retries would hold the wait far past 20 s.
     await injectFault(emulator.url, { path_prefix: `/v1/${project}/`, times: -1, delay_ms: 20_000 });
-    const r = await runCli(["wait", "ims-job", id, "--timeout", "3s", ...FAST_POLL], emulatorEnv(emulator.url, project), { timeoutMs: 15_000 });
+    const r = await runCli(["wait", "ims-job", id, "--timeout", "3s", ...FAST_POLL], emulatorEnv(emulator.url, project), {
+      timeoutMs: 15_000,
+    });
     assert.equal(r.timedOut, false, `not killed by the 15 s harness limit: ${describeResult(r)}`);
     assertExit(r, 3);
     assert.equal(r.stdout, "");
@@ -266,7 +296,10 @@ describe("hwjobs wait", { concurrency: 6 }, () => {
 
   it("a job still missing after --not-found-grace 2s ends with exit 4 and the 404", async () => {
     const project = "wait-missing";
-    const r = await runCli(["wait", "image-job", "never-created", "--not-found-grace", "2s", ...FAST_POLL], emulatorEnv(emulator.url, project));
+    const r = await runCli(
+      ["wait", "image-job", "never-created", "--not-found-grace", "2s", ...FAST_POLL],
+      emulatorEnv(emulator.url, project),
+    );
     assertExit(r, 4);
     assert.equal(r.stdout, "");
     assert.match(r.stderr, /job not found yet/);
@@ -288,8 +321,14 @@ describe("hwjobs wait", { concurrency: 6 }, () => {
     assertExit(r, 0);
     assert.equal(parseJobResult(r).phase, "succeeded");
     const retries = stderrLines(r).filter((line) => /^hwjobs: retrying ShowImageJob in \d+\.\ds after /.test(line));
-    assert.ok(retries.some((line) => line.includes("HTTP 503")), describeResult(r));
-    assert.ok(retries.some((line) => line.includes("HTTP 429")), describeResult(r));
+    assert.ok(
+      retries.some((line) => line.includes("HTTP 503")),
+      describeResult(r),
+    );
+    assert.ok(
+      retries.some((line) => line.includes("HTTP 429")),
+      describeResult(r),
+    );
     assert.ok(retries.length >= 5, `a retry line per retried attempt: ${describeResult(r)}`);
     // Retry-After: 1 is a lower bound of the delay.
     const throttled = retries.find((line) => line.includes("HTTP 429"))!;
@@ -304,7 +343,10 @@ describe("hwjobs wait", { concurrency: 6 }, () => {
   it("a 401 (wrong secret key) ends the wait at once with exit 4", async () => {
     const project = "wait-401";
     const id = await createJob(emulator.url, { kind: "ims-job", project_id: project, outcome: "never" });
-    const r = await runCli(["wait", "ims-job", id, "--timeout", "20s", ...FAST_POLL], emulatorEnv(emulator.url, project, { HW_SECRET_KEY: "wrong-secret" }));
+    const r = await runCli(
+      ["wait", "ims-job", id, "--timeout", "20s", ...FAST_POLL],
+      emulatorEnv(emulator.url, project, { HW_SECRET_KEY: "wrong-secret" }),
+    );
     assertExit(r, 4);
     assert.equal(r.stdout, "");
     assert.match(stderrLines(r).at(-1)!, /^hwjobs: error: .*HTTP 401 APIG\.0301/);

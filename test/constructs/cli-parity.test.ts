@@ -55,14 +55,46 @@ function assertParity(samples: readonly string[], construct: (value: string) => 
   for (const value of samples) {
     const byCli = accepts(() => cli(value));
     outcomes.add(byCli);
-    assert.equal(accepts(() => construct(value)), byCli, `${JSON.stringify(value)}: the CLI ${byCli ? "accepts" : "rejects"} it, the construct must too`);
+    assert.equal(
+      accepts(() => construct(value)),
+      byCli,
+      `${JSON.stringify(value)}: the CLI ${byCli ? "accepts" : "rejects"} it, the construct must too`,
+    );
   }
   assert.deepEqual([...outcomes].sort(), [false, true], "the samples cover both outcomes");
 }
 
 describe("constructs accept what the CLI accepts", () => {
-  const regions = ["cn-north-4", "ap-southeast-1", "eu-west-101", "cn-north-4a", "", "cn", "CN_NORTH_4", "CN-NORTH-4", "cn-north-", "cn north 4", "cn-north-4\n", "example.com/x", "cn-north/4"];
-  const projects = ["p", "0123456789abcdef0123456789abcdef", "proj_01-X", "p".repeat(128), "", "a/b", "../admin", "a b", "a.b", "p".repeat(129), "a\tb", "\u00e9t\u00e9", EMOJI];
+  const regions = [
+    "cn-north-4",
+    "ap-southeast-1",
+    "eu-west-101",
+    "cn-north-4a",
+    "",
+    "cn",
+    "CN_NORTH_4",
+    "CN-NORTH-4",
+    "cn-north-",
+    "cn north 4",
+    "cn-north-4\n",
+    "example.com/x",
+    "cn-north/4",
+  ];
+  const projects = [
+    "p",
+    "0123456789abcdef0123456789abcdef",
+    "proj_01-X",
+    "p".repeat(128),
+    "",
+    "a/b",
+    "../admin",
+    "a b",
+    "a.b",
+    "p".repeat(129),
+    "a\tb",
+    "\u00e9t\u00e9",
+    EMOJI,
+  ];
 
   it("region: data sources and WaitForJob", () => {
     const cli = (region: string) => resolveConfig({ region, projectId: "p" }, CREDENTIALS);
@@ -107,10 +139,26 @@ describe("constructs accept what the CLI accepts", () => {
     // that instead and reject "", so the empty string is left out here.
     const samples = jobIds(128).filter((id) => id !== "");
     const filter = { job_type: "CREATE_SERVER" };
-    assertParity(samples, (jobId) => new DataImageServerSubJobs(stack, nextId(), { jobType: "CREATE_SERVER", jobId }), (job_id) => parseListImageSubJobsQuery({ ...filter, job_id }));
-    assertParity(samples, (jobId) => new DataAppServerSubJobs(stack, nextId(), { jobType: "CREATE_SERVER", jobId }), (job_id) => parseListAppSubJobsQuery({ ...filter, job_id }));
-    assertParity(samples, (jobId) => new DataImageServerSubJobCount(stack, nextId(), { jobId }), (job_id) => parseCountImageSubJobsQuery({ job_id }));
-    assertParity(samples, (jobId) => new DataAppServerSubJobCount(stack, nextId(), { jobId }), (job_id) => parseCountAppSubJobsQuery({ job_id }));
+    assertParity(
+      samples,
+      (jobId) => new DataImageServerSubJobs(stack, nextId(), { jobType: "CREATE_SERVER", jobId }),
+      (job_id) => parseListImageSubJobsQuery({ ...filter, job_id }),
+    );
+    assertParity(
+      samples,
+      (jobId) => new DataAppServerSubJobs(stack, nextId(), { jobType: "CREATE_SERVER", jobId }),
+      (job_id) => parseListAppSubJobsQuery({ ...filter, job_id }),
+    );
+    assertParity(
+      samples,
+      (jobId) => new DataImageServerSubJobCount(stack, nextId(), { jobId }),
+      (job_id) => parseCountImageSubJobsQuery({ job_id }),
+    );
+    assertParity(
+      samples,
+      (jobId) => new DataAppServerSubJobCount(stack, nextId(), { jobId }),
+      (job_id) => parseCountAppSubJobsQuery({ job_id }),
+    );
   });
 
   it("job types: the list data sources take one value of the query pattern, the counts also newer-looking ones", () => {
@@ -133,12 +181,32 @@ describe("constructs accept what the CLI accepts", () => {
       "\u00c4_SERVER",
       "CREATE_SERVER,DELETE_SERVER",
     ];
-    assertParity(types, (jobType) => new DataImageServerJobs(stack, nextId(), { jobType }), (job_type) => parseListImageJobsQuery({ job_type }));
-    assertParity(types, (jobType) => new DataImageServerSubJobs(stack, nextId(), { jobType }), (job_type) => parseListImageSubJobsQuery({ job_type }));
-    assertParity(types, (jobType) => new DataAppServerSubJobs(stack, nextId(), { jobType }), (job_type) => parseListAppSubJobsQuery({ job_type }));
+    assertParity(
+      types,
+      (jobType) => new DataImageServerJobs(stack, nextId(), { jobType }),
+      (job_type) => parseListImageJobsQuery({ job_type }),
+    );
+    assertParity(
+      types,
+      (jobType) => new DataImageServerSubJobs(stack, nextId(), { jobType }),
+      (job_type) => parseListImageSubJobsQuery({ job_type }),
+    );
+    assertParity(
+      types,
+      (jobType) => new DataAppServerSubJobs(stack, nextId(), { jobType }),
+      (job_type) => parseListAppSubJobsQuery({ job_type }),
+    );
     const single = types.filter((type) => !type.includes(","));
-    assertParity(single, (type) => new DataImageServerSubJobCount(stack, nextId(), { jobTypes: [type] }), (job_type) => parseCountImageSubJobsQuery({ job_type }));
-    assertParity(single, (type) => new DataAppServerSubJobCount(stack, nextId(), { jobTypes: [type] }), (job_type) => parseCountAppSubJobsQuery({ job_type }));
+    assertParity(
+      single,
+      (type) => new DataImageServerSubJobCount(stack, nextId(), { jobTypes: [type] }),
+      (job_type) => parseCountImageSubJobsQuery({ job_type }),
+    );
+    assertParity(
+      single,
+      (type) => new DataAppServerSubJobCount(stack, nextId(), { jobTypes: [type] }),
+      (job_type) => parseCountAppSubJobsQuery({ job_type }),
+    );
   });
 
   it("job_type lists of the counts: the same joined-length limits", () => {
@@ -146,7 +214,15 @@ describe("constructs accept what the CLI accepts", () => {
     // CREATE_SERVER is 13 characters: 9 of them join to 125, 10 to 139; 18 to 251, 19 to 265.
     const image = lists("CREATE_SERVER", [1, 9, 10, 12]);
     const app = lists("CREATE_SERVER", [1, 10, 18, 19, 25]);
-    assertParity(image, (joined) => new DataImageServerSubJobCount(stack, nextId(), { jobTypes: joined.split(",") }), (job_type) => parseCountImageSubJobsQuery({ job_type }));
-    assertParity(app, (joined) => new DataAppServerSubJobCount(stack, nextId(), { jobTypes: joined.split(",") }), (job_type) => parseCountAppSubJobsQuery({ job_type }));
+    assertParity(
+      image,
+      (joined) => new DataImageServerSubJobCount(stack, nextId(), { jobTypes: joined.split(",") }),
+      (job_type) => parseCountImageSubJobsQuery({ job_type }),
+    );
+    assertParity(
+      app,
+      (joined) => new DataAppServerSubJobCount(stack, nextId(), { jobTypes: joined.split(",") }),
+      (job_type) => parseCountAppSubJobsQuery({ job_type }),
+    );
   });
 });

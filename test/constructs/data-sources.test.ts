@@ -51,10 +51,22 @@ function assertProgram(data: ExternalData): void {
 
 // One construct of each class with its required props only, and the query it must synthesize.
 const MINIMAL: Array<[name: string, make: (scope: Construct) => HwjobsDataSource, query: Record<string, string>]> = [
-  ["DataImageServerJobs", (s) => new DataImageServerJobs(s, "d", { jobType: "CREATE_SERVER_IMAGE" }), { operation: "list-image-jobs", job_type: "CREATE_SERVER_IMAGE" }],
-  ["DataImageServerSubJobs", (s) => new DataImageServerSubJobs(s, "d", { jobType: "CREATE_SERVER" }), { operation: "list-image-sub-jobs", job_type: "CREATE_SERVER" }],
+  [
+    "DataImageServerJobs",
+    (s) => new DataImageServerJobs(s, "d", { jobType: "CREATE_SERVER_IMAGE" }),
+    { operation: "list-image-jobs", job_type: "CREATE_SERVER_IMAGE" },
+  ],
+  [
+    "DataImageServerSubJobs",
+    (s) => new DataImageServerSubJobs(s, "d", { jobType: "CREATE_SERVER" }),
+    { operation: "list-image-sub-jobs", job_type: "CREATE_SERVER" },
+  ],
   ["DataImageServerSubJobCount", (s) => new DataImageServerSubJobCount(s, "d"), { operation: "count-image-sub-jobs" }],
-  ["DataAppServerSubJobs", (s) => new DataAppServerSubJobs(s, "d", { jobType: "REINSTALL_OS" }), { operation: "list-app-sub-jobs", job_type: "REINSTALL_OS" }],
+  [
+    "DataAppServerSubJobs",
+    (s) => new DataAppServerSubJobs(s, "d", { jobType: "REINSTALL_OS" }),
+    { operation: "list-app-sub-jobs", job_type: "REINSTALL_OS" },
+  ],
   ["DataAppServerSubJobCount", (s) => new DataAppServerSubJobCount(s, "d", {}), { operation: "count-app-sub-jobs" }],
   ["DataImageServerJob", (s) => new DataImageServerJob(s, "d", { jobId: "123" }), { operation: "get-image-job", job_id: "123" }],
   ["DataAppServerJob", (s) => new DataAppServerJob(s, "d", { jobId: "456" }), { operation: "get-app-job", job_id: "456" }],
@@ -114,9 +126,25 @@ describe("data sources: synthesis", () => {
     const json = synth((stack) => {
       new DataImageServerJobs(stack, "jobs", { jobType: "DELETE_SERVER", status: "FAILED", concurrency: 4, ...COMMON });
       new DataImageServerSubJobs(stack, "sub", { jobType: "CREATE_SERVER", status: "ABNORMAL", jobId: "j-1", concurrency: 1, ...COMMON });
-      new DataImageServerSubJobCount(stack, "subcount", { jobTypes: ["CREATE_SERVER", "DELETE_SERVER"], status: "ROLLBACK", jobId: "j-2", ...COMMON });
-      new DataAppServerSubJobs(stack, "app", { jobType: "UPDATE_FREEZE_STATUS", status: "ABORTING", jobId: "j-3", concurrency: 10, ...COMMON });
-      new DataAppServerSubJobCount(stack, "appcount", { jobTypes: ["UPGRADE_ACCESS_AGENT", "CREATE_SERVER_IMAGE"], status: "WAITING", jobId: "j-4", ...COMMON });
+      new DataImageServerSubJobCount(stack, "subcount", {
+        jobTypes: ["CREATE_SERVER", "DELETE_SERVER"],
+        status: "ROLLBACK",
+        jobId: "j-2",
+        ...COMMON,
+      });
+      new DataAppServerSubJobs(stack, "app", {
+        jobType: "UPDATE_FREEZE_STATUS",
+        status: "ABORTING",
+        jobId: "j-3",
+        concurrency: 10,
+        ...COMMON,
+      });
+      new DataAppServerSubJobCount(stack, "appcount", {
+        jobTypes: ["UPGRADE_ACCESS_AGENT", "CREATE_SERVER_IMAGE"],
+        status: "WAITING",
+        jobId: "j-4",
+        ...COMMON,
+      });
       new DataImageServerJob(stack, "image", { jobId: "j-5", ...COMMON });
       new DataAppServerJob(stack, "appjob", { jobId: "j-6", ...COMMON });
       new DataImsJob(stack, "ims", { jobId: "j-7", ...COMMON });
@@ -154,7 +182,12 @@ describe("data sources: synthesis", () => {
       const v = (name: string) => new TerraformVariable(stack, name, { type: "string" }).stringValue;
       const types = new TerraformVariable(stack, "types", { type: "list(string)" });
       const concurrency = new TerraformVariable(stack, "concurrency", { type: "number" });
-      new DataImageServerJobs(stack, "jobs", { jobType: v("type"), status: v("status"), concurrency: concurrency.numberValue, endpoint: v("endpoint") });
+      new DataImageServerJobs(stack, "jobs", {
+        jobType: v("type"),
+        status: v("status"),
+        concurrency: concurrency.numberValue,
+        endpoint: v("endpoint"),
+      });
       new DataAppServerSubJobCount(stack, "count", { jobTypes: types.listValue, jobId: v("job") });
       new DataImageServerSubJobCount(stack, "mixed", { jobTypes: ["CREATE_SERVER", v("other_type")] });
       new DataAppServerJob(stack, "app", { jobId: v("app_job"), projectId: v("project") });
@@ -167,10 +200,19 @@ describe("data sources: synthesis", () => {
       concurrency: "${var.concurrency}",
       endpoint: "${var.endpoint}",
     });
-    assert.deepEqual(externalOf(json, "count").query, { operation: "count-app-sub-jobs", job_type: '${join(",", var.types)}', job_id: "${var.job}" });
+    assert.deepEqual(externalOf(json, "count").query, {
+      operation: "count-app-sub-jobs",
+      job_type: '${join(",", var.types)}',
+      job_id: "${var.job}",
+    });
     assert.deepEqual(externalOf(json, "mixed").query, { operation: "count-image-sub-jobs", job_type: "CREATE_SERVER,${var.other_type}" });
     assert.deepEqual(externalOf(json, "app").query, { operation: "get-app-job", job_id: "${var.app_job}", project_id: "${var.project}" });
-    assert.deepEqual(externalOf(json, "ims").query, { operation: "get-ims-job", job_id: "j", region: "${var.region}", project_id: "p_${var.suffix}" });
+    assert.deepEqual(externalOf(json, "ims").query, {
+      operation: "get-ims-job",
+      job_id: "j",
+      region: "${var.region}",
+      project_id: "p_${var.suffix}",
+    });
   });
 
   it("takes dependencies and can be depended on", () => {
@@ -247,7 +289,9 @@ describe("data sources: required_providers.external", () => {
     stack.addOverride("terraform.required_providers.external", { source: "mirror.example.com/hashicorp/external", version: "~> 2.3.1" });
     new DataImsJob(stack, "a", { jobId: "j" });
     const json = JSON.parse(Testing.synth(stack)) as Stack;
-    assert.deepEqual(json.terraform?.required_providers, { external: { source: "mirror.example.com/hashicorp/external", version: "~> 2.3.1" } });
+    assert.deepEqual(json.terraform?.required_providers, {
+      external: { source: "mirror.example.com/hashicorp/external", version: "~> 2.3.1" },
+    });
   });
 
   it("keeps a declaration the user made after the data sources, even of one field", () => {
@@ -371,28 +415,56 @@ describe("data sources: validation", () => {
       /^DataImageServerJobs "d": jobType must be one of CREATE_SERVER, CREATE_SERVER_IMAGE, DELETE_SERVER \(got "BUILD"\)$/,
     ],
     ["a job type in the wrong case", (s) => new DataImageServerJobs(s, "d", { jobType: "create_server" }), /jobType must be one of/],
-    ["a missing job type", (s) => new DataImageServerJobs(s, "d", {} as never), /^DataImageServerJobs "d": jobType must be one of .* \(got undefined\)$/],
+    [
+      "a missing job type",
+      (s) => new DataImageServerJobs(s, "d", {} as never),
+      /^DataImageServerJobs "d": jobType must be one of .* \(got undefined\)$/,
+    ],
     [
       "a sub-job status for parent jobs",
       (s) => new DataImageServerJobs(s, "d", { jobType: "CREATE_SERVER", status: "ABNORMAL" }),
       /^DataImageServerJobs "d": status must be one of WAITING, RUNNING, SUCCESS, FAILED \(got "ABNORMAL"\)$/,
     ],
-    ["a concurrency of 0", (s) => new DataImageServerJobs(s, "d", { jobType: "CREATE_SERVER", concurrency: 0 }), /^DataImageServerJobs "d": concurrency must be a whole number from 1 to 16 \(got 0\)$/],
-    ["a fractional concurrency", (s) => new DataImageServerSubJobs(s, "d", { jobType: "CREATE_SERVER", concurrency: 1.5 }), /concurrency must be a whole number from 1 to 16 \(got 1.5\)/],
-    ["a concurrency above the limit", (s) => new DataAppServerSubJobs(s, "d", { jobType: "CREATE_SERVER", concurrency: 17 }), /concurrency must be a whole number from 1 to 16 \(got 17\)/],
+    [
+      "a concurrency of 0",
+      (s) => new DataImageServerJobs(s, "d", { jobType: "CREATE_SERVER", concurrency: 0 }),
+      /^DataImageServerJobs "d": concurrency must be a whole number from 1 to 16 \(got 0\)$/,
+    ],
+    [
+      "a fractional concurrency",
+      (s) => new DataImageServerSubJobs(s, "d", { jobType: "CREATE_SERVER", concurrency: 1.5 }),
+      /concurrency must be a whole number from 1 to 16 \(got 1.5\)/,
+    ],
+    [
+      "a concurrency above the limit",
+      (s) => new DataAppServerSubJobs(s, "d", { jobType: "CREATE_SERVER", concurrency: 17 }),
+      /concurrency must be a whole number from 1 to 16 \(got 17\)/,
+    ],
     [
       "an unknown sub-job status",
       (s) => new DataImageServerSubJobs(s, "d", { jobType: "CREATE_SERVER", status: "DONE" }),
       /^DataImageServerSubJobs "d": status must be one of WAITING, RUNNING, SUCCESS, FAILED, ABNORMAL, ROLLBACK, ABORTING \(got "DONE"\)$/,
     ],
-    ["an empty sub-job filter job id", (s) => new DataImageServerSubJobs(s, "d", { jobType: "CREATE_SERVER", jobId: "" }), /^DataImageServerSubJobs "d": jobId must be 1 to 128 characters .*\(got an empty string\)$/],
+    [
+      "an empty sub-job filter job id",
+      (s) => new DataImageServerSubJobs(s, "d", { jobType: "CREATE_SERVER", jobId: "" }),
+      /^DataImageServerSubJobs "d": jobId must be 1 to 128 characters .*\(got an empty string\)$/,
+    ],
     [
       "an image job type for app sub-jobs",
       (s) => new DataAppServerSubJobs(s, "d", { jobType: "CREATE_SERVER_IMAGE" }),
       /^DataAppServerSubJobs "d": jobType must be one of CREATE_SERVER, DELETE_SERVER, REJOIN_DOMAIN, .*UPDATE_FREEZE_STATUS \(got "CREATE_SERVER_IMAGE"\); "CREATE_SERVER_IMAGE" is taken only by CountSubJobs, since the spec's pattern for ListSubJobs is narrower$/,
     ],
-    ["a parent status for app sub-jobs", (s) => new DataAppServerSubJobs(s, "d", { jobType: "CREATE_SERVER", status: "success" }), /^DataAppServerSubJobs "d": status must be one of/],
-    ["a 129-character app sub-job filter", (s) => new DataAppServerSubJobs(s, "d", { jobType: "CREATE_SERVER", jobId: long(129) }), /jobId must be 1 to 128 characters .*\(got 129 characters\)/],
+    [
+      "a parent status for app sub-jobs",
+      (s) => new DataAppServerSubJobs(s, "d", { jobType: "CREATE_SERVER", status: "success" }),
+      /^DataAppServerSubJobs "d": status must be one of/,
+    ],
+    [
+      "a 129-character app sub-job filter",
+      (s) => new DataAppServerSubJobs(s, "d", { jobType: "CREATE_SERVER", jobId: long(129) }),
+      /jobId must be 1 to 128 characters .*\(got 129 characters\)/,
+    ],
     [
       "an unknown type in an image count",
       (s) => new DataImageServerSubJobCount(s, "d", { jobTypes: ["CREATE_SERVER", "REINSTALL-OS"] }),
@@ -403,36 +475,128 @@ describe("data sources: validation", () => {
       (s) => new DataAppServerSubJobCount(s, "d", { jobTypes: ["batch_install_app"] }),
       /^DataAppServerSubJobCount "d": jobTypes\[0\] must be one of CREATE_SERVER, .*UNINSTALL_CES_AGENT, or a newer type \(two or more upper-case words joined by _\) \(got "batch_install_app"\); did you mean "BATCH_INSTALL_APP"\?$/,
     ],
-    ["an empty type list", (s) => new DataImageServerSubJobCount(s, "d", { jobTypes: [] }), /^DataImageServerSubJobCount "d": jobTypes must list at least one of .*; leave it out for the service's default, CREATE_SERVER, CREATE_SERVER_IMAGE, DELETE_SERVER only$/],
-    ["a type list that is not a list", (s) => new DataAppServerSubJobCount(s, "d", { jobTypes: "CREATE_SERVER" as never }), /^DataAppServerSubJobCount "d": jobTypes must be a list of /],
-    ["a comma inside one type", (s) => new DataAppServerSubJobCount(s, "d", { jobTypes: ["CREATE_SERVER,DELETE_SERVER"] }), /jobTypes\[0\] must be one of .*\(got "CREATE_SERVER,DELETE_SERVER"\)/],
-    ["an unknown count status", (s) => new DataAppServerSubJobCount(s, "d", { status: "CANCELLED" }), /^DataAppServerSubJobCount "d": status must be one of WAITING, .*ABORTING \(got "CANCELLED"\)$/],
-    ["a count job id with a newline", (s) => new DataImageServerSubJobCount(s, "d", { jobId: "a\nb" }), /^DataImageServerSubJobCount "d": jobId must be .*without control characters \(got U\+000A at character 2\)$/],
-    ["an empty image job id", (s) => new DataImageServerJob(s, "d", { jobId: "" }), /^DataImageServerJob "d": jobId must be 1 to 128 characters .*\(got an empty string\)$/],
-    ["a 129-character image job id", (s) => new DataImageServerJob(s, "d", { jobId: long(129) }), /^DataImageServerJob "d": jobId must be 1 to 128 characters/],
-    ["a 256-character app job id", (s) => new DataAppServerJob(s, "d", { jobId: long(256) }), /^DataAppServerJob "d": jobId must be 1 to 255 characters .*\(got 256 characters\)$/],
-    ["a 129-character IMS job id", (s) => new DataImsJob(s, "d", { jobId: long(129) }), /^DataImsJob "d": jobId must be 1 to 128 characters/],
-    ["an IMS job id with DEL", (s) => new DataImsJob(s, "d", { jobId: "a\u007f" }), /^DataImsJob "d": jobId must be .*without control characters/],
-    ["a job id that is not a string", (s) => new DataImsJob(s, "d", { jobId: 42 as never }), /^DataImsJob "d": jobId must be a string \(got number\)$/],
-    ["an http:// endpoint off loopback", (s) => new DataImsJob(s, "d", { jobId: "j", endpoint: "http://example.com" }), /^DataImsJob "d": endpoint: http:\/\/ is not allowed/],
-    ["an appstreamEndpoint with a path", (s) => new DataImageServerJobs(s, "d", { jobType: "CREATE_SERVER", appstreamEndpoint: "https://a.example.com/v1" }), /^DataImageServerJobs "d": appstreamEndpoint: .* must be scheme:\/\/host\[:port\]/],
-    ["an imsEndpoint that is not a URL", (s) => new DataAppServerSubJobCount(s, "d", { imsEndpoint: "ims" }), /^DataAppServerSubJobCount "d": imsEndpoint: invalid URL/],
+    [
+      "an empty type list",
+      (s) => new DataImageServerSubJobCount(s, "d", { jobTypes: [] }),
+      /^DataImageServerSubJobCount "d": jobTypes must list at least one of .*; leave it out for the service's default, CREATE_SERVER, CREATE_SERVER_IMAGE, DELETE_SERVER only$/,
+    ],
+    [
+      "a type list that is not a list",
+      (s) => new DataAppServerSubJobCount(s, "d", { jobTypes: "CREATE_SERVER" as never }),
+      /^DataAppServerSubJobCount "d": jobTypes must be a list of /,
+    ],
+    [
+      "a comma inside one type",
+      (s) => new DataAppServerSubJobCount(s, "d", { jobTypes: ["CREATE_SERVER,DELETE_SERVER"] }),
+      /jobTypes\[0\] must be one of .*\(got "CREATE_SERVER,DELETE_SERVER"\)/,
+    ],
+    [
+      "an unknown count status",
+      (s) => new DataAppServerSubJobCount(s, "d", { status: "CANCELLED" }),
+      /^DataAppServerSubJobCount "d": status must be one of WAITING, .*ABORTING \(got "CANCELLED"\)$/,
+    ],
+    [
+      "a count job id with a newline",
+      (s) => new DataImageServerSubJobCount(s, "d", { jobId: "a\nb" }),
+      /^DataImageServerSubJobCount "d": jobId must be .*without control characters \(got U\+000A at character 2\)$/,
+    ],
+    [
+      "an empty image job id",
+      (s) => new DataImageServerJob(s, "d", { jobId: "" }),
+      /^DataImageServerJob "d": jobId must be 1 to 128 characters .*\(got an empty string\)$/,
+    ],
+    [
+      "a 129-character image job id",
+      (s) => new DataImageServerJob(s, "d", { jobId: long(129) }),
+      /^DataImageServerJob "d": jobId must be 1 to 128 characters/,
+    ],
+    [
+      "a 256-character app job id",
+      (s) => new DataAppServerJob(s, "d", { jobId: long(256) }),
+      /^DataAppServerJob "d": jobId must be 1 to 255 characters .*\(got 256 characters\)$/,
+    ],
+    [
+      "a 129-character IMS job id",
+      (s) => new DataImsJob(s, "d", { jobId: long(129) }),
+      /^DataImsJob "d": jobId must be 1 to 128 characters/,
+    ],
+    [
+      "an IMS job id with DEL",
+      (s) => new DataImsJob(s, "d", { jobId: "a\u007f" }),
+      /^DataImsJob "d": jobId must be .*without control characters/,
+    ],
+    [
+      "a job id that is not a string",
+      (s) => new DataImsJob(s, "d", { jobId: 42 as never }),
+      /^DataImsJob "d": jobId must be a string \(got number\)$/,
+    ],
+    [
+      "an http:// endpoint off loopback",
+      (s) => new DataImsJob(s, "d", { jobId: "j", endpoint: "http://example.com" }),
+      /^DataImsJob "d": endpoint: http:\/\/ is not allowed/,
+    ],
+    [
+      "an appstreamEndpoint with a path",
+      (s) => new DataImageServerJobs(s, "d", { jobType: "CREATE_SERVER", appstreamEndpoint: "https://a.example.com/v1" }),
+      /^DataImageServerJobs "d": appstreamEndpoint: .* must be scheme:\/\/host\[:port\]/,
+    ],
+    [
+      "an imsEndpoint that is not a URL",
+      (s) => new DataAppServerSubJobCount(s, "d", { imsEndpoint: "ims" }),
+      /^DataAppServerSubJobCount "d": imsEndpoint: invalid URL/,
+    ],
     // region and projectId follow the CLI's rules (core/limits.ts), so that nothing synthesizes that
     // the CLI would reject at plan time.
-    ["an empty region", (s) => new DataAppServerJob(s, "d", { jobId: "j", region: "" }), /^DataAppServerJob "d": region must be a region id like cn-north-4 or ap-southeast-1 \(got ""\)$/],
-    ["an upper-case region", (s) => new DataImsJob(s, "d", { jobId: "j", region: "CN_NORTH_4" }), /^DataImsJob "d": region must be a region id like cn-north-4 or ap-southeast-1 \(got "CN_NORTH_4"\)$/],
-    ["a region without a dash", (s) => new DataImageServerJobs(s, "d", { jobType: "CREATE_SERVER", region: "cn" }), /^DataImageServerJobs "d": region must be a region id like/],
-    ["a region with a newline", (s) => new DataAppServerSubJobCount(s, "d", { region: "cn-north-4\n" }), /^DataAppServerSubJobCount "d": region must be .*\(got "cn-north-4\\n"\)$/],
+    [
+      "an empty region",
+      (s) => new DataAppServerJob(s, "d", { jobId: "j", region: "" }),
+      /^DataAppServerJob "d": region must be a region id like cn-north-4 or ap-southeast-1 \(got ""\)$/,
+    ],
+    [
+      "an upper-case region",
+      (s) => new DataImsJob(s, "d", { jobId: "j", region: "CN_NORTH_4" }),
+      /^DataImsJob "d": region must be a region id like cn-north-4 or ap-southeast-1 \(got "CN_NORTH_4"\)$/,
+    ],
+    [
+      "a region without a dash",
+      (s) => new DataImageServerJobs(s, "d", { jobType: "CREATE_SERVER", region: "cn" }),
+      /^DataImageServerJobs "d": region must be a region id like/,
+    ],
+    [
+      "a region with a newline",
+      (s) => new DataAppServerSubJobCount(s, "d", { region: "cn-north-4\n" }),
+      /^DataAppServerSubJobCount "d": region must be .*\(got "cn-north-4\\n"\)$/,
+    ],
     [
       "a project id with a space",
       (s) => new DataImageServerSubJobs(s, "d", { jobType: "CREATE_SERVER", projectId: "a b" }),
       /^DataImageServerSubJobs "d": projectId must be 1-128 letters, digits, '-' or '_' \(got "a b"\)$/,
     ],
-    ["a project id with a slash", (s) => new DataImsJob(s, "x", { jobId: "1", projectId: "a/b" }), /^DataImsJob "x": projectId must be 1-128 letters, digits, '-' or '_' \(got "a\/b"\)$/],
-    ["a path-traversal project id", (s) => new DataImageServerJob(s, "d", { jobId: "j", projectId: "../admin" }), /^DataImageServerJob "d": projectId must be 1-128 letters/],
-    ["a 129-character project id", (s) => new DataAppServerSubJobs(s, "d", { jobType: "CREATE_SERVER", projectId: long(129) }), /^DataAppServerSubJobs "d": projectId must be 1-128 letters/],
-    ["an empty project id", (s) => new DataImageServerSubJobCount(s, "d", { projectId: "" }), /^DataImageServerSubJobCount "d": projectId must be 1-128 letters, digits, '-' or '_' \(got ""\)$/],
-    ["a region that is not a string", (s) => new DataImsJob(s, "d", { jobId: "j", region: 4 as never }), /^DataImsJob "d": region must be a string \(got number\)$/],
+    [
+      "a project id with a slash",
+      (s) => new DataImsJob(s, "x", { jobId: "1", projectId: "a/b" }),
+      /^DataImsJob "x": projectId must be 1-128 letters, digits, '-' or '_' \(got "a\/b"\)$/,
+    ],
+    [
+      "a path-traversal project id",
+      (s) => new DataImageServerJob(s, "d", { jobId: "j", projectId: "../admin" }),
+      /^DataImageServerJob "d": projectId must be 1-128 letters/,
+    ],
+    [
+      "a 129-character project id",
+      (s) => new DataAppServerSubJobs(s, "d", { jobType: "CREATE_SERVER", projectId: long(129) }),
+      /^DataAppServerSubJobs "d": projectId must be 1-128 letters/,
+    ],
+    [
+      "an empty project id",
+      (s) => new DataImageServerSubJobCount(s, "d", { projectId: "" }),
+      /^DataImageServerSubJobCount "d": projectId must be 1-128 letters, digits, '-' or '_' \(got ""\)$/,
+    ],
+    [
+      "a region that is not a string",
+      (s) => new DataImsJob(s, "d", { jobId: "j", region: 4 as never }),
+      /^DataImsJob "d": region must be a string \(got number\)$/,
+    ],
     // The joined job_type limits are core/limits.ts's, the ones the CLI checks (in code points).
     [
       "an image type list over 128 characters",
@@ -444,7 +608,11 @@ describe("data sources: validation", () => {
       (s) => new DataAppServerSubJobCount(s, "d", { jobTypes: Array<string>(19).fill("CREATE_SERVER") }),
       /^DataAppServerSubJobCount "d": jobTypes must join to at most 256 characters \(got 265\)$/,
     ],
-    ["a 129-emoji count job id", (s) => new DataAppServerSubJobCount(s, "d", { jobId: "\u{1F600}".repeat(129) }), /jobId must be 1 to 128 characters .*\(got 129 characters\)$/],
+    [
+      "a 129-emoji count job id",
+      (s) => new DataAppServerSubJobCount(s, "d", { jobId: "\u{1F600}".repeat(129) }),
+      /jobId must be 1 to 128 characters .*\(got 129 characters\)$/,
+    ],
   ];
 
   for (const [title, make, expected] of cases) {
@@ -471,20 +639,37 @@ describe("data sources: validation", () => {
   it("accepts the limits", () => {
     Testing.synthScope((stack) => {
       new DataImageServerJob(stack, "a", { jobId: long(128), projectId: "p".repeat(128), region: "ap-southeast-1" });
-      new DataImageServerSubJobCount(stack, "h", { jobTypes: Array<string>(9).fill("CREATE_SERVER"), jobId: "\u{1F600}".repeat(128), projectId: "proj_01-X" });
+      new DataImageServerSubJobCount(stack, "h", {
+        jobTypes: Array<string>(9).fill("CREATE_SERVER"),
+        jobId: "\u{1F600}".repeat(128),
+        projectId: "proj_01-X",
+      });
       new DataAppServerSubJobCount(stack, "i", { jobTypes: Array<string>(18).fill("CREATE_SERVER"), region: "eu-west-101" });
       new DataAppServerJob(stack, "b", { jobId: long(255) });
       new DataImsJob(stack, "c", { jobId: "\u{1F600}".repeat(128) });
       new DataImageServerSubJobs(stack, "d", { jobType: "CREATE_SERVER", jobId: long(128), concurrency: 16 });
       new DataImageServerSubJobCount(stack, "e", { jobTypes: ["CREATE_SERVER", "CREATE_SERVER_IMAGE", "DELETE_SERVER"] });
       new DataAppServerSubJobCount(stack, "f", {
-        jobTypes: ["CREATE_SERVER", "DELETE_SERVER", "REJOIN_DOMAIN", "CHANGE_SERVER_IMAGE", "REINSTALL_OS", "MIGRATE_SERVER", "UPDATE_SERVER_TSVI", "UPGRADE_ACCESS_AGENT", "SCHEDULED_TASK", "UPDATE_FREEZE_STATUS", "CREATE_SERVER_IMAGE"],
+        jobTypes: [
+          "CREATE_SERVER",
+          "DELETE_SERVER",
+          "REJOIN_DOMAIN",
+          "CHANGE_SERVER_IMAGE",
+          "REINSTALL_OS",
+          "MIGRATE_SERVER",
+          "UPDATE_SERVER_TSVI",
+          "UPGRADE_ACCESS_AGENT",
+          "SCHEDULED_TASK",
+          "UPDATE_FREEZE_STATUS",
+          "CREATE_SERVER_IMAGE",
+        ],
       });
       new DataImsJob(stack, "g", { jobId: "j", endpoint: "http://localhost:8080", imsEndpoint: "http://[::1]:9000" });
       // A filter is a query value, so "." and ".." are fine there (as the CLI accepts), unlike a job id in a path.
       new DataImageServerSubJobs(stack, "dot", { jobType: "CREATE_SERVER", jobId: "." });
       new DataAppServerSubJobCount(stack, "dotdot", { jobId: ".." });
-      for (const status of ["WAITING", "RUNNING", "SUCCESS", "FAILED"]) new DataImageServerJobs(stack, `p${status}`, { jobType: "CREATE_SERVER", status });
+      for (const status of ["WAITING", "RUNNING", "SUCCESS", "FAILED"])
+        new DataImageServerJobs(stack, `p${status}`, { jobType: "CREATE_SERVER", status });
       for (const status of ["WAITING", "RUNNING", "SUCCESS", "FAILED", "ABNORMAL", "ROLLBACK", "ABORTING"]) {
         new DataAppServerSubJobs(stack, `s${status}`, { jobType: "SCHEDULED_TASK", status });
       }

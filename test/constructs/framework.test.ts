@@ -26,7 +26,10 @@ import {
 import { ensureCliBundle } from "./helpers";
 
 /** The part of a framework module these tests use; both modules have it. */
-type FrameworkModule = Pick<typeof cdktf, "App" | "TerraformStack" | "TerraformVariable" | "TerraformOutput" | "TerraformResource" | "TerraformElement" | "TerraformAsset">;
+type FrameworkModule = Pick<
+  typeof cdktf,
+  "App" | "TerraformStack" | "TerraformVariable" | "TerraformOutput" | "TerraformResource" | "TerraformElement" | "TerraformAsset"
+>;
 
 const FRAMEWORKS: ReadonlyArray<[name: string, module: FrameworkModule]> = [
   ["cdktf", cdktf],
@@ -76,7 +79,15 @@ function synthWith(fw: FrameworkModule, outdir: string): { json: Record<string, 
 
 /** Every construct below `root` that is a framework element (of either framework copy). */
 function elementsOf(root: IConstruct): IConstruct[] {
-  return root.node.findAll().filter((c) => c instanceof cdktf.TerraformElement || c instanceof cdktn.TerraformElement || c instanceof cdktf.TerraformAsset || c instanceof cdktn.TerraformAsset);
+  return root.node
+    .findAll()
+    .filter(
+      (c) =>
+        c instanceof cdktf.TerraformElement ||
+        c instanceof cdktn.TerraformElement ||
+        c instanceof cdktf.TerraformAsset ||
+        c instanceof cdktn.TerraformAsset,
+    );
 }
 
 describe("framework seam", () => {
@@ -111,7 +122,10 @@ describe("framework seam", () => {
     };
     const fromCdktf = synthWith(cdktf, join(work, "same-cdktf")).json;
     const fromCdktn = synthWith(FRAMEWORKS[1]![1], join(work, "same-cdktn")).json;
-    assert.notEqual((fromCdktf["//"] as { metadata: { version: string } }).metadata.version, (fromCdktn["//"] as { metadata: { version: string } }).metadata.version);
+    assert.notEqual(
+      (fromCdktf["//"] as { metadata: { version: string } }).metadata.version,
+      (fromCdktn["//"] as { metadata: { version: string } }).metadata.version,
+    );
     assert.deepEqual(strip(fromCdktn), strip(fromCdktf));
   });
 
@@ -195,19 +209,28 @@ describe("framework seam", () => {
             (error: unknown) => {
               assert.ok(error instanceof Error && !(error instanceof TypeError), String(error));
               assert.equal(error.message.split("\n").length, 1, error.message);
-              assert.match(error.message, new RegExp(`^${name} "x": needs a scope inside a TerraformStack of "cdktn" or "cdktf"; "[^"]*" is not inside one$`));
+              assert.match(
+                error.message,
+                new RegExp(`^${name} "x": needs a scope inside a TerraformStack of "cdktn" or "cdktf"; "[^"]*" is not inside one$`),
+              );
               return true;
             },
           );
           // Nothing was added to the scope before the error.
-          assert.deepEqual(root.node.children.map((c) => c.node.id), []);
+          assert.deepEqual(
+            root.node.children.map((c) => c.node.id),
+            [],
+          );
         });
       }
     }
 
     it("a scope that is not a construct", () => {
       for (const scope of [null, undefined, {}, "stack"]) {
-        assert.throws(() => new WaitForJob(scope as unknown as Construct, "x", { kind: JobKind.IMS_JOB, jobId: "1" }), /^Error: WaitForJob "x": needs a scope inside a TerraformStack of "cdktn" or "cdktf" \(got \w+, not a construct\)$/);
+        assert.throws(
+          () => new WaitForJob(scope as unknown as Construct, "x", { kind: JobKind.IMS_JOB, jobId: "1" }),
+          /^Error: WaitForJob "x": needs a scope inside a TerraformStack of "cdktn" or "cdktf" \(got \w+, not a construct\)$/,
+        );
         assert.throws(() => hwjobsCliAsset(scope as unknown as Construct), /^Error: hwjobsCliAsset: needs a scope inside a TerraformStack/);
       }
     });
@@ -216,7 +239,10 @@ describe("framework seam", () => {
       // Marked as a stack the way both frameworks mark theirs, but made by neither loaded copy.
       const foreign = new Construct(undefined as unknown as Construct, "foreign");
       Object.defineProperty(foreign, Symbol.for("cdktf/TerraformStack"), { value: true });
-      assert.throws(() => new DataImsJob(foreign, "x", { jobId: "1" }), /^Error: DataImsJob "x": its stack "foreign" comes from a copy of "cdktn" or "cdktf" that is not loaded as a module \(this package finds .*cdktn.*cdktf.*\)$/);
+      assert.throws(
+        () => new DataImsJob(foreign, "x", { jobId: "1" }),
+        /^Error: DataImsJob "x": its stack "foreign" comes from a copy of "cdktn" or "cdktf" that is not loaded as a module \(this package finds .*cdktn.*cdktf.*\)$/,
+      );
     });
   });
 });

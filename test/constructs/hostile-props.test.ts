@@ -58,7 +58,11 @@ interface PropCase {
   readonly prop: string;
 }
 
-const spoil = (construct: string, prop: string, value: unknown): PropCase => ({ construct, prop, props: { ...VALID[construct], [prop]: value } });
+const spoil = (construct: string, prop: string, value: unknown): PropCase => ({
+  construct,
+  prop,
+  props: { ...VALID[construct], [prop]: value },
+});
 const drop = (construct: string, prop: string): PropCase => {
   const props = { ...VALID[construct] };
   delete props[prop];
@@ -77,7 +81,9 @@ const SETTINGS: ReadonlyArray<[prop: string, values: readonly unknown[]]> = [
 
 const CASES: readonly PropCase[] = [
   // Not an object at all.
-  ...["WaitForJob", "DataImageServerJobs", "DataImsJob", "DataAppServerJob"].flatMap((c) => [null, "props", 42, [VALID[c]]].map((props): PropCase => ({ construct: c, props, prop: "props" }))),
+  ...["WaitForJob", "DataImageServerJobs", "DataImsJob", "DataAppServerJob"].flatMap((c) =>
+    [null, "props", 42, [VALID[c]]].map((props): PropCase => ({ construct: c, props, prop: "props" })),
+  ),
   { construct: "WaitForJob", props: undefined, prop: "props" },
   { construct: "DataImageServerJob", props: undefined, prop: "props" },
   { construct: "DataImageServerSubJobCount", props: null, prop: "props" },
@@ -106,7 +112,12 @@ const CASES: readonly PropCase[] = [
   spoil("WaitForJob", "useNullResource", null),
   spoil("WaitForJob", "allowFailedSubJobs", 1),
   spoil("WaitForJob", "allowFailedSubJobs", "true"),
-  ...["DataImageServerJob", "DataAppServerJob", "DataImsJob"].flatMap((c) => [drop(c, "jobId"), spoil(c, "jobId", null), spoil(c, "jobId", 7), spoil(c, "jobId", "")]),
+  ...["DataImageServerJob", "DataAppServerJob", "DataImsJob"].flatMap((c) => [
+    drop(c, "jobId"),
+    spoil(c, "jobId", null),
+    spoil(c, "jobId", 7),
+    spoil(c, "jobId", ""),
+  ]),
   ...["DataImageServerJobs", "DataImageServerSubJobs", "DataAppServerSubJobs"].flatMap((c) => [
     drop(c, "jobType"),
     spoil(c, "jobType", null),
@@ -136,7 +147,10 @@ describe("hostile construct props", () => {
     t.diagnostic(`${CASES.length} prop cases over ${Object.keys(CONSTRUCTS).length} constructs`);
     assert.ok(CASES.length >= 100);
     // The README quotes the size: keep it in step.
-    assert.ok(readFileSync(join(__dirname, "..", "..", "README.md"), "utf8").includes(`${CASES.length} prop cases`), `README.md's reliability table must say "${CASES.length} prop cases"`);
+    assert.ok(
+      readFileSync(join(__dirname, "..", "..", "README.md"), "utf8").includes(`${CASES.length} prop cases`),
+      `README.md's reliability table must say "${CASES.length} prop cases"`,
+    );
   });
 
   for (const [index, c] of CASES.entries()) {
@@ -162,7 +176,11 @@ describe("hostile construct props", () => {
           return true;
         },
       );
-      assert.deepEqual(stack.node.children.filter((child) => child.node.id === id).map((child) => child.node.path), [], "nothing was added for the failed construct");
+      assert.deepEqual(
+        stack.node.children.filter((child) => child.node.id === id).map((child) => child.node.path),
+        [],
+        "nothing was added for the failed construct",
+      );
     });
   }
 });

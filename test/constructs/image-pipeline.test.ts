@@ -20,8 +20,14 @@ const SECRET_MARKERS: Record<string, string> = {
 
 function assertNoMarkers(outdir: string): void {
   const files = readTree(outdir);
-  assert.ok(files.some(([path]) => path.endsWith("cdk.tf.json")), "the output has a cdk.tf.json");
-  assert.ok(files.some(([path]) => path.endsWith("hwjobs.cjs")), "the output has the CLI asset");
+  assert.ok(
+    files.some(([path]) => path.endsWith("cdk.tf.json")),
+    "the output has a cdk.tf.json",
+  );
+  assert.ok(
+    files.some(([path]) => path.endsWith("hwjobs.cjs")),
+    "the output has the CLI asset",
+  );
   for (const [path, content] of files) {
     for (const [name, marker] of Object.entries(SECRET_MARKERS)) {
       assert.ok(!content.includes(marker), `${name} leaked into ${path}`);
@@ -101,7 +107,10 @@ describe("examples/image-pipeline", () => {
     app.synth();
     const cwd = join(outdir, "stacks", "image-pipeline");
     const env = { ...process.env, TF_IN_AUTOMATION: "1", CHECKPOINT_DISABLE: "1" };
-    for (const args of [["init", "-input=false", "-no-color"], ["validate", "-no-color"]]) {
+    for (const args of [
+      ["init", "-input=false", "-no-color"],
+      ["validate", "-no-color"],
+    ]) {
       const run = spawnSync("terraform", args, { cwd, env, encoding: "utf8", timeout: 120_000 });
       assert.equal(run.status, 0, `terraform ${args.join(" ")}:\n${run.stdout}\n${run.stderr}`);
     }

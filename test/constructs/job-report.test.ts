@@ -33,7 +33,18 @@ const OPERATIONS = [
 ];
 
 // Every key a query may hold: the operation, its parameters and the non-secret settings.
-const QUERY_KEYS = new Set(["operation", "job_type", "status", "job_id", "concurrency", "region", "project_id", "endpoint", "appstream_endpoint", "ims_endpoint"]);
+const QUERY_KEYS = new Set([
+  "operation",
+  "job_type",
+  "status",
+  "job_id",
+  "concurrency",
+  "region",
+  "project_id",
+  "endpoint",
+  "appstream_endpoint",
+  "ims_endpoint",
+]);
 
 interface ExternalData {
   program: string[];
@@ -61,8 +72,14 @@ function withEnv<T>(values: Record<string, string>, fn: () => T): T {
 function assertNoMarkers(outdir: string, stacks: string[]): void {
   const files = readTree(outdir);
   for (const stack of stacks) {
-    assert.ok(files.some(([path]) => path.endsWith(join("stacks", stack, "cdk.tf.json"))), `${stack} has a cdk.tf.json`);
-    assert.ok(files.some(([path]) => path.includes(join("stacks", stack, "assets")) && path.endsWith("hwjobs.cjs")), `${stack} has the CLI asset`);
+    assert.ok(
+      files.some(([path]) => path.endsWith(join("stacks", stack, "cdk.tf.json"))),
+      `${stack} has a cdk.tf.json`,
+    );
+    assert.ok(
+      files.some(([path]) => path.includes(join("stacks", stack, "assets")) && path.endsWith("hwjobs.cjs")),
+      `${stack} has the CLI asset`,
+    );
   }
   for (const [path, content] of files) {
     for (const [name, marker] of Object.entries(SECRET_MARKERS)) {
@@ -129,9 +146,22 @@ describe("examples/job-report", () => {
     }
 
     const external = json.data?.external ?? {};
-    assert.deepEqual(external.failed_image_sub_jobs?.query, { operation: "count-image-sub-jobs", status: "FAILED", job_id: "${var.image_job_id}" });
-    assert.deepEqual(external.running_app_sub_jobs?.query, { operation: "list-app-sub-jobs", job_type: "CREATE_SERVER", status: "RUNNING", job_id: "${var.app_job_id}" });
-    assert.deepEqual(external.app_sub_jobs?.query, { operation: "count-app-sub-jobs", job_type: "CREATE_SERVER,DELETE_SERVER", job_id: "${var.app_job_id}" });
+    assert.deepEqual(external.failed_image_sub_jobs?.query, {
+      operation: "count-image-sub-jobs",
+      status: "FAILED",
+      job_id: "${var.image_job_id}",
+    });
+    assert.deepEqual(external.running_app_sub_jobs?.query, {
+      operation: "list-app-sub-jobs",
+      job_type: "CREATE_SERVER",
+      status: "RUNNING",
+      job_id: "${var.app_job_id}",
+    });
+    assert.deepEqual(external.app_sub_jobs?.query, {
+      operation: "count-app-sub-jobs",
+      job_type: "CREATE_SERVER,DELETE_SERVER",
+      job_id: "${var.app_job_id}",
+    });
     assert.deepEqual(external.ims_job?.query, { operation: "get-ims-job", job_id: "${var.ims_job_id}" });
 
     const output = (name: string) => json.output?.[name]?.value;

@@ -17,15 +17,22 @@ interface Annotation {
 }
 
 /** Synthesizes `build` in a stack of `framework`: the queries by data source name, and the manifest's warnings. */
-function synth(framework: typeof cdktf, build: (stack: cdktf.TerraformStack) => void): { queries: Record<string, Record<string, string>>; warnings: Annotation[] } {
+function synth(
+  framework: typeof cdktf,
+  build: (stack: cdktf.TerraformStack) => void,
+): { queries: Record<string, Record<string, string>>; warnings: Annotation[] } {
   const outdir = mkdtempSync(join(tmpdir(), "job-type-warnings-"));
   try {
     const app = new framework.App({ outdir });
     const stack = new framework.TerraformStack(app, "stack");
     build(stack);
     app.synth();
-    const manifest = JSON.parse(readFileSync(join(outdir, "manifest.json"), "utf8")) as { stacks: Record<string, { annotations: Annotation[] }> };
-    const config = JSON.parse(readFileSync(join(outdir, "stacks", "stack", "cdk.tf.json"), "utf8")) as { data: { external: Record<string, { query: Record<string, string> }> } };
+    const manifest = JSON.parse(readFileSync(join(outdir, "manifest.json"), "utf8")) as {
+      stacks: Record<string, { annotations: Annotation[] }>;
+    };
+    const config = JSON.parse(readFileSync(join(outdir, "stacks", "stack", "cdk.tf.json"), "utf8")) as {
+      data: { external: Record<string, { query: Record<string, string> }> };
+    };
     const warnings = manifest.stacks.stack!.annotations.filter((a) => a.level === "@cdktf/warn");
     const queries = Object.fromEntries(Object.entries(config.data.external).map(([key, d]) => [key, d.query]));
     return { queries, warnings };
@@ -73,9 +80,15 @@ describe("job types newer than the package", () => {
   it("a newer type with a bad prop: the error only, and nothing added to the scope", () => {
     const app = new cdktf.App({ outdir: mkdtempSync(join(tmpdir(), "job-type-warnings-")) });
     const stack = new cdktf.TerraformStack(app, "stack");
-    assert.throws(() => new DataImageServerSubJobCount(stack, "image", { jobTypes: ["FUTURE_TYPE"], status: "DONE" }), /^Error: DataImageServerSubJobCount "image": status must be one of /);
+    assert.throws(
+      () => new DataImageServerSubJobCount(stack, "image", { jobTypes: ["FUTURE_TYPE"], status: "DONE" }),
+      /^Error: DataImageServerSubJobCount "image": status must be one of /,
+    );
     assert.equal(stack.node.tryFindChild("image"), undefined);
-    assert.deepEqual(stack.node.findAll().flatMap((c) => c.node.metadata), []);
+    assert.deepEqual(
+      stack.node.findAll().flatMap((c) => c.node.metadata),
+      [],
+    );
   });
 
   it("a type of the other kind of job is sent, with a warning naming the count it belongs to", () => {
@@ -85,7 +98,9 @@ describe("job types newer than the package", () => {
     assert.equal(queries.app!.job_type, "BUILD_IMAGE");
     assert.deepEqual(
       warnings.map((w) => w.message),
-      ['jobTypes: "BUILD_IMAGE" (a job type of CountImageSubJobs) is not a job type this version knows for CountSubJobs; sent as given, since the service may define types newer than this version'],
+      [
+        'jobTypes: "BUILD_IMAGE" (a job type of CountImageSubJobs) is not a job type this version knows for CountSubJobs; sent as given, since the service may define types newer than this version',
+      ],
     );
   });
 

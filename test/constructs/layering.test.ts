@@ -58,10 +58,16 @@ describe("constructs layering", () => {
       .map((file) => relative(ROOT, file).split("\\").join("/"))
       .filter((file) => file !== "src/constructs/framework.ts" && specifier.test(readFileSync(join(ROOT, file), "utf8")));
     assert.deepEqual(offenders, []);
-    assert.match(readFileSync(join(ROOT, "src", "constructs", "framework.ts"), "utf8"), specifier, "the seam itself names the framework (else this test checks nothing)");
+    assert.match(
+      readFileSync(join(ROOT, "src", "constructs", "framework.ts"), "utf8"),
+      specifier,
+      "the seam itself names the framework (else this test checks nothing)",
+    );
   });
 });
 
 function walk(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? walk(join(dir, entry.name)) : [join(dir, entry.name)]));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? walk(join(dir, entry.name)) : [join(dir, entry.name)],
+  );
 }

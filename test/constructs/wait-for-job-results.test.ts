@@ -134,12 +134,9 @@ describe("WaitForJob results (status, resourceId, resourceIds)", () => {
     });
     const data = Object.values(json.data?.external ?? {});
     assert.equal(data.length, 2);
-    assert.deepEqual(
-      data.map((d) => [d.query.operation, d.query.job_id, d.depends_on]).sort(),
-      [
-        ["get-image-job", "job-b", ["terraform_data.b"]],
-        ["get-ims-job", "job-a", ["terraform_data.a"]],
-      ],
-    );
+    assert.deepEqual(data.map((d) => [d.query.operation, d.query.job_id, d.depends_on]).sort(), [
+      ["get-image-job", "job-b", ["terraform_data.b"]],
+      ["get-ims-job", "job-a", ["terraform_data.a"]],
+    ]);
   });
 });

@@ -89,7 +89,9 @@ describe("WaitForJob synthesis", () => {
 
   it("accepts a zero notFoundGrace (no grace), as the CLI's --not-found-grace does", () => {
     for (const notFoundGrace of ["0s", "0"]) {
-      const env = localExecOf(resourceOf(waitIn({ kind: JobKind.IMS_JOB, jobId: "job-1", notFoundGrace }), "terraform_data", "w")).environment;
+      const env = localExecOf(
+        resourceOf(waitIn({ kind: JobKind.IMS_JOB, jobId: "job-1", notFoundGrace }), "terraform_data", "w"),
+      ).environment;
       assert.deepEqual(env, { ...DEFAULT_ENV, HWJOBS_NOT_FOUND_GRACE: notFoundGrace });
     }
   });
@@ -230,15 +232,39 @@ describe("WaitForJob validation", () => {
   const cases: Array<[title: string, props: WaitForJobProps, expected: RegExp]> = [
     ["an unknown kind", { kind: "foo", jobId: "job-1" }, /^WaitForJob "w": kind must be one of image-job, app-job, ims-job \(got "foo"\)$/],
     ["a kind in the wrong case", { kind: "IMS-JOB", jobId: "job-1" }, /kind must be one of/],
-    ["an empty job id", { kind: JobKind.IMS_JOB, jobId: "" }, /^WaitForJob "w": jobId must be 1 to 128 characters .*\(got an empty string\)$/],
-    ["a 129-character ims-job id", { kind: JobKind.IMS_JOB, jobId: "x".repeat(129) }, /jobId must be 1 to 128 characters .*\(got 129 characters\)/],
+    [
+      "an empty job id",
+      { kind: JobKind.IMS_JOB, jobId: "" },
+      /^WaitForJob "w": jobId must be 1 to 128 characters .*\(got an empty string\)$/,
+    ],
+    [
+      "a 129-character ims-job id",
+      { kind: JobKind.IMS_JOB, jobId: "x".repeat(129) },
+      /jobId must be 1 to 128 characters .*\(got 129 characters\)/,
+    ],
     ["a 129-character image-job id", { kind: JobKind.IMAGE_JOB, jobId: "x".repeat(129) }, /jobId must be 1 to 128 characters/],
-    ["a 256-character app-job id", { kind: JobKind.APP_JOB, jobId: "x".repeat(256) }, /jobId must be 1 to 255 characters .*\(got 256 characters\)/],
-    ["a job id with a newline", { kind: JobKind.IMS_JOB, jobId: "job\n1" }, /jobId must be .*without control characters \(got U\+000A at character 4\)$/],
+    [
+      "a 256-character app-job id",
+      { kind: JobKind.APP_JOB, jobId: "x".repeat(256) },
+      /jobId must be 1 to 255 characters .*\(got 256 characters\)/,
+    ],
+    [
+      "a job id with a newline",
+      { kind: JobKind.IMS_JOB, jobId: "job\n1" },
+      /jobId must be .*without control characters \(got U\+000A at character 4\)$/,
+    ],
     ["a job id with a NUL", { kind: JobKind.IMS_JOB, jobId: "job\u00001" }, /jobId must be/],
     // A dot segment would change the job URL's path (core/limits.ts jobIdProblem, the CLI's rule too).
-    ["a job id of \".\"", { kind: JobKind.IMS_JOB, jobId: "." }, /^WaitForJob "w": jobId must be 1 to 128 characters .*other than "\." or "\.\." \(got "\."\)$/],
-    ["a job id of \"..\"", { kind: JobKind.APP_JOB, jobId: ".." }, /^WaitForJob "w": jobId must be 1 to 255 characters .*other than "\." or "\.\." \(got "\.\."\)$/],
+    [
+      'a job id of "."',
+      { kind: JobKind.IMS_JOB, jobId: "." },
+      /^WaitForJob "w": jobId must be 1 to 128 characters .*other than "\." or "\.\." \(got "\."\)$/,
+    ],
+    [
+      'a job id of ".."',
+      { kind: JobKind.APP_JOB, jobId: ".." },
+      /^WaitForJob "w": jobId must be 1 to 255 characters .*other than "\." or "\.\." \(got "\.\."\)$/,
+    ],
     ["a bad timeout", { kind: JobKind.IMS_JOB, jobId: "j", timeout: "soon" }, /^WaitForJob "w": timeout: invalid duration "soon"/],
     ["a zero timeout", { kind: JobKind.IMS_JOB, jobId: "j", timeout: "0s" }, /timeout: invalid duration "0s"/],
     ["a bad notFoundGrace", { kind: JobKind.IMS_JOB, jobId: "j", notFoundGrace: "1d" }, /notFoundGrace: invalid duration "1d"/],
@@ -254,18 +280,54 @@ describe("WaitForJob validation", () => {
       { kind: JobKind.IMS_JOB, jobId: "j", minPollInterval: "5m" },
       /minPollInterval \(5m\) must not be longer than maxPollInterval \(60s\)/,
     ],
-    ["an http:// endpoint off loopback", { kind: JobKind.IMS_JOB, jobId: "j", endpoint: "http://example.com" }, /^WaitForJob "w": endpoint: http:\/\/ is not allowed/],
-    ["an http:// appstreamEndpoint off loopback", { kind: JobKind.IMS_JOB, jobId: "j", appstreamEndpoint: "http://10.0.0.1:8080" }, /appstreamEndpoint: http:\/\/ is not allowed/],
-    ["an imsEndpoint with a path", { kind: JobKind.IMS_JOB, jobId: "j", imsEndpoint: "https://ims.example.com/v2" }, /imsEndpoint: .* must be scheme:\/\/host\[:port\]/],
+    [
+      "an http:// endpoint off loopback",
+      { kind: JobKind.IMS_JOB, jobId: "j", endpoint: "http://example.com" },
+      /^WaitForJob "w": endpoint: http:\/\/ is not allowed/,
+    ],
+    [
+      "an http:// appstreamEndpoint off loopback",
+      { kind: JobKind.IMS_JOB, jobId: "j", appstreamEndpoint: "http://10.0.0.1:8080" },
+      /appstreamEndpoint: http:\/\/ is not allowed/,
+    ],
+    [
+      "an imsEndpoint with a path",
+      { kind: JobKind.IMS_JOB, jobId: "j", imsEndpoint: "https://ims.example.com/v2" },
+      /imsEndpoint: .* must be scheme:\/\/host\[:port\]/,
+    ],
     ["an endpoint that is not a URL", { kind: JobKind.IMS_JOB, jobId: "j", endpoint: "localhost:8080x" }, /endpoint: /],
     // region and projectId follow the CLI's rules (core/limits.ts): the CLI would reject anything else at apply time.
-    ["an empty region", { kind: JobKind.IMS_JOB, jobId: "j", region: "" }, /^WaitForJob "w": region must be a region id like cn-north-4 or ap-southeast-1 \(got ""\)$/],
-    ["an upper-case region", { kind: JobKind.IMS_JOB, jobId: "j", region: "CN-NORTH-4" }, /^WaitForJob "w": region must be a region id like .*\(got "CN-NORTH-4"\)$/],
-    ["a project id with a space", { kind: JobKind.IMS_JOB, jobId: "j", projectId: "a b" }, /^WaitForJob "w": projectId must be 1-128 letters, digits, '-' or '_' \(got "a b"\)$/],
-    ["a project id with a slash", { kind: JobKind.APP_JOB, jobId: "j", projectId: "a/b" }, /^WaitForJob "w": projectId must be 1-128 letters, digits, '-' or '_' \(got "a\/b"\)$/],
+    [
+      "an empty region",
+      { kind: JobKind.IMS_JOB, jobId: "j", region: "" },
+      /^WaitForJob "w": region must be a region id like cn-north-4 or ap-southeast-1 \(got ""\)$/,
+    ],
+    [
+      "an upper-case region",
+      { kind: JobKind.IMS_JOB, jobId: "j", region: "CN-NORTH-4" },
+      /^WaitForJob "w": region must be a region id like .*\(got "CN-NORTH-4"\)$/,
+    ],
+    [
+      "a project id with a space",
+      { kind: JobKind.IMS_JOB, jobId: "j", projectId: "a b" },
+      /^WaitForJob "w": projectId must be 1-128 letters, digits, '-' or '_' \(got "a b"\)$/,
+    ],
+    [
+      "a project id with a slash",
+      { kind: JobKind.APP_JOB, jobId: "j", projectId: "a/b" },
+      /^WaitForJob "w": projectId must be 1-128 letters, digits, '-' or '_' \(got "a\/b"\)$/,
+    ],
     ["a 129-character project id", { kind: JobKind.IMS_JOB, jobId: "j", projectId: "p".repeat(129) }, /projectId must be 1-128 letters/],
-    ["a 129-emoji job id", { kind: JobKind.IMS_JOB, jobId: "\u{1F600}".repeat(129) }, /jobId must be 1 to 128 characters .*\(got 129 characters\)$/],
-    ["a reserved trigger key", { kind: JobKind.IMS_JOB, jobId: "j", triggers: { kind: "x" } }, /triggers must not use the reserved keys kind, job_id/],
+    [
+      "a 129-emoji job id",
+      { kind: JobKind.IMS_JOB, jobId: "\u{1F600}".repeat(129) },
+      /jobId must be 1 to 128 characters .*\(got 129 characters\)$/,
+    ],
+    [
+      "a reserved trigger key",
+      { kind: JobKind.IMS_JOB, jobId: "j", triggers: { kind: "x" } },
+      /triggers must not use the reserved keys kind, job_id/,
+    ],
   ];
 
   for (const [title, props, expected] of cases) {

@@ -14,7 +14,10 @@ const ABORT_AFTER_MS = 300;
 const BOUND_MS = 3_000;
 
 function clientFor(server: HostileServer): HwClient {
-  return new HwClient({ projectId: PROJECT, credentials: { type: "token", token: "t" }, endpoints: { appstream: server.url, ims: server.url } }, { env: {} });
+  return new HwClient(
+    { projectId: PROJECT, credentials: { type: "token", token: "t" }, endpoints: { appstream: server.url, ims: server.url } },
+    { env: {} },
+  );
 }
 
 /** Resolves once `condition` holds, polling every 20 ms; rejects after `ms`. */
@@ -30,7 +33,10 @@ const CASES: ReadonlyArray<[string, Behaviour]> = [
   ["a request the server never answers", { kind: "stall" }],
   ["a body the server never finishes", { kind: "stall-body" }],
   ["a body dribbled a byte every 100 ms", { kind: "dribble", intervalMs: 100 }],
-  ["the sleep of a Retry-After of 120 s", { kind: "respond", status: 503, headers: { "retry-after": "120" }, body: { error_code: "SYS.0503" } }],
+  [
+    "the sleep of a Retry-After of 120 s",
+    { kind: "respond", status: 503, headers: { "retry-after": "120" }, body: { error_code: "SYS.0503" } },
+  ],
 ];
 
 describe("HwClient: an aborted signal cancels the work in flight", { concurrency: true }, () => {
@@ -43,11 +49,17 @@ describe("HwClient: an aborted signal cancels the work in flight", { concurrency
       try {
         const started = Date.now();
         const signal = AbortSignal.timeout(ABORT_AFTER_MS);
-        await assert.rejects(client.get({ operation: "ShowJob", service: "ims", path: "/v1/{project_id}/jobs/j", schema: z.unknown(), signal }), (e: unknown) => e instanceof Error && ["TimeoutError", "AbortError"].includes(e.name));
+        await assert.rejects(
+          client.get({ operation: "ShowJob", service: "ims", path: "/v1/{project_id}/jobs/j", schema: z.unknown(), signal }),
+          (e: unknown) => e instanceof Error && ["TimeoutError", "AbortError"].includes(e.name),
+        );
         assert.ok(Date.now() - started < ABORT_AFTER_MS + BOUND_MS, "rejected soon after the abort");
         assert.equal(server.requests.length, 1, "no retry after the abort");
         closing = client.close();
-        await Promise.race([closing, new Promise((_, reject) => setTimeout(() => reject(new Error(`close() still pending after ${BOUND_MS} ms`)), BOUND_MS).unref())]);
+        await Promise.race([
+          closing,
+          new Promise((_, reject) => setTimeout(() => reject(new Error(`close() still pending after ${BOUND_MS} ms`)), BOUND_MS).unref()),
+        ]);
         await eventually(() => server.closedConnections === server.connections, BOUND_MS, "the server sees the connection closed");
       } finally {
         // The server first: it ends whatever the client still holds, so close() cannot hang here.

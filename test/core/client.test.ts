@@ -73,7 +73,14 @@ async function setup(
 }
 
 function getJob(client: HwClient, extra: Partial<GetRequest<typeof okSchema>> = {}) {
-  return client.get({ operation: "ShowJob", service: "ims", path: "/v1/{project_id}/jobs/{job_id}", pathParams: { job_id: "job-1" }, schema: okSchema, ...extra });
+  return client.get({
+    operation: "ShowJob",
+    service: "ims",
+    path: "/v1/{project_id}/jobs/{job_id}",
+    pathParams: { job_id: "job-1" },
+    schema: okSchema,
+    ...extra,
+  });
 }
 
 /** Decodes a raw query string with RFC 3986 rules only (a "+" stays a "+"), as a strict gateway would. */
@@ -170,7 +177,14 @@ describe("authentication", () => {
 
   test("query values with spaces, commas, reserved and non-ASCII characters are sent and signed correctly", async (t) => {
     const { server, client } = await setup(t, [OK, OK]);
-    const query = { job_type: "CREATE_SERVER,DELETE_SERVER", status: "a b", name: "中文 ~*!'()+&=#?/", offset: 0, limit: 100, skipped: undefined };
+    const query = {
+      job_type: "CREATE_SERVER,DELETE_SERVER",
+      status: "a b",
+      name: "中文 ~*!'()+&=#?/",
+      offset: 0,
+      limit: 100,
+      skipped: undefined,
+    };
     await getJob(client, { query });
     const [req] = server.requests;
     assert.ok(req);
@@ -231,9 +245,13 @@ describe("retries", () => {
     ];
     for (const [headers, retry, check, name] of cases) {
       await t.test(name, async (t2) => {
-        const { client, clock } = await setup(t2, [{ status: 429, headers, body: { error_code: "APIG.0308", error_msg: "throttled" } }, OK], {
-          client: { retry: { ...FAST, ...retry } },
-        });
+        const { client, clock } = await setup(
+          t2,
+          [{ status: 429, headers, body: { error_code: "APIG.0308", error_msg: "throttled" } }, OK],
+          {
+            client: { retry: { ...FAST, ...retry } },
+          },
+        );
         await getJob(client);
         assert.equal(clock.delays.length, 1);
         assert.ok(check(clock.delays[0]!), `delay ${clock.delays[0]}`);
@@ -247,7 +265,9 @@ describe("retries", () => {
       headers: { "X-Request-Id": "req-503-abc" },
       body: { error_code: "WKS.00050902", error_msg: "service busy", request_id: "body-request-id" },
     };
-    const { server, client, clock, retries } = await setup(t, [failure, failure, failure, OK], { client: { retry: { ...FAST, maxAttempts: 3 } } });
+    const { server, client, clock, retries } = await setup(t, [failure, failure, failure, OK], {
+      client: { retry: { ...FAST, maxAttempts: 3 } },
+    });
     const error = await rejection(getJob(client));
     assert.ok(error instanceof ApiError, String(error));
     assert.equal(error.status, 503);
@@ -279,7 +299,11 @@ describe("retries", () => {
 
   const final: Array<[number, unknown, { errorCode?: string; errorMessage?: string; requestId?: string }]> = [
     [400, { error_code: "WKS.00010400", error_msg: "bad request" }, { errorCode: "WKS.00010400", errorMessage: "bad request" }],
-    [401, { error_code: "APIG.0301", error_msg: "Incorrect IAM authentication information", request_id: "apig-req-1" }, { errorCode: "APIG.0301", errorMessage: "Incorrect IAM authentication information", requestId: "apig-req-1" }],
+    [
+      401,
+      { error_code: "APIG.0301", error_msg: "Incorrect IAM authentication information", request_id: "apig-req-1" },
+      { errorCode: "APIG.0301", errorMessage: "Incorrect IAM authentication information", requestId: "apig-req-1" },
+    ],
     [403, { error_code: "WKS.00010403", error_msg: "forbidden" }, { errorCode: "WKS.00010403", errorMessage: "forbidden" }],
     [404, { error: { code: "IMG.0404", message: "job not found" } }, { errorCode: "IMG.0404", errorMessage: "job not found" }],
     [409, "conflict", {}],
@@ -305,7 +329,10 @@ describe("retries", () => {
 
 describe("response validation", () => {
   test("a 200 body that is not JSON gives a ResponseValidationError", async (t) => {
-    const { client, server } = await setup(t, [{ status: 200, body: "<html>maintenance</html>", headers: { "x-request-id": "rid-html" } }, OK]);
+    const { client, server } = await setup(t, [
+      { status: 200, body: "<html>maintenance</html>", headers: { "x-request-id": "rid-html" } },
+      OK,
+    ]);
     const error = await rejection(getJob(client));
     assert.ok(error instanceof ResponseValidationError, String(error));
     assert.equal(error.requestId, "rid-html");
@@ -317,7 +344,13 @@ describe("response validation", () => {
   test("a body missing a required field names the field", async (t) => {
     const { client } = await setup(t, [{ body: { id: "job-1", job_type: "CREATE_SERVER", sub_jobs: [] } }]);
     const error = await rejection(
-      client.get({ operation: "ShowImageJob", service: "appstream", path: "/v1/{project_id}/image-server-jobs/{job_id}", pathParams: { job_id: "job-1" }, schema: imageJobSchema }),
+      client.get({
+        operation: "ShowImageJob",
+        service: "appstream",
+        path: "/v1/{project_id}/image-server-jobs/{job_id}",
+        pathParams: { job_id: "job-1" },
+        schema: imageJobSchema,
+      }),
     );
     assert.ok(error instanceof ResponseValidationError, String(error));
     assert.match(error.problem, /^status: /);
@@ -326,7 +359,13 @@ describe("response validation", () => {
 
   test("a valid body is returned parsed, unknown fields kept", async (t) => {
     const { client } = await setup(t, [{ body: { id: "job-1", status: "RUNNING", extra: 1, sub_jobs: [{ status: "WAITING" }] } }]);
-    const job = await client.get({ operation: "ShowImageJob", service: "appstream", path: "/v1/{project_id}/image-server-jobs/{job_id}", pathParams: { job_id: "job-1" }, schema: imageJobSchema });
+    const job = await client.get({
+      operation: "ShowImageJob",
+      service: "appstream",
+      path: "/v1/{project_id}/image-server-jobs/{job_id}",
+      pathParams: { job_id: "job-1" },
+      schema: imageJobSchema,
+    });
     assert.equal(job.status, "RUNNING");
     assert.equal((job as Record<string, unknown>).extra, 1);
   });
@@ -365,21 +404,37 @@ describe("abort", () => {
 
 describe("secrets never appear in errors", () => {
   // A hostile or buggy server that echoes every credential header back.
-  const echo = (status: number, destroy = false) => (req: RecordedRequest): ScriptedResponse => {
-    // The secret key itself is never sent; echo it too where the client knows it (AK/SK).
-    const seen = [req.headers["x-auth-token"], req.headers["x-security-token"], req.headers.authorization ? SK : undefined].filter(Boolean).join(" ");
-    return destroy
-      ? { destroy: true }
-      : { status, headers: { "x-request-id": `rid ${seen}` }, body: { error_code: `E.${seen}`, error_msg: `rejected ${seen}`, request_id: seen } };
-  };
+  const echo =
+    (status: number, destroy = false) =>
+    (req: RecordedRequest): ScriptedResponse => {
+      // The secret key itself is never sent; echo it too where the client knows it (AK/SK).
+      const seen = [req.headers["x-auth-token"], req.headers["x-security-token"], req.headers.authorization ? SK : undefined]
+        .filter(Boolean)
+        .join(" ");
+      return destroy
+        ? { destroy: true }
+        : {
+            status,
+            headers: { "x-request-id": `rid ${seen}` },
+            body: { error_code: `E.${seen}`, error_msg: `rejected ${seen}`, request_id: seen },
+          };
+    };
   const cases: Array<[string, Credentials, (req: RecordedRequest) => ScriptedResponse]> = [
     ["ApiError after retries (AK/SK + security token)", AKSK_TEMP, echo(503)],
     ["ApiError without retry (token)", IAM_TOKEN, echo(401)],
     ["ApiError (AK/SK)", AKSK, echo(403)],
     ["NetworkError (token)", IAM_TOKEN, echo(0, true)],
     ["NetworkError (AK/SK + security token)", AKSK_TEMP, echo(0, true)],
-    ["ResponseValidationError (token)", IAM_TOKEN, (req) => ({ headers: { "x-request-id": `rid ${String(req.headers["x-auth-token"])}` }, body: { status: 5, note: TOKEN } })],
-    ["ResponseValidationError, not JSON (AK/SK)", AKSK_TEMP, () => ({ headers: { "x-request-id": `rid ${SK}` }, body: `not json ${SK} ${SECURITY_TOKEN}` })],
+    [
+      "ResponseValidationError (token)",
+      IAM_TOKEN,
+      (req) => ({ headers: { "x-request-id": `rid ${String(req.headers["x-auth-token"])}` }, body: { status: 5, note: TOKEN } }),
+    ],
+    [
+      "ResponseValidationError, not JSON (AK/SK)",
+      AKSK_TEMP,
+      () => ({ headers: { "x-request-id": `rid ${SK}` }, body: `not json ${SK} ${SECURITY_TOKEN}` }),
+    ],
   ];
   for (const [name, credentials, script] of cases) {
     test(name, async (t) => {
@@ -431,7 +486,11 @@ describe("transport", () => {
       return;
     }
     const proxy = await startScriptedServer([]);
-    const client = new HwClient(configFor(server, AKSK), { retry: FAST, clock: fakeClock(), env: { HTTP_PROXY: proxy.url, HTTPS_PROXY: proxy.url } });
+    const client = new HwClient(configFor(server, AKSK), {
+      retry: FAST,
+      clock: fakeClock(),
+      env: { HTTP_PROXY: proxy.url, HTTPS_PROXY: proxy.url },
+    });
     t.after(async () => {
       await client.close();
       await server.close();

@@ -69,17 +69,23 @@ describe("resolveCredentials", () => {
       [{ HW_ACCESS_KEY: "AK", OS_ACCESS_KEY: "AK2", OS_SECRET_KEY: SECRETS.OS_SECRET_KEY }, "HW_SECRET_KEY"],
     ];
     for (const [env, missing] of cases) {
-      assertInvalid(() => resolveCredentials(env), { field: missing, message: new RegExp(`\\b${missing}\\b.*\\bis not\\b|is set but ${missing}`) });
+      assertInvalid(() => resolveCredentials(env), {
+        field: missing,
+        message: new RegExp(`\\b${missing}\\b.*\\bis not\\b|is set but ${missing}`),
+      });
     }
   });
 
   test("the security token is attached to AK/SK only, HW_ before HUAWEICLOUD_SDK_", () => {
-    assert.deepEqual(resolveCredentials({ HW_ACCESS_KEY: "AK", HW_SECRET_KEY: "SK", HW_SECURITY_TOKEN: "ST1", HUAWEICLOUD_SDK_SECURITY_TOKEN: "ST2" }), {
-      type: "aksk",
-      accessKey: "AK",
-      secretKey: "SK",
-      securityToken: "ST1",
-    });
+    assert.deepEqual(
+      resolveCredentials({ HW_ACCESS_KEY: "AK", HW_SECRET_KEY: "SK", HW_SECURITY_TOKEN: "ST1", HUAWEICLOUD_SDK_SECURITY_TOKEN: "ST2" }),
+      {
+        type: "aksk",
+        accessKey: "AK",
+        secretKey: "SK",
+        securityToken: "ST1",
+      },
+    );
     assert.deepEqual(resolveCredentials({ HUAWEICLOUD_SDK_AK: "AK", HUAWEICLOUD_SDK_SK: "SK", HUAWEICLOUD_SDK_SECURITY_TOKEN: "ST2" }), {
       type: "aksk",
       accessKey: "AK",
@@ -107,10 +113,26 @@ describe("resolveCredentials", () => {
 describe("resolveConfig", () => {
   test("region and project id: first env variable set wins, flags beat env", () => {
     const cases: Array<[ConfigFlags, Env, string, string]> = [
-      [{}, { HW_REGION_NAME: "cn-north-4", OS_REGION_NAME: "cn-east-3", HW_PROJECT_ID: "p1", OS_PROJECT_ID: "p2", HUAWEICLOUD_SDK_PROJECT_ID: "p3" }, "cn-north-4", "p1"],
+      [
+        {},
+        {
+          HW_REGION_NAME: "cn-north-4",
+          OS_REGION_NAME: "cn-east-3",
+          HW_PROJECT_ID: "p1",
+          OS_PROJECT_ID: "p2",
+          HUAWEICLOUD_SDK_PROJECT_ID: "p3",
+        },
+        "cn-north-4",
+        "p1",
+      ],
       [{}, { OS_REGION_NAME: "cn-east-3", OS_PROJECT_ID: "p2", HUAWEICLOUD_SDK_PROJECT_ID: "p3" }, "cn-east-3", "p2"],
       [{}, { OS_REGION_NAME: "cn-east-3", HUAWEICLOUD_SDK_PROJECT_ID: "p3" }, "cn-east-3", "p3"],
-      [{ region: "ap-southeast-1", projectId: "flagproj" }, { HW_REGION_NAME: "cn-north-4", HW_PROJECT_ID: "p1" }, "ap-southeast-1", "flagproj"],
+      [
+        { region: "ap-southeast-1", projectId: "flagproj" },
+        { HW_REGION_NAME: "cn-north-4", HW_PROJECT_ID: "p1" },
+        "ap-southeast-1",
+        "flagproj",
+      ],
       [{ region: "", projectId: "" }, { HW_REGION_NAME: "cn-north-4", HW_PROJECT_ID: "p1" }, "cn-north-4", "p1"],
     ];
     for (const [flags, env, region, projectId] of cases) {
@@ -123,7 +145,9 @@ describe("resolveConfig", () => {
   test("credentials come from the same environment", () => {
     const config = resolveConfig({}, { ...BASE, HW_SECURITY_TOKEN: "ST" });
     assert.deepEqual(config.credentials, { type: "aksk", accessKey: "AKHW", secretKey: SECRETS.HW_SECRET_KEY, securityToken: "ST" });
-    assertInvalid(() => resolveConfig({}, { HW_REGION_NAME: "cn-north-4", HW_PROJECT_ID: "p" }), { message: /HW_ACCESS_KEY.*HW_AUTH_TOKEN/ });
+    assertInvalid(() => resolveConfig({}, { HW_REGION_NAME: "cn-north-4", HW_PROJECT_ID: "p" }), {
+      message: /HW_ACCESS_KEY.*HW_AUTH_TOKEN/,
+    });
   });
 
   test("missing project id names --project-id and HW_PROJECT_ID", () => {
@@ -153,12 +177,24 @@ describe("resolveConfig", () => {
     const cases: Array<[Env, string, string]> = [
       [{ HW_REGION_NAME: "cn-north-4" }, "https://appstream.cn-north-4.myhuaweicloud.com", "https://ims.cn-north-4.myhuaweicloud.com"],
       [{ HW_REGION_NAME: "cn-east-3" }, "https://appstream.cn-east-3.myhuaweicloud.com", "https://ims.cn-east-3.myhuaweicloud.com"],
-      [{ HW_REGION_NAME: "ap-southeast-1" }, "https://workspace.ap-southeast-1.myhuaweicloud.com", "https://ims.ap-southeast-1.myhuaweicloud.com"],
+      [
+        { HW_REGION_NAME: "ap-southeast-1" },
+        "https://workspace.ap-southeast-1.myhuaweicloud.com",
+        "https://ims.ap-southeast-1.myhuaweicloud.com",
+      ],
       [{ HW_REGION_NAME: "la-south-2" }, "https://workspace.la-south-2.myhuaweicloud.com", "https://ims.la-south-2.myhuaweicloud.com"],
       [{ HW_REGION_NAME: "eu-west-101" }, "https://workspace.eu-west-101.myhuaweicloud.eu", "https://ims.eu-west-101.myhuaweicloud.eu"],
       [{ HW_REGION_NAME: "eu-west-0" }, "https://workspace.eu-west-0.myhuaweicloud.com", "https://ims.eu-west-0.myhuaweicloud.com"],
-      [{ HW_REGION_NAME: "cn-north-4", HW_CLOUD: "example.cloud" }, "https://appstream.cn-north-4.example.cloud", "https://ims.cn-north-4.example.cloud"],
-      [{ HW_REGION_NAME: "eu-west-101", HW_CLOUD: "myhuaweicloud.com" }, "https://workspace.eu-west-101.myhuaweicloud.com", "https://ims.eu-west-101.myhuaweicloud.com"],
+      [
+        { HW_REGION_NAME: "cn-north-4", HW_CLOUD: "example.cloud" },
+        "https://appstream.cn-north-4.example.cloud",
+        "https://ims.cn-north-4.example.cloud",
+      ],
+      [
+        { HW_REGION_NAME: "eu-west-101", HW_CLOUD: "myhuaweicloud.com" },
+        "https://workspace.eu-west-101.myhuaweicloud.com",
+        "https://ims.eu-west-101.myhuaweicloud.com",
+      ],
     ];
     for (const [env, appstream, ims] of cases) {
       assert.deepEqual(resolveConfig({}, { ...BASE, ...env }).endpoints, { appstream, ims }, JSON.stringify(env));
@@ -175,11 +211,36 @@ describe("resolveConfig", () => {
     const cases: Array<[ConfigFlags, Env, string, string]> = [
       [{ endpoint: "https://shared.example.com" }, {}, "https://shared.example.com", "https://shared.example.com"],
       [{}, { HWJOBS_ENDPOINT: "https://shared.example.com/" }, "https://shared.example.com", "https://shared.example.com"],
-      [{ endpoint: "https://flag.example.com" }, { HWJOBS_ENDPOINT: "https://env.example.com" }, "https://flag.example.com", "https://flag.example.com"],
-      [{ endpoint: "https://shared.example.com", imsEndpoint: "https://ims.example.com:8443" }, {}, "https://shared.example.com", "https://ims.example.com:8443"],
-      [{ appstreamEndpoint: "https://app.example.com" }, { HWJOBS_ENDPOINT: "https://shared.example.com" }, "https://app.example.com", "https://shared.example.com"],
-      [{}, { HWJOBS_ENDPOINT: "https://shared.example.com", HWJOBS_IMS_ENDPOINT: "https://ims.example.com" }, "https://shared.example.com", "https://ims.example.com"],
-      [{ imsEndpoint: "https://flag-ims.example.com" }, { HWJOBS_IMS_ENDPOINT: "https://env-ims.example.com" }, "https://appstream.cn-north-4.myhuaweicloud.com", "https://flag-ims.example.com"],
+      [
+        { endpoint: "https://flag.example.com" },
+        { HWJOBS_ENDPOINT: "https://env.example.com" },
+        "https://flag.example.com",
+        "https://flag.example.com",
+      ],
+      [
+        { endpoint: "https://shared.example.com", imsEndpoint: "https://ims.example.com:8443" },
+        {},
+        "https://shared.example.com",
+        "https://ims.example.com:8443",
+      ],
+      [
+        { appstreamEndpoint: "https://app.example.com" },
+        { HWJOBS_ENDPOINT: "https://shared.example.com" },
+        "https://app.example.com",
+        "https://shared.example.com",
+      ],
+      [
+        {},
+        { HWJOBS_ENDPOINT: "https://shared.example.com", HWJOBS_IMS_ENDPOINT: "https://ims.example.com" },
+        "https://shared.example.com",
+        "https://ims.example.com",
+      ],
+      [
+        { imsEndpoint: "https://flag-ims.example.com" },
+        { HWJOBS_IMS_ENDPOINT: "https://env-ims.example.com" },
+        "https://appstream.cn-north-4.myhuaweicloud.com",
+        "https://flag-ims.example.com",
+      ],
       [{}, { HWJOBS_APPSTREAM_ENDPOINT: "https://app.example.com" }, "https://app.example.com", "https://ims.cn-north-4.myhuaweicloud.com"],
     ];
     for (const [flags, env, appstream, ims] of cases) {
@@ -213,7 +274,10 @@ describe("resolveConfig", () => {
       [{ endpoint: "example.com" }, {}, "--endpoint"],
     ];
     for (const [flags, env, field] of rejected) {
-      const error = assertInvalid(() => resolveConfig(flags, { ...BASE, ...SECRETS, ...env }), { field, message: new RegExp(`^${field}: `) });
+      const error = assertInvalid(() => resolveConfig(flags, { ...BASE, ...SECRETS, ...env }), {
+        field,
+        message: new RegExp(`^${field}: `),
+      });
       assert.match(error.message, /https:\/\//, "the message says what is accepted");
     }
   });
@@ -235,7 +299,10 @@ describe("resolveConfig", () => {
       "not a url",
     ];
     for (const endpoint of cases) {
-      const error = assertInvalid(() => resolveConfig({ endpoint }, { ...BASE, ...SECRETS }), { field: "--endpoint", message: /^--endpoint: / });
+      const error = assertInvalid(() => resolveConfig({ endpoint }, { ...BASE, ...SECRETS }), {
+        field: "--endpoint",
+        message: /^--endpoint: /,
+      });
       assert.ok(!/MARKER-SECRET|url-password/.test(error.message), error.message);
     }
   });
@@ -245,7 +312,10 @@ describe("resolveConfig", () => {
     const both = resolveConfig({ appstreamEndpoint: "https://a.example.com", imsEndpoint: "https://i.example.com" }, env);
     assert.equal(both.region, undefined);
     assert.deepEqual(both.endpoints, { appstream: "https://a.example.com", ims: "https://i.example.com" });
-    assert.deepEqual(resolveConfig({ endpoint: "http://127.0.0.1:8080" }, env).endpoints, { appstream: "http://127.0.0.1:8080", ims: "http://127.0.0.1:8080" });
+    assert.deepEqual(resolveConfig({ endpoint: "http://127.0.0.1:8080" }, env).endpoints, {
+      appstream: "http://127.0.0.1:8080",
+      ims: "http://127.0.0.1:8080",
+    });
     for (const flags of [{}, { appstreamEndpoint: "https://a.example.com" }, { imsEndpoint: "https://i.example.com" }]) {
       const error = assertInvalid(() => resolveConfig(flags, { ...env, ...SECRETS }), { field: "--region", message: /region: missing/ });
       assert.match(error.message, /HW_REGION_NAME/);

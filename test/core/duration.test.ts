@@ -27,7 +27,28 @@ describe("parseDuration", () => {
   });
 
   test("rejects empty, zero, negative, fractional, unknown units and malformed text", () => {
-    const cases = ["", "  ", "0", "0s", "0h0m0s", "1d", "-5", "-5m", "abc", "1.5h", "m", "h", "5 m", "5M", "1m1h", "30s1m", "1h 30m", "+5", "1e3", "99999999999999999999h"];
+    const cases = [
+      "",
+      "  ",
+      "0",
+      "0s",
+      "0h0m0s",
+      "1d",
+      "-5",
+      "-5m",
+      "abc",
+      "1.5h",
+      "m",
+      "h",
+      "5 m",
+      "5M",
+      "1m1h",
+      "30s1m",
+      "1h 30m",
+      "+5",
+      "1e3",
+      "99999999999999999999h",
+    ];
     for (const text of cases) {
       assert.throws(
         () => parseDuration(text, "--timeout"),

@@ -55,7 +55,8 @@ describe("core/limits", () => {
       ["\u2028", "\u2029", "\u200b", "\u200d", "\u2060", "\ufeff", "\u00ad", "\u{e0041}"],
     ].flat();
     for (const text of refused) assert.equal(findControlCharacter(text) !== undefined, true, JSON.stringify(text));
-    for (const text of ["", "abc", " ", "\u00a0", "\u00e9", "\u4e2d", EMOJI, "a;b|c$(d)", "\u3000"]) assert.equal(findControlCharacter(text) !== undefined, false, JSON.stringify(text));
+    for (const text of ["", "abc", " ", "\u00a0", "\u00e9", "\u4e2d", EMOJI, "a;b|c$(d)", "\u3000"])
+      assert.equal(findControlCharacter(text) !== undefined, false, JSON.stringify(text));
     // Repeated calls give the same answer (no regex state carried over).
     assert.equal(findControlCharacter("a\n") !== undefined, true);
     assert.equal(findControlCharacter("a\n") !== undefined, true);
@@ -99,8 +100,22 @@ describe("core/limits", () => {
   });
 
   test("region ids", () => {
-    for (const region of ["cn-north-4", "ap-southeast-1", "eu-west-101", "la-north-2", "cn-north-4a", "cn-east-3"]) assert.equal(isRegion(region), true, region);
-    for (const region of ["", "cn", "CN-NORTH-4", "cn_north_4", "c-north-4", "cn-north-4 ", " cn-north-4", "cn-north-", "cn--north", "cn-north/4", "cn-north-4\n", "example.com"]) {
+    for (const region of ["cn-north-4", "ap-southeast-1", "eu-west-101", "la-north-2", "cn-north-4a", "cn-east-3"])
+      assert.equal(isRegion(region), true, region);
+    for (const region of [
+      "",
+      "cn",
+      "CN-NORTH-4",
+      "cn_north_4",
+      "c-north-4",
+      "cn-north-4 ",
+      " cn-north-4",
+      "cn-north-",
+      "cn--north",
+      "cn-north/4",
+      "cn-north-4\n",
+      "example.com",
+    ]) {
       assert.equal(isRegion(region), false, JSON.stringify(region));
     }
     assert.equal(REGION_ACCEPTED, "a region id like cn-north-4 or ap-southeast-1");
@@ -108,7 +123,8 @@ describe("core/limits", () => {
 
   test("project ids", () => {
     for (const id of ["a", "0123456789abcdef0123456789abcdef", "proj_01-X", "p".repeat(128)]) assert.equal(isProjectId(id), true, id);
-    for (const id of ["", "a/b", "../admin", "a b", "a.b", "p".repeat(129), "a\n", "\u00e9", EMOJI]) assert.equal(isProjectId(id), false, JSON.stringify(id));
+    for (const id of ["", "a/b", "../admin", "a b", "a.b", "p".repeat(129), "a\n", "\u00e9", EMOJI])
+      assert.equal(isProjectId(id), false, JSON.stringify(id));
     assert.equal(PROJECT_ID_ACCEPTED, "1-128 letters, digits, '-' or '_'");
   });
 });

@@ -2,7 +2,16 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { setTimeout as delay } from "node:timers/promises";
 import { HwJobsError, InvalidInputError } from "../../src/core/errors";
-import { checkConcurrency, fetchAllPages, ListChangedError, ListTooLongError, MAX_CONCURRENCY, MAX_LIST_ITEMS, PAGINATION_DEFAULTS, type FetchedPage } from "../../src/core/pagination";
+import {
+  checkConcurrency,
+  fetchAllPages,
+  ListChangedError,
+  ListTooLongError,
+  MAX_CONCURRENCY,
+  MAX_LIST_ITEMS,
+  PAGINATION_DEFAULTS,
+  type FetchedPage,
+} from "../../src/core/pagination";
 
 interface Item {
   readonly id: string;
@@ -36,7 +45,10 @@ class FakeSource {
 
   constructor(
     items: Item[],
-    private readonly options: { delayMs?: (offset: number) => number; beforePage?: (call: number, offset: number, source: FakeSource) => void } = {},
+    private readonly options: {
+      delayMs?: (offset: number) => number;
+      beforePage?: (call: number, offset: number, source: FakeSource) => void;
+    } = {},
   ) {
     this.items = items;
   }
@@ -81,7 +93,10 @@ describe("fetchAllPages", () => {
     const result = await fetchAllPages(source.fetch, { idOf });
     assert.deepEqual(result.items, itemsNamed(298));
     // Page k starts at page k-1's last item: 0-99, 99-198, 198-297; 297 is the last item.
-    assert.deepEqual(source.offsets.sort((a, b) => a - b), [0, 99, 198]);
+    assert.deepEqual(
+      source.offsets.sort((a, b) => a - b),
+      [0, 99, 198],
+    );
     assert.ok(source.calls.every((c) => c.limit === 100));
   });
 
@@ -135,7 +150,11 @@ describe("fetchAllPages", () => {
       { idOf, pageSize: 100, concurrency: 10 },
     );
     assert.deepEqual(result.items, itemsNamed(950));
-    assert.notDeepEqual(completion.slice(1), [...completion.slice(1)].sort((a, b) => a - b), "pages did resolve out of order");
+    assert.notDeepEqual(
+      completion.slice(1),
+      [...completion.slice(1)].sort((a, b) => a - b),
+      "pages did resolve out of order",
+    );
   });
 
   test("a list that changes once mid-read is read again and comes back consistent", async () => {
@@ -180,7 +199,10 @@ describe("fetchAllPages", () => {
       assert.equal(error.attempts, PAGINATION_DEFAULTS.maxRereads + 1);
       assert.equal(error.firstCount, 250);
       assert.equal(error.lastCount, source.items.length);
-      assert.match(error.message, /^the list changed while its pages were being read \(count went from \d+ to \d+ \(page at offset 99\)\); gave up after 4 reads \(count 250 at first, 254 last\)/);
+      assert.match(
+        error.message,
+        /^the list changed while its pages were being read \(count went from \d+ to \d+ \(page at offset 99\)\); gave up after 4 reads \(count 250 at first, 254 last\)/,
+      );
       assert.doesNotMatch(error.message, /\n/);
       return true;
     });
@@ -235,10 +257,13 @@ describe("fetchAllPages", () => {
   });
 
   test("items without an id are never taken for duplicates", async () => {
-    const result = await fetchAllPages<{ id?: string }>(async (offset, limit) => ({ count: 3, items: [{}, {}, { id: "x" }].slice(offset, offset + limit) }), {
-      idOf: (item) => item.id,
-      pageSize: 2,
-    });
+    const result = await fetchAllPages<{ id?: string }>(
+      async (offset, limit) => ({ count: 3, items: [{}, {}, { id: "x" }].slice(offset, offset + limit) }),
+      {
+        idOf: (item) => item.id,
+        pageSize: 2,
+      },
+    );
     assert.equal(result.items.length, 3);
   });
 
@@ -260,7 +285,10 @@ describe("fetchAllPages", () => {
       (error: unknown) => error === boom,
     );
     assert.ok(Date.now() - started < 1000, "did not wait for the slow pages");
-    assert.ok(source.signals.slice(1).every((signal) => signal.aborted), "in-flight requests were aborted");
+    assert.ok(
+      source.signals.slice(1).every((signal) => signal.aborted),
+      "in-flight requests were aborted",
+    );
     assert.ok(source.calls.length <= 4, `no new requests after the error (${source.calls.length})`);
   });
 
@@ -368,7 +396,10 @@ describe("fetchAllPages: at most MAX_LIST_ITEMS items", () => {
 
   test("a count just above the cap is refused; one at the cap is read", async () => {
     const { fetch, offsets } = claiming(MAX_LIST_ITEMS + 1);
-    await assert.rejects(fetchAllPages(fetch, { idOf }), { name: "ListTooLongError", message: /count 100001, above the limit of 100000 items/ });
+    await assert.rejects(fetchAllPages(fetch, { idOf }), {
+      name: "ListTooLongError",
+      message: /count 100001, above the limit of 100000 items/,
+    });
     assert.deepEqual(offsets, [0]);
     const source = new FakeSource(itemsNamed(MAX_LIST_ITEMS));
     const result = await fetchAllPages(source.fetch, { idOf, concurrency: 16, pageSize: 1000 });
@@ -379,7 +410,10 @@ describe("fetchAllPages: at most MAX_LIST_ITEMS items", () => {
   test("a count that is not a safe integer is refused, naming the count and the cap", async () => {
     for (const count of [2 ** 53, Number.POSITIVE_INFINITY, Number.NaN, -1, 1.5]) {
       const { fetch, offsets } = claiming(count);
-      await assert.rejects(fetchAllPages(fetch, { idOf }), { name: "ListTooLongError", message: new RegExp(`count ${count}.*limit.*100000 items`) });
+      await assert.rejects(fetchAllPages(fetch, { idOf }), {
+        name: "ListTooLongError",
+        message: new RegExp(`count ${count}.*limit.*100000 items`),
+      });
       assert.deepEqual(offsets, [0], `count ${count}`);
     }
   });
@@ -393,7 +427,10 @@ describe("fetchAllPages: at most MAX_LIST_ITEMS items", () => {
     await assert.rejects(fetchAllPages(fetch, { idOf }), (error: unknown) => {
       assert.ok(error instanceof ListTooLongError);
       assert.equal(error.exitCode, 4);
-      assert.match(error.message, /^the list did not end within the limit of 100000 items \(count 100, yet its pages returned 100090 items\)/);
+      assert.match(
+        error.message,
+        /^the list did not end within the limit of 100000 items \(count 100, yet its pages returned 100090 items\)/,
+      );
       return true;
     });
     // 100 items, then 99 new ones a page: page 1,011 (100 + 1,010 × 99 = 100,090 items) is the last.
@@ -416,6 +453,9 @@ describe("checkConcurrency", () => {
     assert.equal(checkConcurrency(1), 1);
     assert.equal(checkConcurrency(MAX_CONCURRENCY), 16);
     assert.throws(() => checkConcurrency(0), { message: "concurrency: must be an integer from 1 to 16 (got 0)" });
-    assert.throws(() => checkConcurrency(Number.NaN, "--concurrency"), (error: unknown) => error instanceof InvalidInputError && error.field === "--concurrency");
+    assert.throws(
+      () => checkConcurrency(Number.NaN, "--concurrency"),
+      (error: unknown) => error instanceof InvalidInputError && error.field === "--concurrency",
+    );
   });
 });

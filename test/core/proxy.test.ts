@@ -6,11 +6,19 @@ import { proxySettings } from "../../src/core/proxy";
 
 describe("proxy settings", () => {
   it("takes the uppercase variables first, then the lowercase ones, and always bypasses loopback", () => {
-    assert.deepEqual(proxySettings({ HTTPS_PROXY: "http://proxy:3128", https_proxy: "http://other:1", http_proxy: "http://plain:8080", NO_PROXY: "corp.example" }), {
-      httpProxy: "http://plain:8080",
-      httpsProxy: "http://proxy:3128",
-      noProxy: "corp.example,localhost,127.0.0.1,[::1]",
-    });
+    assert.deepEqual(
+      proxySettings({
+        HTTPS_PROXY: "http://proxy:3128",
+        https_proxy: "http://other:1",
+        http_proxy: "http://plain:8080",
+        NO_PROXY: "corp.example",
+      }),
+      {
+        httpProxy: "http://plain:8080",
+        httpsProxy: "http://proxy:3128",
+        noProxy: "corp.example,localhost,127.0.0.1,[::1]",
+      },
+    );
     assert.deepEqual(proxySettings({}), { httpProxy: "", httpsProxy: "", noProxy: "localhost,127.0.0.1,[::1]" });
     assert.equal(proxySettings({ no_proxy: "a, *" }).noProxy, "*");
   });

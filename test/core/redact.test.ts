@@ -14,7 +14,10 @@ const TOKEN = `MIIT${randomBytes(3000).toString("base64")}`;
 const SPACED = "with a space";
 
 const jsonUnicode = (text: string) => Array.from(text, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`).join("");
-const percentAll = (text: string, upper: boolean) => Array.from(Buffer.from(text), (b) => `%${b.toString(16).padStart(2, "0")}`).join("")[upper ? "toUpperCase" : "toLowerCase"]();
+const percentAll = (text: string, upper: boolean) =>
+  Array.from(Buffer.from(text), (b) => `%${b.toString(16).padStart(2, "0")}`)
+    .join("")
+    [upper ? "toUpperCase" : "toLowerCase"]();
 const rfc3986 = (text: string) => encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
 /** [name, spelling of SECRET] */
@@ -64,7 +67,10 @@ describe("core/redact", () => {
         const out = r.redact(`Basic ${encoded}`);
         assert.ok(out.includes(REDACTED), `${prefix}: ${out}`);
         // What is left around the *** decodes to at most a few bytes of the secret.
-        const rest = out.replace(/^Basic /, "").split(REDACTED).join("").length;
+        const rest = out
+          .replace(/^Basic /, "")
+          .split(REDACTED)
+          .join("").length;
         assert.ok(rest <= 16, `${rest} characters left: ${out}`);
       }
     }
@@ -93,7 +99,10 @@ describe("core/redact", () => {
   });
 
   test("redactJson keeps a __proto__ key as a plain key", () => {
-    const out = redactor.redactJson(JSON.parse(`{"__proto__": {"polluted": "${SECRET.replace(/["\\]/g, "\\$&")}"}}`)) as Record<string, unknown>;
+    const out = redactor.redactJson(JSON.parse(`{"__proto__": {"polluted": "${SECRET.replace(/["\\]/g, "\\$&")}"}}`)) as Record<
+      string,
+      unknown
+    >;
     assert.equal(Object.getPrototypeOf(out), Object.prototype);
     assert.deepEqual(Object.getOwnPropertyDescriptor(out, "__proto__")?.value, { polluted: "***" });
   });
@@ -113,7 +122,8 @@ describe("core/redact", () => {
 
   // A server may split a secret with what sanitizeLine removes (the table and error messages
   // would reassemble it): escape sequences, control and format characters.
-  const split = (text: string, gaps: readonly string[]) => Array.from(text, (c, i) => (i > 0 && i % 2 === 0 ? gaps[i % gaps.length]! + c : c)).join("");
+  const split = (text: string, gaps: readonly string[]) =>
+    Array.from(text, (c, i) => (i > 0 && i % 2 === 0 ? gaps[i % gaps.length]! + c : c)).join("");
   const GAPS: ReadonlyArray<readonly [string, readonly string[]]> = [
     ["ESC [ 0 m", ["\u001b[0m"]],
     ["U+200B", ["\u200b"]],
@@ -126,7 +136,10 @@ describe("core/redact", () => {
         const out = redactor.redact(`before \u001b[1m${split(secret, gaps)}\u001b[0m after`);
         assert.equal(out, `before \u001b[1m${REDACTED}\u001b[0m after`);
       }
-      assert.deepEqual(redactor.redactJson({ fail_reason: `x${split(SECRET, gaps)}y`, [split(SECRET, gaps)]: 1 }), { fail_reason: `x${REDACTED}y`, [REDACTED]: 1 });
+      assert.deepEqual(redactor.redactJson({ fail_reason: `x${split(SECRET, gaps)}y`, [split(SECRET, gaps)]: 1 }), {
+        fail_reason: `x${REDACTED}y`,
+        [REDACTED]: 1,
+      });
     });
   }
 

@@ -22,7 +22,21 @@ describe("parseRetryAfter", () => {
   });
 
   test("absent or unreadable values give undefined", () => {
-    for (const value of [undefined, "", "  ", "soon", "abc", "-1", "1e3", "0x10", "Infinity", "5 seconds", "soon 5", "1,5", "Mon, 99 Foo 2024 GMT"]) {
+    for (const value of [
+      undefined,
+      "",
+      "  ",
+      "soon",
+      "abc",
+      "-1",
+      "1e3",
+      "0x10",
+      "Infinity",
+      "5 seconds",
+      "soon 5",
+      "1,5",
+      "Mon, 99 Foo 2024 GMT",
+    ]) {
       assert.equal(parseRetryAfter(value, NOW), undefined, JSON.stringify(value));
     }
   });

@@ -29,7 +29,7 @@ describe("core/safe-json", () => {
   }
 
   test("is JSON.stringify for safe values", () => {
-    const plain = { a: "b/c \"q\" \\ ünï 😀", n: [1, 2.5, -3], t: false };
+    const plain = { a: 'b/c "q" \\ ünï 😀', n: [1, 2.5, -3], t: false };
     assert.equal(safeJson(plain), JSON.stringify(plain));
     assert.equal(safeJson(plain, 2), JSON.stringify(plain, null, 2));
   });

@@ -45,7 +45,11 @@ const CORPUS: ReadonlyArray<readonly [string, string, string]> = [
   ["CR (overwrites the line)", "done\rFORGED", "done FORGED"],
   ["CRLF", "a\r\nb", "a b"],
   ["LF", "line1\nline2", "line1 line2"],
-  ["newline forging a hwjobs line", "RUNNING\nhwjobs: ims-job 1 succeeded; resource FORGED", "RUNNING hwjobs: ims-job 1 succeeded; resource FORGED"],
+  [
+    "newline forging a hwjobs line",
+    "RUNNING\nhwjobs: ims-job 1 succeeded; resource FORGED",
+    "RUNNING hwjobs: ims-job 1 succeeded; resource FORGED",
+  ],
   ["tab, vertical tab, form feed", "a\tb\u000bc\u000cd", "a b c d"],
   ["backspace", "abc\b\b\bxyz", "abcxyz"],
   ["NUL", "a\u0000b", "ab"],

@@ -61,10 +61,7 @@ describe("reference vectors (docs/reference/huawei-api.md §5.4)", () => {
       stringToSign(canonical, "20240115T083000Z"),
       "SDK-HMAC-SHA256\n20240115T083000Z\n21e8b25fedfb96ff4c015bdd182f57c27f2c3c62e7222fa49d2349b649b6068d",
     );
-    assert.equal(
-      computeSignature(SK, canonical, "20240115T083000Z"),
-      "965be3863c26c19071cb7dff2366d480b10449e7ee2e6e34c90480c9655ddd9b",
-    );
+    assert.equal(computeSignature(SK, canonical, "20240115T083000Z"), "965be3863c26c19071cb7dff2366d480b10449e7ee2e6e34c90480c9655ddd9b");
   });
 
   test("vector 1: ListImageSubJobs via signRequest", () => {
@@ -82,9 +79,7 @@ describe("reference vectors (docs/reference/huawei-api.md §5.4)", () => {
   });
 
   test("vector 2: ShowImageJob", () => {
-    const url = new URL(
-      `https://appstream.cn-north-4.myhuaweicloud.com/v1/${PROJECT}/image-server-jobs/702364883651395584`,
-    );
+    const url = new URL(`https://appstream.cn-north-4.myhuaweicloud.com/v1/${PROJECT}/image-server-jobs/702364883651395584`);
     const canonical = canonicalRequest({
       method: "GET",
       path: url.pathname,
@@ -210,7 +205,7 @@ function generateCases(count: number, seed: number): Case[] {
     ]);
     // The official signer takes the query as an object, so keys must be unique.
     const query = new Map<string, string>();
-    for (let n = int(7); query.size < n; ) {
+    for (let n = int(7); query.size < n;) {
       query.set(rand() < 0.4 ? pick(KEY_POOL) : queryText(), queryText());
     }
     const method = rand() < 0.1 ? "POST" : "GET";
@@ -312,7 +307,13 @@ describe("canonicalQuery", () => {
   });
 
   test("keeps `=` for an empty value", () => {
-    assert.equal(canonicalQuery([["marker", ""], ["limit", "10"]]), "limit=10&marker=");
+    assert.equal(
+      canonicalQuery([
+        ["marker", ""],
+        ["limit", "10"],
+      ]),
+      "limit=10&marker=",
+    );
   });
 
   test("is empty without parameters", () => {
@@ -336,9 +337,7 @@ describe("parseAuthorization", () => {
 
   test("parses a valid header", () => {
     assert.deepEqual(
-      parseAuthorization(
-        `SDK-HMAC-SHA256 Access=${AK}, SignedHeaders=content-type;host;x-project-id;x-sdk-date, Signature=${signature}`,
-      ),
+      parseAuthorization(`SDK-HMAC-SHA256 Access=${AK}, SignedHeaders=content-type;host;x-project-id;x-sdk-date, Signature=${signature}`),
       { accessKey: AK, signedHeaders: ["content-type", "host", "x-project-id", "x-sdk-date"], signature },
     );
   });

@@ -38,7 +38,8 @@ describe("closestMatch", () => {
   });
 
   it("finds nothing for a value that is a candidate, far from all, short, empty, tied or very long", () => {
-    for (const typed of ["CREATE_SERVER", "FUTURE_TYPE", "XYZ", "", "C", "X".repeat(65)]) assert.equal(closestMatch(typed, TYPES), undefined, typed);
+    for (const typed of ["CREATE_SERVER", "FUTURE_TYPE", "XYZ", "", "C", "X".repeat(65)])
+      assert.equal(closestMatch(typed, TYPES), undefined, typed);
     assert.equal(closestMatch("AC", ["AB", "AD"]), undefined, "two equally close");
   });
 

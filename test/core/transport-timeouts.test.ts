@@ -36,7 +36,13 @@ function clientFor(t: TestContext, baseUrl: string, timeouts: TransportTimeouts)
 }
 
 function getJob(client: HwClient): Promise<z.infer<typeof okSchema>> {
-  return client.get({ operation: "ShowJob", service: "ims", path: "/v1/{project_id}/jobs/{job_id}", pathParams: { job_id: "job-1" }, schema: okSchema });
+  return client.get({
+    operation: "ShowJob",
+    service: "ims",
+    path: "/v1/{project_id}/jobs/{job_id}",
+    pathParams: { job_id: "job-1" },
+    schema: okSchema,
+  });
 }
 
 /** Awaits `promise`, expecting a one-attempt NetworkError with `code`; returns the elapsed milliseconds. */
@@ -54,7 +60,10 @@ async function expectNetworkError(promise: Promise<unknown>, code: string): Prom
 }
 
 /** Listens on 127.0.0.1:0; the server and every socket it accepted are destroyed when the test ends. */
-async function listen<S extends NetServer | HttpServer>(t: TestContext, server: S): Promise<{ server: S; port: number; sockets: Set<Socket> }> {
+async function listen<S extends NetServer | HttpServer>(
+  t: TestContext,
+  server: S,
+): Promise<{ server: S; port: number; sockets: Set<Socket> }> {
   const sockets = new Set<Socket>();
   server.on("connection", (socket: Socket) => {
     sockets.add(socket);
@@ -81,7 +90,10 @@ describe("transport timeouts", () => {
     t.after(() => server.close());
     const elapsed = await expectNetworkError(getJob(clientFor(t, server.url, SHORT)), "UND_ERR_HEADERS_TIMEOUT");
     assert.equal(server.requests.length, 1);
-    assert.ok(elapsed >= 150 && elapsed < MAX_ELAPSED_MS, `timed out after ${Math.round(elapsed)} ms, expected 200 ms plus undici timer granularity`);
+    assert.ok(
+      elapsed >= 150 && elapsed < MAX_ELAPSED_MS,
+      `timed out after ${Math.round(elapsed)} ms, expected 200 ms plus undici timer granularity`,
+    );
   });
 
   test("a server that sends headers, then stalls the body: NetworkError UND_ERR_BODY_TIMEOUT after bodyMs", async (t) => {
@@ -101,7 +113,10 @@ describe("transport timeouts", () => {
     const elapsed = await expectNetworkError(getJob(clientFor(t, `http://127.0.0.1:${port}`, SHORT)), "UND_ERR_BODY_TIMEOUT");
     assert.equal(requests, 1);
     assert.equal(stalled.size, 1);
-    assert.ok(elapsed >= 150 && elapsed < MAX_ELAPSED_MS, `timed out after ${Math.round(elapsed)} ms, expected 200 ms plus undici timer granularity`);
+    assert.ok(
+      elapsed >= 150 && elapsed < MAX_ELAPSED_MS,
+      `timed out after ${Math.round(elapsed)} ms, expected 200 ms plus undici timer granularity`,
+    );
   });
 
   test("headers and body within the timeouts: the call succeeds", async (t) => {
@@ -124,7 +139,10 @@ describe("transport timeouts", () => {
     const timeouts = { ...SHORT, headersMs: STALL_MS, bodyMs: STALL_MS };
     const elapsed = await expectNetworkError(getJob(clientFor(t, `https://127.0.0.1:${port}`, timeouts)), "UND_ERR_CONNECT_TIMEOUT");
     assert.equal(accepted, 1);
-    assert.ok(elapsed >= 150 && elapsed < MAX_ELAPSED_MS, `timed out after ${Math.round(elapsed)} ms, expected 200 ms plus undici timer granularity`);
+    assert.ok(
+      elapsed >= 150 && elapsed < MAX_ELAPSED_MS,
+      `timed out after ${Math.round(elapsed)} ms, expected 200 ms plus undici timer granularity`,
+    );
   });
 
   // Node's server sends no Keep-Alive hint when its keepAliveTimeout is 0, so undici's idle timeout

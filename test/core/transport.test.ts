@@ -16,7 +16,9 @@ async function route(env: Env, host: "0.0.0.0" | "127.0.0.1"): Promise<"direct" 
   const envWithProxy = Object.fromEntries(Object.entries(env).map(([k, v]) => [k, v === "<proxy>" ? proxy.url : v]));
   const dispatcher = createTransport(envWithProxy);
   try {
-    const res = await request(`http://${host}:${target.port}/`, { dispatcher, signal: AbortSignal.timeout(10_000) }).catch((error: unknown) => error);
+    const res = await request(`http://${host}:${target.port}/`, { dispatcher, signal: AbortSignal.timeout(10_000) }).catch(
+      (error: unknown) => error,
+    );
     if (proxy.requests.length > 0) {
       assert.equal(target.requests.length, 0);
       assert.match(proxy.requests[0]!.url, new RegExp(`^${host.replace(/\./g, "\\.")}:${target.port}$`));
@@ -53,7 +55,12 @@ describe("createTransport proxy routing", () => {
 
   test("only the given environment is read, not process.env", async () => {
     const proxy = await startScriptedServer([]);
-    const saved = { HTTP_PROXY: process.env.HTTP_PROXY, http_proxy: process.env.http_proxy, NO_PROXY: process.env.NO_PROXY, no_proxy: process.env.no_proxy };
+    const saved = {
+      HTTP_PROXY: process.env.HTTP_PROXY,
+      http_proxy: process.env.http_proxy,
+      NO_PROXY: process.env.NO_PROXY,
+      no_proxy: process.env.no_proxy,
+    };
     try {
       process.env.HTTP_PROXY = proxy.url;
       process.env.http_proxy = proxy.url;

@@ -17,8 +17,17 @@ import { canonical, expectedImageJobs, expectedSubJobs } from "../emulator/list-
 const PROJECT = "0123456789abcdef0123456789abcdef";
 const IMAGE_TYPES = ["CREATE_SERVER", "CREATE_SERVER_IMAGE", "DELETE_SERVER"];
 const APP_COUNT_TYPES = [
-  "CREATE_SERVER", "DELETE_SERVER", "REJOIN_DOMAIN", "CHANGE_SERVER_IMAGE", "REINSTALL_OS", "MIGRATE_SERVER",
-  "UPDATE_SERVER_TSVI", "UPGRADE_ACCESS_AGENT", "SCHEDULED_TASK", "UPDATE_FREEZE_STATUS", "CREATE_SERVER_IMAGE",
+  "CREATE_SERVER",
+  "DELETE_SERVER",
+  "REJOIN_DOMAIN",
+  "CHANGE_SERVER_IMAGE",
+  "REINSTALL_OS",
+  "MIGRATE_SERVER",
+  "UPDATE_SERVER_TSVI",
+  "UPGRADE_ACCESS_AGENT",
+  "SCHEDULED_TASK",
+  "UPDATE_FREEZE_STATUS",
+  "CREATE_SERVER_IMAGE",
 ];
 
 describe("examples/job-report through the external protocol", () => {
@@ -33,8 +42,26 @@ describe("examples/job-report through the external protocol", () => {
   before(async () => {
     emulator = await startScenarioEmulator(now);
     const store = emulator.store;
-    const image = store.createJob({ kind: "image-job", projectId: PROJECT, jobType: "CREATE_SERVER_IMAGE", waitingMs: 0, runningMs: 0, outcome: "failure", subJobs: 3, errorCode: "WKS.00170002", errorMessage: "The image server is abnormal." });
-    const app = store.createJob({ kind: "app-job", projectId: PROJECT, jobType: "CREATE_SERVER", waitingMs: 0, runningMs: 3_600_000, outcome: "success", subJobs: 4 });
+    const image = store.createJob({
+      kind: "image-job",
+      projectId: PROJECT,
+      jobType: "CREATE_SERVER_IMAGE",
+      waitingMs: 0,
+      runningMs: 0,
+      outcome: "failure",
+      subJobs: 3,
+      errorCode: "WKS.00170002",
+      errorMessage: "The image server is abnormal.",
+    });
+    const app = store.createJob({
+      kind: "app-job",
+      projectId: PROJECT,
+      jobType: "CREATE_SERVER",
+      waitingMs: 0,
+      runningMs: 3_600_000,
+      outcome: "success",
+      subJobs: 4,
+    });
     const ims = store.createJob({ kind: "ims-job", projectId: PROJECT, waitingMs: 0, runningMs: 0, outcome: "success" });
     vars = { image_job_id: image.id, app_job_id: app.id, ims_job_id: ims.id };
     work = mkdtempSync(join(tmpdir(), "hwjobs-harness-"));
@@ -67,7 +94,13 @@ describe("examples/job-report through the external protocol", () => {
         return { count: subJobs("app-job", query.job_type?.split(",") ?? APP_COUNT_TYPES).length };
       case "get-image-job": {
         const j = job("image-job");
-        return { status: "FAILED", phase: "failed", resource_ids: j.resourceIds.slice(0, 2), error_code: "WKS.00170002", error_message: "The image server is abnormal." };
+        return {
+          status: "FAILED",
+          phase: "failed",
+          resource_ids: j.resourceIds.slice(0, 2),
+          error_code: "WKS.00170002",
+          error_message: "The image server is abnormal.",
+        };
       }
       case "get-app-job": {
         const j = job("app-job");
@@ -75,7 +108,14 @@ describe("examples/job-report through the external protocol", () => {
       }
       case "get-ims-job": {
         const j = job("ims-job");
-        return { status: "SUCCESS", phase: "succeeded", resource_id: j.resourceIds[0], resource_ids: [j.resourceIds[0]], error_code: "", error_message: "" };
+        return {
+          status: "SUCCESS",
+          phase: "succeeded",
+          resource_id: j.resourceIds[0],
+          resource_ids: [j.resourceIds[0]],
+          error_code: "",
+          error_message: "",
+        };
       }
       default:
         throw new Error(`no expectation for ${query.operation}`);
@@ -108,7 +148,11 @@ describe("examples/job-report through the external protocol", () => {
       } else if (query.operation!.startsWith("count-")) {
         assert.deepEqual(text, { count: String(want.count) }, name);
       } else {
-        assert.deepEqual(Object.keys(text).sort(), ["error_code", "error_message", "job", "phase", "resource_id", "resource_ids", "status"], name);
+        assert.deepEqual(
+          Object.keys(text).sort(),
+          ["error_code", "error_message", "job", "phase", "resource_id", "resource_ids", "status"],
+          name,
+        );
         assert.equal(text.status, want.status, `${name}.status`);
         assert.equal(text.phase, want.phase, `${name}.phase`);
         assert.equal(text.error_code, want.error_code, `${name}.error_code`);
@@ -121,8 +165,14 @@ describe("examples/job-report through the external protocol", () => {
       }
     }
     assert.deepEqual([...operations].sort(), [
-      "count-app-sub-jobs", "count-image-sub-jobs", "get-app-job", "get-image-job", "get-ims-job",
-      "list-app-sub-jobs", "list-image-jobs", "list-image-sub-jobs",
+      "count-app-sub-jobs",
+      "count-image-sub-jobs",
+      "get-app-job",
+      "get-image-job",
+      "get-ims-job",
+      "list-app-sub-jobs",
+      "list-image-jobs",
+      "list-image-sub-jobs",
     ]);
   });
 
@@ -131,14 +181,25 @@ describe("examples/job-report through the external protocol", () => {
     assert.ok(all.count > 100, `the scenario should give more than one page (got ${all.count})`);
     const before = emulator.requests.list().length;
     const block = Object.values(blocks).find((b) => b.query.operation === "list-image-jobs" && !b.query.status)!;
-    const env = { PATH: process.env.PATH ?? "", HWJOBS_ENDPOINT: emulator.url, HW_PROJECT_ID: PROJECT, HW_AUTH_TOKEN: DEMO_CREDENTIALS.token };
+    const env = {
+      PATH: process.env.PATH ?? "",
+      HWJOBS_ENDPOINT: emulator.url,
+      HW_PROJECT_ID: PROJECT,
+      HW_AUTH_TOKEN: DEMO_CREDENTIALS.token,
+    };
     const run = await runProgram(block.program, { cwd: stackDir, env, stdin: JSON.stringify(block.query) });
     assert.equal(run.code, 0, run.stderr);
     assert.equal(JSON.parse(JSON.parse(run.stdout).ids).length, all.count);
-    const pages = emulator.requests.list().slice(before).filter((r) => r.path.endsWith("/image-server-jobs"));
+    const pages = emulator.requests
+      .list()
+      .slice(before)
+      .filter((r) => r.path.endsWith("/image-server-jobs"));
     // Pages of 100 that overlap by one item: 0-99, 99-198, ...
     assert.equal(pages.length, 1 + Math.ceil((all.count - 100) / 99));
-    assert.deepEqual(pages.map((r) => Number(r.query.offset ?? 0)).sort((a, b) => a - b), pages.map((_, i) => i * 99));
+    assert.deepEqual(
+      pages.map((r) => Number(r.query.offset ?? 0)).sort((a, b) => a - b),
+      pages.map((_, i) => i * 99),
+    );
   });
 
   test("a failing query is one line on stderr and a non-zero exit", async () => {

@@ -40,7 +40,12 @@ const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.le
 type Expectation =
   | { readonly outcome: "success"; readonly resourceIds: readonly string[] }
   | { readonly outcome: "failure"; readonly errorCode: string; readonly failedSubJobs: number }
-  | { readonly outcome: "partial"; readonly allowed: boolean; readonly failedCodes: readonly string[]; readonly resourceIds: readonly string[] };
+  | {
+      readonly outcome: "partial";
+      readonly allowed: boolean;
+      readonly failedCodes: readonly string[];
+      readonly resourceIds: readonly string[];
+    };
 
 interface Plan {
   readonly kind: JobKindName;
@@ -49,7 +54,11 @@ interface Plan {
 }
 
 const pathOf = (kind: JobKindName, id: string) =>
-  kind === "image-job" ? `/v1/${PROJECT}/image-server-jobs/${id}` : kind === "app-job" ? `/v2/${PROJECT}/job/${id}` : `/v1/${PROJECT}/jobs/${id}`;
+  kind === "image-job"
+    ? `/v1/${PROJECT}/image-server-jobs/${id}`
+    : kind === "app-job"
+      ? `/v2/${PROJECT}/job/${id}`
+      : `/v1/${PROJECT}/jobs/${id}`;
 
 let emulator: RunningEmulator;
 /** Faults queued by the hook, and the requests they were meant to answer. */
@@ -86,14 +95,28 @@ after(async () => {
 function scriptPartialSuccess(kind: "image-job" | "app-job", id: string, subJobs: number): Expectation & { outcome: "partial" } {
   const plan = Array.from({ length: subJobs }, (_, i) => {
     const failed = i % 2 === 1;
-    return { i, status: failed ? (i % 4 === 1 ? "FAILED" : "ABNORMAL") : "SUCCESS", code: failed ? `WKS.LOAD${String(i).padStart(2, "0")}` : "", resourceId: failed ? "" : `res-${id}-${i}` };
+    return {
+      i,
+      status: failed ? (i % 4 === 1 ? "FAILED" : "ABNORMAL") : "SUCCESS",
+      code: failed ? `WKS.LOAD${String(i).padStart(2, "0")}` : "",
+      resourceId: failed ? "" : `res-${id}-${i}`,
+    };
   });
   const subs = plan.map(({ i, status, code, resourceId }) => {
     const message = code ? "sub-job failed under load" : "";
-    const error = kind === "image-job" ? { job_execute_info: { error_code: code, error_message: message } } : { error_code: code, error_message: message };
+    const error =
+      kind === "image-job"
+        ? { job_execute_info: { error_code: code, error_message: message } }
+        : { error_code: code, error_message: message };
     return { id: `${id}-s${i}`, job_id: id, status, ...error, job_resource_info: { resource_id: resourceId } };
   });
-  const body = (status: string) => ({ id, job_type: kind === "image-job" ? "CREATE_SERVER_IMAGE" : "CREATE_SERVER", status, sub_jobs_total: subJobs, sub_jobs: subs.map((s) => (status === "SUCCESS" ? s : { ...s, status: "RUNNING" })) });
+  const body = (status: string) => ({
+    id,
+    job_type: kind === "image-job" ? "CREATE_SERVER_IMAGE" : "CREATE_SERVER",
+    status,
+    sub_jobs_total: subJobs,
+    sub_jobs: subs.map((s) => (status === "SUCCESS" ? s : { ...s, status: "RUNNING" })),
+  });
   const path = pathOf(kind, id);
   scripted.add(path);
   emulator.faults.add({ pathPrefix: path, times: 2, status: 200, body: body("RUNNING") });
@@ -124,7 +147,15 @@ function planJobs(): Plan[] {
     }
     if (roll >= 12) {
       const errorCode = kind === "ims-job" ? `IMG.${9000 + i}` : `WKS.${90000000 + i}`;
-      const job: EmulatedJob = emulator.store.createJob({ kind, projectId: PROJECT, ...timing, outcome: "failure", subJobs, errorCode, errorMessage: `load failure ${i}` });
+      const job: EmulatedJob = emulator.store.createJob({
+        kind,
+        projectId: PROJECT,
+        ...timing,
+        outcome: "failure",
+        subJobs,
+        errorCode,
+        errorMessage: `load failure ${i}`,
+      });
       return { kind, id: job.id, expect: { outcome: "failure", errorCode, failedSubJobs: kind === "ims-job" ? 0 : 1 } };
     }
     const job = emulator.store.createJob({ kind, projectId: PROJECT, ...timing, outcome: "success", subJobs });
@@ -140,7 +171,8 @@ function verdict(plan: Plan, settled: PromiseSettledResult<JobSnapshot>, events:
     if (settled.status === "rejected") return `${name}: rejected with ${String(settled.reason)}`;
     const snap = settled.value;
     if (snap.phase !== "succeeded" || snap.status !== "SUCCESS") return `${name}: resolved ${snap.status}/${snap.phase}`;
-    if (JSON.stringify(snap.resourceIds) !== JSON.stringify(expect.resourceIds)) return `${name}: resources ${snap.resourceIds.join(",")}, expected ${expect.resourceIds.join(",")}`;
+    if (JSON.stringify(snap.resourceIds) !== JSON.stringify(expect.resourceIds))
+      return `${name}: resources ${snap.resourceIds.join(",")}, expected ${expect.resourceIds.join(",")}`;
     const warned = events.some((e) => e.type === "warning" && e.code === "failed-sub-jobs");
     if (warned !== (expect.outcome === "partial")) return `${name}: failed-sub-jobs warning ${warned ? "given" : "missing"}`;
     return undefined;
@@ -150,13 +182,17 @@ function verdict(plan: Plan, settled: PromiseSettledResult<JobSnapshot>, events:
   if (!(error instanceof JobFailedError)) return `${name}: rejected with ${String(error)}`;
   const failedCodes = error.snapshot.subJobs.filter((s) => s.phase === "failed").map((s) => s.errorCode);
   if (expect.outcome === "failure") {
-    if (error.snapshot.errorCode !== expect.errorCode) return `${name}: error code ${error.snapshot.errorCode}, expected ${expect.errorCode}`;
-    if (failedCodes.length !== expect.failedSubJobs || failedCodes.some((c) => c !== expect.errorCode)) return `${name}: failed sub-job codes ${failedCodes.join(",")}`;
+    if (error.snapshot.errorCode !== expect.errorCode)
+      return `${name}: error code ${error.snapshot.errorCode}, expected ${expect.errorCode}`;
+    if (failedCodes.length !== expect.failedSubJobs || failedCodes.some((c) => c !== expect.errorCode))
+      return `${name}: failed sub-job codes ${failedCodes.join(",")}`;
     if (!error.message.includes(expect.errorCode)) return `${name}: message lacks the code: ${error.message}`;
     return undefined;
   }
-  if (error.snapshot.status !== "SUCCESS") return `${name}: failed with status ${error.snapshot.status}, expected SUCCESS with failed sub-jobs`;
-  if (JSON.stringify(failedCodes) !== JSON.stringify(expect.failedCodes)) return `${name}: failed sub-job codes ${failedCodes.join(",")}, expected ${expect.failedCodes.join(",")}`;
+  if (error.snapshot.status !== "SUCCESS")
+    return `${name}: failed with status ${error.snapshot.status}, expected SUCCESS with failed sub-jobs`;
+  if (JSON.stringify(failedCodes) !== JSON.stringify(expect.failedCodes))
+    return `${name}: failed sub-job codes ${failedCodes.join(",")}, expected ${expect.failedCodes.join(",")}`;
   if (!expect.failedCodes.every((code) => error.message.includes(code))) return `${name}: message lacks a sub-job code: ${error.message}`;
   return undefined;
 }
@@ -165,7 +201,10 @@ describe("load: 100 concurrent waits, one client, ~5% transient faults", () => {
   it("every wait ends with the right outcome, none hangs", { timeout: 60_000 }, async (t) => {
     const plans = planJobs();
     let retries = 0;
-    const config = resolveConfig({ endpoint: emulator.url }, { HW_PROJECT_ID: PROJECT, HW_ACCESS_KEY: DEMO_CREDENTIALS.accessKey, HW_SECRET_KEY: DEMO_CREDENTIALS.secretKey });
+    const config = resolveConfig(
+      { endpoint: emulator.url },
+      { HW_PROJECT_ID: PROJECT, HW_ACCESS_KEY: DEMO_CREDENTIALS.accessKey, HW_SECRET_KEY: DEMO_CREDENTIALS.secretKey },
+    );
     // Short retry backoff, as short polls: the test is about correctness under load, not patience.
     const client = new HwClient(config, { env: {}, retry: { baseDelayMs: 50, maxDelayMs: 400 }, onRetry: () => retries++ });
     emulator.resetStats();
@@ -175,14 +214,17 @@ describe("load: 100 concurrent waits, one client, ~5% transient faults", () => {
     try {
       const settled = await Promise.allSettled(
         plans.map((plan, i) =>
-          waitForJob(jobPoller(client, plan.kind, plan.id, { allowFailedSubJobs: plan.expect.outcome === "partial" && plan.expect.allowed }), {
-            timeoutMs: WAIT_TIMEOUT_MS,
-            minDelayMs: 200,
-            maxDelayMs: 1_000,
-            notFoundGraceMs: 0,
-            target: { kind: plan.kind, jobId: plan.id },
-            onEvent: (event) => events[i]!.push(event),
-          }),
+          waitForJob(
+            jobPoller(client, plan.kind, plan.id, { allowFailedSubJobs: plan.expect.outcome === "partial" && plan.expect.allowed }),
+            {
+              timeoutMs: WAIT_TIMEOUT_MS,
+              minDelayMs: 200,
+              maxDelayMs: 1_000,
+              notFoundGraceMs: 0,
+              target: { kind: plan.kind, jobId: plan.id },
+              onEvent: (event) => events[i]!.push(event),
+            },
+          ),
         ),
       );
       const durationMs = Date.now() - started;
@@ -197,7 +239,9 @@ describe("load: 100 concurrent waits, one client, ~5% transient faults", () => {
         return acc;
       }, {});
       t.diagnostic(
-        `waits ${WAITS} (${Object.entries(outcomes).map(([k, n]) => `${k} ${n}`).join(", ")}); requests ${stats.requests} (max in flight ${stats.maxInFlight}); ` +
+        `waits ${WAITS} (${Object.entries(outcomes)
+          .map(([k, n]) => `${k} ${n}`)
+          .join(", ")}); requests ${stats.requests} (max in flight ${stats.maxInFlight}); ` +
           `faults injected ${faultsInjected} (${bursts} bursts of ${DEFAULT_RETRY_POLICY.maxAttempts}), faulted requests ${faulted} (${((100 * faulted) / stats.requests).toFixed(1)}%), ` +
           `HTTP retries ${retries}, transient-error events ${transientEvents}; duration ${(durationMs / 1000).toFixed(1)} s`,
       );
@@ -206,8 +250,15 @@ describe("load: 100 concurrent waits, one client, ~5% transient faults", () => {
       assert.deepEqual(problems, [], "every outcome as planned");
       assert.ok(faultsInjected > 0, "faults were injected");
       assert.equal(faulted, faultedRequestsPlanned, "each injected fault answered the requests it was queued for");
-      assert.ok(transientEvents >= bursts, `each burst outlasted one poll's retries: ${transientEvents} transient-error events, ${bursts} bursts`);
-      assert.deepEqual(emulator.faults.list().filter((f) => !scripted.has(f.pathPrefix)), [], "every injected fault was used");
+      assert.ok(
+        transientEvents >= bursts,
+        `each burst outlasted one poll's retries: ${transientEvents} transient-error events, ${bursts} bursts`,
+      );
+      assert.deepEqual(
+        emulator.faults.list().filter((f) => !scripted.has(f.pathPrefix)),
+        [],
+        "every injected fault was used",
+      );
       assert.ok(stats.maxInFlight > 1, `requests overlapped (max in flight ${stats.maxInFlight})`);
       assert.ok(durationMs < WAIT_TIMEOUT_MS, `every wait ended well before its own timeout (${durationMs} ms)`);
     } finally {

@@ -52,7 +52,15 @@ describe("the image-pipeline stack without terraform", () => {
   });
 
   test("the exact local-exec command fails with the job's error when the job fails", async () => {
-    const job = emulator.store.createJob({ kind: "app-job", projectId: PROJECT, waitingMs: 100, runningMs: 500, outcome: "failure", errorCode: "WKS.00129901", errorMessage: "The service is now unavailable to process the request." });
+    const job = emulator.store.createJob({
+      kind: "app-job",
+      projectId: PROJECT,
+      waitingMs: 100,
+      runningMs: 500,
+      outcome: "failure",
+      errorCode: "WKS.00129901",
+      errorMessage: "The service is now unavailable to process the request.",
+    });
     const result = await runLocalExecs(stackDir, { image_job_id: job.id, job_kind: "app-job" }, { env: env(), timeoutMs: 60_000 });
     assert.equal(result.code, 1, result.output);
     assert.match(result.output, /WKS\.00129901 The service is now unavailable to process the request\./);

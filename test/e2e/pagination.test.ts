@@ -45,7 +45,14 @@ function paginationScenario() {
     running_ms: (i % 3) * 7_200_000,
     created_ago_ms: Math.floor(i / 3) * 90_000,
   }));
-  const changing = Array.from({ length: 45 }, (_, i) => ({ kind: "app-job", job_type: "CREATE_SERVER", sub_jobs: 10, waiting_ms: 0, running_ms: 0, created_ago_ms: (i + 1) * 30_000 }));
+  const changing = Array.from({ length: 45 }, (_, i) => ({
+    kind: "app-job",
+    job_type: "CREATE_SERVER",
+    sub_jobs: 10,
+    waiting_ms: 0,
+    running_ms: 0,
+    created_ago_ms: (i + 1) * 30_000,
+  }));
   return parseScenario({
     seed: 7,
     projects: [
@@ -74,7 +81,11 @@ before(async () => {
     now: () => NOW,
     scenario: paginationScenario(),
     onApiRequest: async (req) => {
-      pageRequests.push({ path: req.path, offset: Number(req.query.offset ?? "0"), limit: req.query.limit === undefined ? undefined : Number(req.query.limit) });
+      pageRequests.push({
+        path: req.path,
+        offset: Number(req.query.offset ?? "0"),
+        limit: req.query.limit === undefined ? undefined : Number(req.query.limit),
+      });
       extraHook?.(req);
       await sleep(HOLD_MS);
     },
@@ -103,7 +114,11 @@ function assertSameList(actual: readonly Item[], expected: readonly Item[], what
   const ids = actual.map((i) => i.id);
   assert.equal(new Set(ids).size, ids.length, `${what}: no item twice`);
   assert.equal(actual.length, expected.length, `${what}: no item missing`);
-  assert.deepEqual(ids, expected.map((i) => i.id), `${what}: ids in order`);
+  assert.deepEqual(
+    ids,
+    expected.map((i) => i.id),
+    `${what}: ids in order`,
+  );
   assert.deepEqual(canonical(actual), canonical(expected), `${what}: items`);
 }
 
@@ -124,9 +139,16 @@ function overlappingOffsets(total: number, size: number): number[] {
 function assertOneRead(total: number, path: string): void {
   const offsets = pageRequests.filter((r) => r.path === path).map((r) => r.offset);
   const expected = overlappingOffsets(total, 100);
-  assert.deepEqual([...offsets].sort((a, b) => a - b), expected, "each page requested once");
+  assert.deepEqual(
+    [...offsets].sort((a, b) => a - b),
+    expected,
+    "each page requested once",
+  );
   assert.equal(offsets[0], 0, "the first page first");
-  assert.ok(pageRequests.every((r) => r.limit === 100), "pages of the largest size");
+  assert.ok(
+    pageRequests.every((r) => r.limit === 100),
+    "pages of the largest size",
+  );
 }
 
 describe("every page over real HTTP, in-process client", () => {
@@ -166,7 +188,10 @@ describe("every page over real HTTP, in-process client", () => {
     assert.ok(emulator.stats().maxInFlight > 4, `more than 4 requests in flight (${emulator.stats().maxInFlight})`);
     // Warnings are emitted on a later tick.
     await new Promise((resolve) => setImmediate(resolve));
-    assert.deepEqual(warnings.map((w) => `${w.name}: ${w.message}`), []);
+    assert.deepEqual(
+      warnings.map((w) => `${w.name}: ${w.message}`),
+      [],
+    );
   });
 
   it("concurrency 1 reads the same list one page at a time", async () => {
@@ -185,11 +210,14 @@ describe("every page over real HTTP, in-process client", () => {
   });
 
   it("fetchAllPages with an odd page size over listAppSubJobs: the oracle's list", async () => {
-    const all = await fetchAllPages((offset, limit, signal) => listAppSubJobs(client, { job_type: "CREATE_SERVER", offset, limit }, signal), {
-      pageSize: 37,
-      concurrency: 5,
-      idOf: (item) => item.id ?? undefined,
-    });
+    const all = await fetchAllPages(
+      (offset, limit, signal) => listAppSubJobs(client, { job_type: "CREATE_SERVER", offset, limit }, signal),
+      {
+        pageSize: 37,
+        concurrency: 5,
+        idOf: (item) => item.id ?? undefined,
+      },
+    );
     const expected = appSubs({ jobTypes: ["CREATE_SERVER"] });
     assert.equal(all.count, expected.length);
     assertSameList(all.items as Item[], expected, "page size 37");
@@ -212,12 +240,22 @@ describe("a list that grows while it is read", () => {
       if (req.path !== path || inserted.length > 0) return;
       if (Number(req.query.offset ?? "0") === 0) return;
       for (let i = 0; i < 3; i++) {
-        const job = emulator.store.createJob({ kind: "app-job", projectId: CHANGING_PROJECT, jobType: "CREATE_SERVER", subJobs: 4, waitingMs: 0, runningMs: 0 });
+        const job = emulator.store.createJob({
+          kind: "app-job",
+          projectId: CHANGING_PROJECT,
+          jobType: "CREATE_SERVER",
+          subJobs: 4,
+          waitingMs: 0,
+          runningMs: 0,
+        });
         inserted.push(...job.subJobIds);
       }
     };
     const changingClient = new HwClient(
-      resolveConfig({ endpoint: emulator.url, projectId: CHANGING_PROJECT }, { HW_ACCESS_KEY: DEMO_CREDENTIALS.accessKey, HW_SECRET_KEY: DEMO_CREDENTIALS.secretKey }),
+      resolveConfig(
+        { endpoint: emulator.url, projectId: CHANGING_PROJECT },
+        { HW_ACCESS_KEY: DEMO_CREDENTIALS.accessKey, HW_SECRET_KEY: DEMO_CREDENTIALS.secretKey },
+      ),
       { env: {} },
     );
     try {
@@ -227,7 +265,11 @@ describe("a list that grows while it is read", () => {
       assert.equal(expected.length, initial.length + 12);
       assert.equal(result.count, expected.length, "the count of the list as it ends up");
       assertSameList(result.items, expected, "after the change");
-      for (const id of inserted) assert.ok(result.items.some((i) => i.id === id), `inserted sub-job ${id} is listed`);
+      for (const id of inserted)
+        assert.ok(
+          result.items.some((i) => i.id === id),
+          `inserted sub-job ${id} is listed`,
+        );
       const firstPages = pageRequests.filter((r) => r.path === path && r.offset === 0).length;
       assert.ok(firstPages > 1, `the first page was requested again (${firstPages} times): the list was re-read`);
     } finally {
@@ -238,7 +280,10 @@ describe("a list that grows while it is read", () => {
 
 describe("the CLI reads every page", () => {
   it("hwjobs list app-sub-jobs --all --concurrency 8: the same 1,000+ ids in order", async () => {
-    const r = await runCli(["list", "app-sub-jobs", "--job-type", "CREATE_SERVER", "--all", "--concurrency", "8"], emulatorEnv(emulator.url, PROJECT));
+    const r = await runCli(
+      ["list", "app-sub-jobs", "--job-type", "CREATE_SERVER", "--all", "--concurrency", "8"],
+      emulatorEnv(emulator.url, PROJECT),
+    );
     assertExit(r, 0);
     assert.equal(r.stderr, "", describeResult(r));
     const doc = JSON.parse(r.stdout) as { count: number; items: Item[] };
@@ -252,7 +297,10 @@ describe("the CLI reads every page", () => {
   });
 
   it("hwjobs list image-sub-jobs --all --concurrency 2 --output none: nothing printed, every page read", async () => {
-    const r = await runCli(["list", "image-sub-jobs", "--job-type", "CREATE_SERVER_IMAGE", "--all", "--concurrency", "2", "--output", "none"], emulatorEnv(emulator.url, PROJECT));
+    const r = await runCli(
+      ["list", "image-sub-jobs", "--job-type", "CREATE_SERVER_IMAGE", "--all", "--concurrency", "2", "--output", "none"],
+      emulatorEnv(emulator.url, PROJECT),
+    );
     assertExit(r, 0);
     assert.equal(r.stdout, "");
     assertOneRead(imageSubs({ jobTypes: ["CREATE_SERVER_IMAGE"] }).length, `/v1/${PROJECT}/image-server-sub-jobs`);

@@ -34,7 +34,11 @@ describe("terraform apply of a failed job that echoes the credentials", { skip: 
   let work: string;
 
   before(async () => {
-    emulator = await startEmulator({ port: 0, credentials: [{ accessKey: ACCESS_KEY, secretKey: SECRET_KEY, securityToken: SECURITY_TOKEN }], tokens: [AUTH_TOKEN] });
+    emulator = await startEmulator({
+      port: 0,
+      credentials: [{ accessKey: ACCESS_KEY, secretKey: SECRET_KEY, securityToken: SECURITY_TOKEN }],
+      tokens: [AUTH_TOKEN],
+    });
     work = mkdtempSync(join(tmpdir(), "hwjobs-e2e-secrets-"));
   });
 
@@ -78,8 +82,14 @@ describe("terraform apply of a failed job that echoes the credentials", { skip: 
     // The job's own error is what fails the apply, with every secret replaced.
     assert.match(result.output, /WKS\.00170002/);
     assert.match(result.output, /leaked \*\*\* \*\*\* \*\*\*/);
-    const places: Array<[string, string]> = [["terraform output", result.output], ...[synthDir, dir].flatMap(walk).map((file): [string, string] => [file, readFileSync(file, "utf8")])];
-    assert.ok(places.some(([file]) => file.endsWith("terraform.tfstate")), "a state was written");
+    const places: Array<[string, string]> = [
+      ["terraform output", result.output],
+      ...[synthDir, dir].flatMap(walk).map((file): [string, string] => [file, readFileSync(file, "utf8")]),
+    ];
+    assert.ok(
+      places.some(([file]) => file.endsWith("terraform.tfstate")),
+      "a state was written",
+    );
     for (const [where, text] of places) {
       for (const secret of SECRETS) {
         const form = findSpelling(text, secret);

@@ -42,7 +42,11 @@ describe("terraform apply gated on a job", { skip: terraform ? false : "terrafor
    * Applies a fresh copy of the synthesized stack (own state): `terraform init`, then the job is
    * created (so its timeline starts right before the apply), then `terraform apply`.
    */
-  async function apply(name: string, spec: Omit<CreateJobRequest, "project_id">, vars: Record<string, string>): Promise<{ result: RunResult; dir: string; id: string }> {
+  async function apply(
+    name: string,
+    spec: Omit<CreateJobRequest, "project_id">,
+    vars: Record<string, string>,
+  ): Promise<{ result: RunResult; dir: string; id: string }> {
     const dir = join(work, name);
     cpSync(stackDir, dir, { recursive: true });
     const env = {
@@ -68,7 +72,11 @@ describe("terraform apply gated on a job", { skip: terraform ? false : "terrafor
   }
 
   test("a job that succeeds after about 5 s: apply succeeds and release is created only after the wait", async () => {
-    const { result, dir, id } = await apply("success", { kind: "ims-job", waiting_ms: 1000, running_ms: 4000, outcome: "success" }, { job_kind: "ims-job" });
+    const { result, dir, id } = await apply(
+      "success",
+      { kind: "ims-job", waiting_ms: 1000, running_ms: 4000, outcome: "success" },
+      { job_kind: "ims-job" },
+    );
     assert.equal(result.code, 0, result.output);
     // The first poll saw the job still pending and the last one saw it succeed: the apply waited.
     const seen = [...result.output.matchAll(new RegExp(`ims-job ${id}: (\\w+)`, "g"))].map((m) => m[1]);
@@ -104,7 +112,11 @@ describe("terraform apply gated on a job", { skip: terraform ? false : "terrafor
   });
 
   test("a job that never finishes with a short timeout: apply fails with a timeout message", async () => {
-    const { result, dir } = await apply("timeout", { kind: "app-job", waiting_ms: 100, running_ms: 1000, outcome: "never" }, { job_kind: "app-job", wait_timeout: "4s" });
+    const { result, dir } = await apply(
+      "timeout",
+      { kind: "app-job", waiting_ms: 100, running_ms: 1000, outcome: "never" },
+      { job_kind: "app-job", wait_timeout: "4s" },
+    );
     assert.notEqual(result.code, 0);
     assert.match(result.output, /timed out after 4s/);
     assert.match(result.output, /exit status 3/);
@@ -115,18 +127,30 @@ describe("terraform apply gated on a job", { skip: terraform ? false : "terrafor
     // Relative paths: a shell would create these in the provisioner's working directory (the stack
     // directory), which is checked below along with the test's own directories.
     const evil = "x$(touch pwned1)y`touch pwned2`;touch pwned3 '\"&|<>*?";
-    const { result, id, dir } = await apply("metachar", { kind: "ims-job", id: evil, waiting_ms: 100, running_ms: 900, outcome: "success" }, { job_kind: "ims-job" });
+    const { result, id, dir } = await apply(
+      "metachar",
+      { kind: "ims-job", id: evil, waiting_ms: 100, running_ms: 900, outcome: "success" },
+      { job_kind: "ims-job" },
+    );
     assert.equal(id, evil);
     assert.equal(result.code, 0, result.output);
     for (const where of [dir, work, process.cwd()]) {
-      assert.deepEqual(readdirSync(where).filter((f) => f.startsWith("pwned")), [], `something was executed in ${where}`);
+      assert.deepEqual(
+        readdirSync(where).filter((f) => f.startsWith("pwned")),
+        [],
+        `something was executed in ${where}`,
+      );
     }
     const polls = (await requestLog(emulator.url)).filter((r) => r.path.endsWith(`/jobs/${evil}`));
     assert.ok(polls.length >= 1, "the job id did not reach the API verbatim");
   });
 
   test("the secret key appears nowhere in cdktf.out, the state or Terraform's output", async () => {
-    const { result, dir } = await apply("secrets", { kind: "ims-job", waiting_ms: 100, running_ms: 500, outcome: "success" }, { job_kind: "ims-job" });
+    const { result, dir } = await apply(
+      "secrets",
+      { kind: "ims-job", waiting_ms: 100, running_ms: 500, outcome: "success" },
+      { job_kind: "ims-job" },
+    );
     assert.equal(result.code, 0, result.output);
     assert.ok(!result.output.includes(SECRET), "secret in terraform output");
     for (const root of [synthDir, dir]) {

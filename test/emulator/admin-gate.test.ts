@@ -25,7 +25,8 @@ const SUCCESS_FOREVER = JSON.stringify({ times: -1, status: 200, body: { status:
 const JSON_TYPE = { "content-type": "application/json" };
 
 /** POSTs the forever-SUCCESS fault with `headers`; resolves the answer. */
-const postFault = (headers: Record<string, string>, body = SUCCESS_FOREVER) => rawRequest(emulator.url, "/_emulator/faults", "POST", headers, body);
+const postFault = (headers: Record<string, string>, body = SUCCESS_FOREVER) =>
+  rawRequest(emulator.url, "/_emulator/faults", "POST", headers, body);
 
 function assertRefused(reply: { status: number; text: string }, status: number, code: string, mentions: string): void {
   assert.equal(reply.status, status, reply.text);
@@ -38,11 +39,21 @@ function assertRefused(reply: { status: number; text: string }, status: number, 
 describe("Host", () => {
   it("refuses admin requests addressed to another host with 403, queuing nothing", async () => {
     const port = emulator.port;
-    for (const host of ["evil.example", `evil.example:${port}`, "127.0.0.1:1", "127.0.0.1", `localhost.:${port}`, `user@127.0.0.1:${port}`]) {
+    for (const host of [
+      "evil.example",
+      `evil.example:${port}`,
+      "127.0.0.1:1",
+      "127.0.0.1",
+      `localhost.:${port}`,
+      `user@127.0.0.1:${port}`,
+    ]) {
       assertRefused(await postFault({ ...JSON_TYPE, host }), 403, "EMULATOR.FORBIDDEN", "host:");
     }
     const reply = await postFault({ ...JSON_TYPE, host: "evil.example" });
-    assert.match(obj(JSON.parse(reply.text)).error_msg as string, new RegExp(`127\\.0\\.0\\.1:${port}, localhost:${port} or \\[::1\\]:${port}, not "evil\\.example"`));
+    assert.match(
+      obj(JSON.parse(reply.text)).error_msg as string,
+      new RegExp(`127\\.0\\.0\\.1:${port}, localhost:${port} or \\[::1\\]:${port}, not "evil\\.example"`),
+    );
   });
 
   it("refuses an absolute-form target, whose authority would outrank the Host header", async () => {
@@ -69,7 +80,10 @@ describe("Host", () => {
   });
 
   it("leaves the emulated APIs alone: the client signs whatever Host it sends", async () => {
-    const reply = await rawRequest(emulator.url, "/v1/p/jobs/nope", "GET", { host: "iam.example", "x-auth-token": "hwjobs-demo-iam-token" });
+    const reply = await rawRequest(emulator.url, "/v1/p/jobs/nope", "GET", {
+      host: "iam.example",
+      "x-auth-token": "hwjobs-demo-iam-token",
+    });
     assert.deepEqual([reply.status, JSON.parse(reply.text)], [404, { error: { code: "IMG.0104", message: "The job does not exist." } }]);
   });
 });
@@ -102,7 +116,10 @@ describe("content-type", () => {
   it("refuses a body without a content-type, and says how to fix a curl -d call", async () => {
     assertRefused(await postFault({}), 415, "EMULATOR.UNSUPPORTED_MEDIA_TYPE", "(got none)");
     const curl = await postFault({ "content-type": "application/x-www-form-urlencoded" });
-    assert.match(obj(JSON.parse(curl.text)).error_msg as string, /must be application\/json \(got "application\/x-www-form-urlencoded"\); with curl, add -H 'content-type: application\/json'/);
+    assert.match(
+      obj(JSON.parse(curl.text)).error_msg as string,
+      /must be application\/json \(got "application\/x-www-form-urlencoded"\); with curl, add -H 'content-type: application\/json'/,
+    );
   });
 
   it("refuses other JSON-ish types and charsets", async () => {
@@ -112,12 +129,12 @@ describe("content-type", () => {
   });
 
   it("accepts application/json with an optional utf-8 charset", async () => {
-    for (const type of ["application/json", "application/json; charset=utf-8", "Application/JSON;charset=\"UTF-8\""]) {
+    for (const type of ["application/json", "application/json; charset=utf-8", 'Application/JSON;charset="UTF-8"']) {
       assert.equal((await postFault({ "content-type": type })).status, 201, type);
     }
   });
 
-  it("needs none without a body, but refuses an empty text/plain POST (what a page sends for body \"\")", async () => {
+  it('needs none without a body, but refuses an empty text/plain POST (what a page sends for body "")', async () => {
     emulator.store.createJob({ kind: "ims-job", projectId: "p" });
     const empty = await rawRequest(emulator.url, "/_emulator/reset", "POST", { "content-type": "text/plain;charset=UTF-8" }, "");
     assert.equal(empty.status, 415);
@@ -152,12 +169,19 @@ describe("HostPolicy", () => {
   it("accepts only http origins it serves", () => {
     const policy = new HostPolicy("127.0.0.1", 9000);
     assert.ok(policy.allowsOrigin("http://127.0.0.1:9000"));
-    for (const origin of ["null", "http://127.0.0.1:9000/", "https://127.0.0.1:9000", "http://127.0.0.1:9001", "file://", ""]) assert.ok(!policy.allowsOrigin(origin), origin);
+    for (const origin of ["null", "http://127.0.0.1:9000/", "https://127.0.0.1:9000", "http://127.0.0.1:9001", "file://", ""])
+      assert.ok(!policy.allowsOrigin(origin), origin);
   });
 
   it("isJsonContentType", () => {
     assert.deepEqual(
-      ["application/json", " application/json ; charset=utf-8", "application/json;", "application/json; charset=utf8", "application/json, text/plain"].map(isJsonContentType),
+      [
+        "application/json",
+        " application/json ; charset=utf-8",
+        "application/json;",
+        "application/json; charset=utf8",
+        "application/json, text/plain",
+      ].map(isJsonContentType),
       [true, true, false, false, false],
     );
   });

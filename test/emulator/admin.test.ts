@@ -62,10 +62,16 @@ describe("POST /_emulator/jobs", () => {
     });
     assert.equal(reply.status, 201, reply.text);
     const job = obj(reply.json);
-    assert.deepEqual([job.id, job.job_type, job.error_code, job.error_message, job.status, job.path], ["abc", "imsImportImageJob", "IMG.0001", "bad file", "RUNNING", "/v1/p/jobs/abc"]);
+    assert.deepEqual(
+      [job.id, job.job_type, job.error_code, job.error_message, job.status, job.path],
+      ["abc", "imsImportImageJob", "IMG.0001", "bad file", "RUNNING", "/v1/p/jobs/abc"],
+    );
     clock.advance(10);
     const listed = obj((await admin("GET", "/_emulator/jobs")).json).jobs as Array<Record<string, unknown>>;
-    assert.deepEqual(listed.map((j) => [j.id, j.status]), [["abc", "FAIL"]]);
+    assert.deepEqual(
+      listed.map((j) => [j.id, j.status]),
+      [["abc", "FAIL"]],
+    );
   });
 
   it("answers 409 for a duplicate id in the same project and kind", async () => {
@@ -83,10 +89,16 @@ describe("POST /_emulator/jobs", () => {
     [{ kind: "ims-job" }, "project_id: must be a string of 1 to 128 characters"],
     [{ kind: "ims-job", project_id: "p", waiting_ms: "5" }, "waiting_ms: must be an integer from 0 to 2592000000"],
     [{ kind: "ims-job", project_id: "p", outcome: "ok" }, "outcome: must be one of success, failure, never"],
-    [{ kind: "ims-job", project_id: "p", error_code: "X" }, 'error_code: must be a string of 1 to 64 characters, only with outcome "failure"'],
+    [
+      { kind: "ims-job", project_id: "p", error_code: "X" },
+      'error_code: must be a string of 1 to 64 characters, only with outcome "failure"',
+    ],
     [{ kind: "ims-job", project_id: "p", sub_jobs: 101 }, "sub_jobs: must be an integer from 1 to 100"],
     [{ kind: "ims-job", project_id: "p", id: "" }, "id: must be a string of 1 to 255 characters"],
-    [{ kind: "ims-job", projectId: "p" }, "projectId: is not a known field (known: kind, project_id, id, job_type, waiting_ms, running_ms, outcome, sub_jobs, error_code, error_message)"],
+    [
+      { kind: "ims-job", projectId: "p" },
+      "projectId: is not a known field (known: kind, project_id, id, job_type, waiting_ms, running_ms, outcome, sub_jobs, error_code, error_message)",
+    ],
     [[], "body: must be a JSON object"],
     ["{not json", "body: must be valid JSON"],
     [undefined, "body: must be a JSON object"],
@@ -132,7 +144,10 @@ describe("admin routing", () => {
     const missing = await admin("GET", "/_emulator/nothing");
     assert.deepEqual([missing.status, obj(missing.json).error_code], [404, "EMULATOR.NOT_FOUND"]);
     const wrong = await admin("PUT", "/_emulator/jobs");
-    assert.deepEqual([wrong.status, obj(wrong.json).error_code, wrong.headers.get("allow")], [405, "EMULATOR.METHOD_NOT_ALLOWED", "POST, GET"]);
+    assert.deepEqual(
+      [wrong.status, obj(wrong.json).error_code, wrong.headers.get("allow")],
+      [405, "EMULATOR.METHOD_NOT_ALLOWED", "POST, GET"],
+    );
     assert.equal(emulator.requests.list().length, 0);
   });
 });

@@ -30,7 +30,10 @@ function assertRejected(reply: Reply, reason: string): void {
 }
 
 /** Signed headers for `path` at the fake clock's time, with `patch` applied afterwards. */
-function signed(extra: Record<string, string> = {}, over: { accessKey?: string; secretKey?: string; date?: Date } = {}): Record<string, string> {
+function signed(
+  extra: Record<string, string> = {},
+  over: { accessKey?: string; secretKey?: string; date?: Date } = {},
+): Record<string, string> {
   return signRequest({
     method: "GET",
     url: new URL(emulator.url + path),
@@ -95,7 +98,10 @@ describe("AK/SK signatures", () => {
     const date = formatSdkDate(new Date(clock.now()));
     const canonical = canonicalRequest({ method: "GET", path, query: [], headers: { host: new URL(emulator.url).host } });
     const signature = computeSignature(DEMO_CREDENTIALS.secretKey, canonical, date);
-    const reply = await send({ "x-sdk-date": date, authorization: `SDK-HMAC-SHA256 Access=${DEMO_CREDENTIALS.accessKey}, SignedHeaders=host, Signature=${signature}` });
+    const reply = await send({
+      "x-sdk-date": date,
+      authorization: `SDK-HMAC-SHA256 Access=${DEMO_CREDENTIALS.accessKey}, SignedHeaders=host, Signature=${signature}`,
+    });
     assertRejected(reply, "host and x-sdk-date must be signed headers");
   });
 
@@ -106,7 +112,15 @@ describe("AK/SK signatures", () => {
   it("hashes the raw body, or uses X-Sdk-Content-Sha256 when sent", async () => {
     const url = new URL(emulator.url + path);
     const body = '{"a":1}';
-    const headers = signRequest({ method: "GET", url, headers: {}, accessKey: DEMO_CREDENTIALS.accessKey, secretKey: DEMO_CREDENTIALS.secretKey, date: new Date(clock.now()), body });
+    const headers = signRequest({
+      method: "GET",
+      url,
+      headers: {},
+      accessKey: DEMO_CREDENTIALS.accessKey,
+      secretKey: DEMO_CREDENTIALS.secretKey,
+      date: new Date(clock.now()),
+      body,
+    });
     assert.equal((await rawRequest(emulator.url, path, "GET", headers, body)).status, 200);
     assert.equal((await rawRequest(emulator.url, path, "GET", headers, '{"a":2}')).status, 401);
 

@@ -29,7 +29,10 @@ function jobBody(bytes: number): string {
   return json + " ".repeat(bytes - json.length);
 }
 
-function assertAdminTooLarge(reply: { status: number; headers: Readonly<Record<string, string>> | Headers; text: string }, limit: EmulatorLimit): void {
+function assertAdminTooLarge(
+  reply: { status: number; headers: Readonly<Record<string, string>> | Headers; text: string },
+  limit: EmulatorLimit,
+): void {
   assert.equal(reply.status, 413, reply.text);
   assert.deepEqual(JSON.parse(reply.text), {
     error_code: "EMULATOR.LIMIT_EXCEEDED",
@@ -43,7 +46,12 @@ function assertAdminTooLarge(reply: { status: number; headers: Readonly<Record<s
 
 describe("oversized bodies", () => {
   it("a 100 MB POST to /_emulator/jobs from fetch gets 413 and adds nothing", async () => {
-    const res = await fetch(`${emulator.url}/_emulator/jobs`, { method: "POST", headers: JSON_TYPE, body: Buffer.alloc(100 * MIB, " "), signal: AbortSignal.timeout(20_000) });
+    const res = await fetch(`${emulator.url}/_emulator/jobs`, {
+      method: "POST",
+      headers: JSON_TYPE,
+      body: Buffer.alloc(100 * MIB, " "),
+      signal: AbortSignal.timeout(20_000),
+    });
     assertAdminTooLarge({ status: res.status, headers: res.headers, text: await res.text() }, adminBodyBytes);
     assert.equal(emulator.store.list().length, 0);
   });
@@ -54,7 +62,10 @@ describe("oversized bodies", () => {
     const api = await postWholeBody(`${emulator.url}/v1/p/jobs/1`, { "x-auth-token": "hwjobs-demo-iam-token" }, 2 * apiBodyBytes.value);
     assert.equal(api.status, 413);
     const body = obj(JSON.parse(api.text));
-    assert.deepEqual([body.error_code, body.error_msg], ["APIGW.0201", `Request entity too large: the body is over ${apiBodyBytes.name} (${apiBodyBytes.value} bytes).`]);
+    assert.deepEqual(
+      [body.error_code, body.error_msg],
+      ["APIGW.0201", `Request entity too large: the body is over ${apiBodyBytes.name} (${apiBodyBytes.value} bytes).`],
+    );
     assert.equal(emulator.store.list().length, 0);
   });
 
@@ -83,10 +94,14 @@ describe("oversized bodies", () => {
   it("sends 100 Continue when the declared body fits, then takes it", async () => {
     const body = JSON.stringify({ kind: "app-job", project_id: "p" });
     const status = await new Promise<number>((resolve, reject) => {
-      const req = httpRequest(`${emulator.url}/_emulator/jobs`, { method: "POST", headers: { ...JSON_TYPE, expect: "100-continue", "content-length": String(body.length) }, timeout: 10_000 }, (res) => {
-        res.resume();
-        res.on("end", () => resolve(res.statusCode ?? 0));
-      });
+      const req = httpRequest(
+        `${emulator.url}/_emulator/jobs`,
+        { method: "POST", headers: { ...JSON_TYPE, expect: "100-continue", "content-length": String(body.length) }, timeout: 10_000 },
+        (res) => {
+          res.resume();
+          res.on("end", () => resolve(res.statusCode ?? 0));
+        },
+      );
       req.on("continue", () => req.end(body));
       req.on("timeout", () => req.destroy(new Error("timed out")));
       req.on("error", reject);
@@ -104,7 +119,11 @@ describe("oversized bodies", () => {
 
   it("refuses a --scenario text over the byte limit, naming it", () => {
     const text = JSON.stringify({ seed: 1, project_id: "p" }) + " ".repeat(scenarioBytes.value);
-    assert.throws(() => parseScenario(text), (e: unknown) => e instanceof EmulatorValidationError && /^scenario: \d+ bytes is over max_scenario_bytes \(4194304 bytes\)$/.test(e.message));
+    assert.throws(
+      () => parseScenario(text),
+      (e: unknown) =>
+        e instanceof EmulatorValidationError && /^scenario: \d+ bytes is over max_scenario_bytes \(4194304 bytes\)$/.test(e.message),
+    );
   });
 });
 
@@ -134,17 +153,23 @@ describe("deeply nested JSON", () => {
     assert.equal((await callAdmin(emulator.url, "POST", "/_emulator/faults", fault(jsonDepth.value - 1))).status, 201);
     const over = await callAdmin(emulator.url, "POST", "/_emulator/faults", fault(jsonDepth.value));
     assert.deepEqual([over.status, over.json], [400, { error_code: "EMULATOR.INVALID", error_msg: tooDeep }]);
-    const brackets = JSON.stringify({ status: 500, body: `${"[{\\\"".repeat(1000)}` });
+    const brackets = JSON.stringify({ status: 500, body: `${'[{\\"'.repeat(1000)}` });
     assert.equal((await callAdmin(emulator.url, "POST", "/_emulator/faults", brackets)).status, 201);
     assert.equal(emulator.faults.list().length, 2);
   });
 
   it("parseScenario refuses deep text and deep in-process values with a validation error", () => {
-    const deepError = (field: RegExp) => (e: unknown) => e instanceof EmulatorValidationError && field.test(e.field) && e.message === `${e.field}: nests deeper than ${jsonDepth.name} (${jsonDepth.value} levels)`;
+    const deepError = (field: RegExp) => (e: unknown) =>
+      e instanceof EmulatorValidationError &&
+      field.test(e.field) &&
+      e.message === `${e.field}: nests deeper than ${jsonDepth.name} (${jsonDepth.value} levels)`;
     assert.throws(() => parseScenario(`{"seed":1,"project_id":"p","x":${nested(100_000)}}`), deepError(/^scenario$/));
     let value: unknown = 1;
     for (let i = 0; i < 100_000; i++) value = { a: value };
-    assert.throws(() => parseScenario({ seed: 1, projects: [{ project_id: "p", jobs: [value] }] }), deepError(/^projects\[0\]\.jobs\[0\](\.a){60}$/));
+    assert.throws(
+      () => parseScenario({ seed: 1, projects: [{ project_id: "p", jobs: [value] }] }),
+      deepError(/^projects\[0\]\.jobs\[0\](\.a){60}$/),
+    );
   });
 
   it("still answers 400 for invalid JSON", async () => {

@@ -27,26 +27,36 @@ describe("idle connections against the emulator", { concurrency: true }, () => {
     await Promise.all([emulator.close(), other.close()]);
   });
 
-  it("after 1,000 idle and half-open sockets, a new client is served, a busy request completes, and every idle socket is closed", { timeout: 60_000 }, async () => {
-    emulator.store.createJob({ kind: "ims-job", projectId: "p", id: "busy" });
-    emulator.faults.add({ pathPrefix: "/v1/p/jobs/busy", delayMs: 2000 });
-    // In progress (held by the delay) while the burst arrives: busy connections are never evicted.
-    const busy = callApi(emulator.url, "/v1/p/jobs/busy", { auth: { kind: "token" } });
-    let sockets: IdleSocket[] = [];
-    try {
-      // Half send nothing, half stop in the middle of their headers (slowloris).
-      sockets = await openIdleSockets(emulator.port, IDLE_SOCKETS, (i) => (i % 2 === 0 ? "" : `GET /_emulator/jobs HTTP/1.1\r\nHost: 127.0.0.1:${emulator.port}\r\n`));
-      const reply = await withTimeout(callAdmin(emulator.url, "GET", "/_emulator/jobs"), 5000, "a new client's request");
-      assert.equal(reply.status, 200);
-      // Well before the headers timeout could have: these are the cap's doing.
-      const byCap = IDLE_SOCKETS - connections.value;
-      await poll(() => sockets.filter((s) => s.isClosed()).length >= byCap, headersTimeoutMs.value / 2, `the cap closing ${byCap} idle sockets`);
-      assert.equal((await withTimeout(busy, 10_000, "the busy request")).status, 200, "the busy request was not cut");
-      await withTimeout(Promise.all(sockets.map((s) => s.closed)), CLOSED_WITHIN_MS, "the headers timeout closing the rest");
-    } finally {
-      for (const s of sockets) s.socket.destroy();
-    }
-  });
+  it(
+    "after 1,000 idle and half-open sockets, a new client is served, a busy request completes, and every idle socket is closed",
+    { timeout: 60_000 },
+    async () => {
+      emulator.store.createJob({ kind: "ims-job", projectId: "p", id: "busy" });
+      emulator.faults.add({ pathPrefix: "/v1/p/jobs/busy", delayMs: 2000 });
+      // In progress (held by the delay) while the burst arrives: busy connections are never evicted.
+      const busy = callApi(emulator.url, "/v1/p/jobs/busy", { auth: { kind: "token" } });
+      let sockets: IdleSocket[] = [];
+      try {
+        // Half send nothing, half stop in the middle of their headers (slowloris).
+        sockets = await openIdleSockets(emulator.port, IDLE_SOCKETS, (i) =>
+          i % 2 === 0 ? "" : `GET /_emulator/jobs HTTP/1.1\r\nHost: 127.0.0.1:${emulator.port}\r\n`,
+        );
+        const reply = await withTimeout(callAdmin(emulator.url, "GET", "/_emulator/jobs"), 5000, "a new client's request");
+        assert.equal(reply.status, 200);
+        // Well before the headers timeout could have: these are the cap's doing.
+        const byCap = IDLE_SOCKETS - connections.value;
+        await poll(
+          () => sockets.filter((s) => s.isClosed()).length >= byCap,
+          headersTimeoutMs.value / 2,
+          `the cap closing ${byCap} idle sockets`,
+        );
+        assert.equal((await withTimeout(busy, 10_000, "the busy request")).status, 200, "the busy request was not cut");
+        await withTimeout(Promise.all(sockets.map((s) => s.closed)), CLOSED_WITHIN_MS, "the headers timeout closing the rest");
+      } finally {
+        for (const s of sockets) s.socket.destroy();
+      }
+    },
+  );
 
   it("closes an idle keep-alive connection and a request whose body never completes", { timeout: 60_000 }, async () => {
     const port = other.port;
@@ -94,7 +104,6 @@ describe("ConnectionGuard", () => {
     await new Promise<void>((resolve) => server.close(() => resolve()));
   });
 
-
   it("over the cap, closes the least recently active idle connection, then the newcomer when all are busy", async () => {
     const sockets: IdleSocket[] = [];
     try {
@@ -110,7 +119,10 @@ describe("ConnectionGuard", () => {
       const [late] = await openIdleSockets(port, 1, () => "");
       sockets.push(late!);
       await withTimeout(late!.closed, 5000, "the newcomer closing");
-      assert.deepEqual(sockets.map((s) => s.isClosed()), [true, false, false, true]);
+      assert.deepEqual(
+        sockets.map((s) => s.isClosed()),
+        [true, false, false, true],
+      );
     } finally {
       for (const s of sockets) s.socket.destroy();
     }

@@ -44,16 +44,25 @@ describe("status faults", () => {
     await fault({ status: 503 });
     await fault({ status: 500 });
     const first = await get();
-    assert.deepEqual([first.status, first.json], [503, { error_code: "WKS.00050902", error_msg: "The service is now unavailable to process the request." }]);
+    assert.deepEqual(
+      [first.status, first.json],
+      [503, { error_code: "WKS.00050902", error_msg: "The service is now unavailable to process the request." }],
+    );
     const second = await get();
-    assert.deepEqual([second.status, second.json], [500, { error_code: "WKS.00211401", error_msg: "The requested operation failed. Please try again later." }]);
+    assert.deepEqual(
+      [second.status, second.json],
+      [500, { error_code: "WKS.00211401", error_msg: "The requested operation failed. Please try again later." }],
+    );
   });
 
   it("sends a given body (object or string) and headers", async () => {
     await fault({ status: 502, body: { error_code: "X.1", error_msg: "custom" }, headers: { "Retry-After": "7", "x-extra": "y" } });
     await fault({ status: 504, body: "<html>gateway timeout</html>" });
     const first = await get();
-    assert.deepEqual([first.status, first.json, first.headers.get("retry-after"), first.headers.get("x-extra")], [502, { error_code: "X.1", error_msg: "custom" }, "7", "y"]);
+    assert.deepEqual(
+      [first.status, first.json, first.headers.get("retry-after"), first.headers.get("x-extra")],
+      [502, { error_code: "X.1", error_msg: "custom" }, "7", "y"],
+    );
     const second = await get();
     assert.deepEqual([second.status, second.text], [504, "<html>gateway timeout</html>"]);
   });
@@ -85,7 +94,13 @@ describe("status faults", () => {
     assert.equal((await callApi(emulator.url, "/no/such/api", { auth: { kind: "none" } })).status, 503);
     assert.equal((await callAdmin(emulator.url, "GET", "/_emulator/jobs")).status, 200);
     const log = emulator.requests.list();
-    assert.deepEqual(log.map((r) => [r.status, r.auth, r.fault]), [[503, "none", true], [503, "none", true]]);
+    assert.deepEqual(
+      log.map((r) => [r.status, r.auth, r.fault]),
+      [
+        [503, "none", true],
+        [503, "none", true],
+      ],
+    );
   });
 });
 
@@ -161,7 +176,10 @@ describe("fault validation", () => {
 
   it("shares the validation with the in-process API", () => {
     assert.throws(() => emulator.faults.add({ times: 0, status: 500 }), /^EmulatorValidationError: times: /);
-    assert.equal(emulator.faults.add({ status: 500, retryAfter: "Wed, 21 Oct 2026 07:28:00 GMT" }).headers["retry-after"], "Wed, 21 Oct 2026 07:28:00 GMT");
+    assert.equal(
+      emulator.faults.add({ status: 500, retryAfter: "Wed, 21 Oct 2026 07:28:00 GMT" }).headers["retry-after"],
+      "Wed, 21 Oct 2026 07:28:00 GMT",
+    );
     emulator.faults.clear();
   });
 });

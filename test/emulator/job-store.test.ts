@@ -5,7 +5,10 @@ import { DuplicateJobError, EmulatorValidationError, JobStore, type CreateJobInp
 const store = () => new JobStore(() => Date.parse("2026-03-01T08:00:00Z"));
 
 function rejects(input: unknown, message: RegExp): void {
-  assert.throws(() => store().createJob(input as CreateJobInput), (e: unknown) => e instanceof EmulatorValidationError && message.test(e.message));
+  assert.throws(
+    () => store().createJob(input as CreateJobInput),
+    (e: unknown) => e instanceof EmulatorValidationError && message.test(e.message),
+  );
 }
 
 describe("JobStore", () => {

@@ -16,13 +16,24 @@ function jobsOf(store: JobStore, kind: EmulatedJob["kind"], projectId: string): 
 }
 
 /** Expected ListImageJobs items (all of them, ordered). */
-export function expectedImageJobs(store: JobStore, projectId: string, now: number, q: { jobType: string; status?: string }): Record<string, unknown>[] {
+export function expectedImageJobs(
+  store: JobStore,
+  projectId: string,
+  now: number,
+  q: { jobType: string; status?: string },
+): Record<string, unknown>[] {
   const rows: { t: number; id: string; item: Record<string, unknown> }[] = [];
   for (const job of jobsOf(store, "image-job", projectId)) {
     if (job.jobType !== q.jobType) continue;
     const snap = timelineAt(job, now - job.createdAt);
     if (q.status !== undefined && snap.status !== q.status) continue;
-    const item: Record<string, unknown> = { id: job.id, job_type: job.jobType, begin_time: iso(job.createdAt), status: snap.status, sub_jobs_total: job.subJobs };
+    const item: Record<string, unknown> = {
+      id: job.id,
+      job_type: job.jobType,
+      begin_time: iso(job.createdAt),
+      status: snap.status,
+      sub_jobs_total: job.subJobs,
+    };
     if (snap.endOffsetMs !== undefined) item.end_time = iso(job.createdAt + snap.endOffsetMs);
     rows.push({ t: job.createdAt, id: job.id, item });
   }
@@ -39,7 +50,13 @@ export interface SubJobQuery {
 }
 
 /** Expected sub-job items (all of them, ordered); image sub-jobs nest their errors, app ones do not. */
-export function expectedSubJobs(store: JobStore, kind: "image-job" | "app-job", projectId: string, now: number, q: SubJobQuery): Record<string, unknown>[] {
+export function expectedSubJobs(
+  store: JobStore,
+  kind: "image-job" | "app-job",
+  projectId: string,
+  now: number,
+  q: SubJobQuery,
+): Record<string, unknown>[] {
   const rows: { t: number; id: string; item: Record<string, unknown> }[] = [];
   for (const job of jobsOf(store, kind, projectId)) {
     if ((q.jobTypes !== undefined && !q.jobTypes.includes(job.jobType)) || (q.jobId !== undefined && job.id !== q.jobId)) continue;
@@ -73,5 +90,9 @@ export function expectedSubJobs(store: JobStore, kind: "image-job" | "app-job", 
 export function canonical(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(canonical);
   if (typeof value !== "object" || value === null) return value;
-  return Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => [k, canonical(v)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([k, v]) => [k, canonical(v)]),
+  );
 }

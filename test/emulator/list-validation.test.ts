@@ -117,7 +117,12 @@ describe("400 WKS.00211102 for invalid list queries", () => {
 
   it("accepts the boundaries and empty optional parameters", async () => {
     for (const { path } of Object.values(LISTS)) {
-      for (const query of ["job_type=CREATE_SERVER&limit=1&offset=0", "job_type=CREATE_SERVER&limit=100&offset=2147483647", "job_type=CREATE_SERVER&status=", "job_type=CREATE_SERVER&limit=007"]) {
+      for (const query of [
+        "job_type=CREATE_SERVER&limit=1&offset=0",
+        "job_type=CREATE_SERVER&limit=100&offset=2147483647",
+        "job_type=CREATE_SERVER&status=",
+        "job_type=CREATE_SERVER&limit=007",
+      ]) {
         const reply = await get(path, query);
         assert.equal(reply.status, 200, `${path}?${query}: ${reply.text}`);
       }
@@ -145,14 +150,25 @@ describe("400 WKS.00211102 for invalid count queries", () => {
     assert.deepEqual((await get(path, `job_type=${list(2, 5)}`)).json, { count: 2 });
     assertInvalid(await get(path, `job_type=${list(5, 3)}`), "129 characters");
     // No pattern in the spec: any other type is accepted, and one that no sub-job has counts 0.
-    for (const query of ["job_type=NOPE", "job_type=create_server", "job_type=%20DELETE_SERVER", "job_type=REJOIN_DOMAIN", "job_type=FUTURE_TYPE"]) {
+    for (const query of [
+      "job_type=NOPE",
+      "job_type=create_server",
+      "job_type=%20DELETE_SERVER",
+      "job_type=REJOIN_DOMAIN",
+      "job_type=FUTURE_TYPE",
+    ]) {
       assert.deepEqual((await get(path, query)).json, { count: 0 }, query);
     }
   });
 
   it("CountSubJobs", async () => {
     const path = COUNTS.CountSubJobs;
-    for (const query of ["job_type=CREATE_SERVER,,REJOIN_DOMAIN", `job_type=${Array(19).fill("CREATE_SERVER").join(",")}`, "status=done", `job_id=${"x".repeat(129)}`]) {
+    for (const query of [
+      "job_type=CREATE_SERVER,,REJOIN_DOMAIN",
+      `job_type=${Array(19).fill("CREATE_SERVER").join(",")}`,
+      "status=done",
+      `job_id=${"x".repeat(129)}`,
+    ]) {
       assertInvalid(await get(path, query), query);
     }
     const long = Array(18).fill("CREATE_SERVER").join(",");
@@ -174,7 +190,10 @@ describe("methods, authentication, faults and the request log on the new paths",
         const reply = await callApi(emulator.url, `${path}?job_type=CREATE_SERVER`, { method, clock });
         assert.equal(reply.status, 405, `${method} ${path}`);
         assert.equal(reply.headers.get("allow"), "GET");
-        assert.deepEqual(reply.json, { error_code: "WKS.00000405", error_msg: "The method specified in the request is not allowed for this resource." });
+        assert.deepEqual(reply.json, {
+          error_code: "WKS.00000405",
+          error_msg: "The method specified in the request is not allowed for this resource.",
+        });
       }
     }
   });
@@ -193,10 +212,13 @@ describe("methods, authentication, faults and the request log on the new paths",
     assert.equal(faulted.status, 503);
     assert.equal((await get(COUNTS.CountSubJobs, "job_type=CREATE_SERVER")).status, 200);
     const log = emulator.requests.list().slice(-2);
-    assert.deepEqual(log.map((e) => [e.path, e.status, e.fault ?? false, e.query]), [
-      [COUNTS.CountSubJobs, 503, true, { job_type: "CREATE_SERVER" }],
-      [COUNTS.CountSubJobs, 200, false, { job_type: "CREATE_SERVER" }],
-    ]);
+    assert.deepEqual(
+      log.map((e) => [e.path, e.status, e.fault ?? false, e.query]),
+      [
+        [COUNTS.CountSubJobs, 503, true, { job_type: "CREATE_SERVER" }],
+        [COUNTS.CountSubJobs, 200, false, { job_type: "CREATE_SERVER" }],
+      ],
+    );
   });
 
   it("answers 404 APIGW.0101 for unpublished neighbours", async () => {

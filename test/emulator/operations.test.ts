@@ -82,7 +82,10 @@ describe("ShowImageJob GET /v1/{project_id}/image-server-jobs/{job_id}", () => {
     clock.advance(850);
     let reply = await get("/v1/p/image-server-jobs/9");
     assert.equal(obj(reply.json).status, "RUNNING");
-    assert.deepEqual(subJobs(reply.json).map((s) => s.status), ["SUCCESS", "ROLLBACK"]);
+    assert.deepEqual(
+      subJobs(reply.json).map((s) => s.status),
+      ["SUCCESS", "ROLLBACK"],
+    );
     assert.deepEqual(subJobs(reply.json)[1]!.job_execute_info, { error_code: "", error_message: "" });
     clock.advance(150);
     reply = await get("/v1/p/image-server-jobs/9");
@@ -90,7 +93,10 @@ describe("ShowImageJob GET /v1/{project_id}/image-server-jobs/{job_id}", () => {
     const [ok, failed] = subJobs(reply.json);
     assert.deepEqual(ok!.job_execute_info, { error_code: "", error_message: "" });
     assert.equal(failed!.status, "FAILED");
-    assert.deepEqual(failed!.job_execute_info, { error_code: "WKS.00129901", error_message: "The service is now unavailable to process the request." });
+    assert.deepEqual(failed!.job_execute_info, {
+      error_code: "WKS.00129901",
+      error_message: "The service is now unavailable to process the request.",
+    });
     assert.equal(failed!.error_code, undefined, "image sub-jobs nest their errors");
   });
 });
@@ -100,10 +106,17 @@ describe("ShowJobDetail GET /v2/{project_id}/job/{job_id}", () => {
     const job = emulator.store.createJob({ kind: "app-job", projectId: "p", id: "575768277444198400", waitingMs: 100, runningMs: 100 });
     let reply = await get("/v2/p/job/575768277444198400");
     assert.equal(obj(reply.json).status, "WAITING");
-    assert.deepEqual(
-      Object.keys(subJobs(reply.json)[0]!).sort(),
-      ["begin_time", "error_code", "error_message", "id", "job_id", "job_resource_info", "job_type", "project_id", "status"],
-    );
+    assert.deepEqual(Object.keys(subJobs(reply.json)[0]!).sort(), [
+      "begin_time",
+      "error_code",
+      "error_message",
+      "id",
+      "job_id",
+      "job_resource_info",
+      "job_type",
+      "project_id",
+      "status",
+    ]);
     clock.advance(200);
     reply = await get("/v2/p/job/575768277444198400");
     const body = obj(reply.json);
@@ -114,11 +127,23 @@ describe("ShowJobDetail GET /v2/{project_id}/job/{job_id}", () => {
   });
 
   it("puts a failure's code and message flat on the failed sub-job", async () => {
-    emulator.store.createJob({ kind: "app-job", projectId: "p", id: "5", waitingMs: 0, runningMs: 10, outcome: "failure", errorCode: "WKS.00149901", errorMessage: "disk full" });
+    emulator.store.createJob({
+      kind: "app-job",
+      projectId: "p",
+      id: "5",
+      waitingMs: 0,
+      runningMs: 10,
+      outcome: "failure",
+      errorCode: "WKS.00149901",
+      errorMessage: "disk full",
+    });
     clock.advance(10);
     const body = obj((await get("/v2/p/job/5")).json);
     assert.equal(body.status, "FAILED");
-    assert.deepEqual([subJobs(body)[0]!.status, subJobs(body)[0]!.error_code, subJobs(body)[0]!.error_message], ["FAILED", "WKS.00149901", "disk full"]);
+    assert.deepEqual(
+      [subJobs(body)[0]!.status, subJobs(body)[0]!.error_code, subJobs(body)[0]!.error_message],
+      ["FAILED", "WKS.00149901", "disk full"],
+    );
     assert.equal(subJobs(body)[0]!.job_execute_info, undefined);
   });
 
@@ -136,7 +161,15 @@ describe("IMS ShowJob GET /v1/{project_id}/jobs/{job_id}", () => {
     const job = emulator.store.createJob({ kind: "ims-job", projectId: "p", id: "9a175ac792fa12d20193002100dd2762" });
     const path = "/v1/p/jobs/9a175ac792fa12d20193002100dd2762";
     const t0 = job.createdAt;
-    const waiting = { job_id: job.id, job_type: "imsCreateImageByInstance", begin_time: iso(t0), end_time: "", error_code: null, fail_reason: null, entities: {} };
+    const waiting = {
+      job_id: job.id,
+      job_type: "imsCreateImageByInstance",
+      begin_time: iso(t0),
+      end_time: "",
+      error_code: null,
+      fail_reason: null,
+      entities: {},
+    };
     assert.deepEqual((await get(path)).json, { ...waiting, status: "INIT" });
     clock.advance(1000);
     assert.deepEqual((await get(path)).json, { ...waiting, status: "RUNNING" });
@@ -222,7 +255,10 @@ describe("paths and errors", () => {
       const reply = await callApi(emulator.url, "/v1/p/jobs/1", { method, clock });
       assert.equal(reply.status, 405);
       assert.equal(reply.headers.get("allow"), "GET");
-      assert.deepEqual(reply.json, { error_code: "WKS.00000405", error_msg: "The method specified in the request is not allowed for this resource." });
+      assert.deepEqual(reply.json, {
+        error_code: "WKS.00000405",
+        error_msg: "The method specified in the request is not allowed for this resource.",
+      });
     }
   });
 
@@ -240,7 +276,9 @@ describe("paths and errors", () => {
   });
 
   it("creates jobs over the admin API that the operations then show", async () => {
-    const created = obj((await callAdmin(emulator.url, "POST", "/_emulator/jobs", { kind: "app-job", project_id: "p", waiting_ms: 0, running_ms: 0 })).json);
+    const created = obj(
+      (await callAdmin(emulator.url, "POST", "/_emulator/jobs", { kind: "app-job", project_id: "p", waiting_ms: 0, running_ms: 0 })).json,
+    );
     const reply = await get(created.path as string);
     assert.equal(obj(reply.json).id, created.id);
     assert.equal(obj(reply.json).status, "SUCCESS");

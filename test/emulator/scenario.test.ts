@@ -26,7 +26,11 @@ function load(scenario: Scenario, now = NOW): { store: JobStore; jobs: readonly 
 }
 
 function rejects(input: unknown, message: RegExp): void {
-  assert.throws(() => parseScenario(input), (e: unknown) => e instanceof EmulatorValidationError && message.test(e.message), String(message));
+  assert.throws(
+    () => parseScenario(input),
+    (e: unknown) => e instanceof EmulatorValidationError && message.test(e.message),
+    String(message),
+  );
 }
 
 describe("scenario generation", () => {
@@ -39,20 +43,37 @@ describe("scenario generation", () => {
 
   it("gives other jobs for another seed, and the same ids and ages at another load time", () => {
     const a = load(parseScenario(BASE)).jobs;
-    assert.notDeepEqual(load(parseScenario({ ...BASE, seed: 43 })).jobs.map((j) => j.id), a.map((j) => j.id));
+    assert.notDeepEqual(
+      load(parseScenario({ ...BASE, seed: 43 })).jobs.map((j) => j.id),
+      a.map((j) => j.id),
+    );
     const later = load(parseScenario(BASE), NOW + 5 * DAY).jobs;
-    assert.deepEqual(later.map((j) => j.id), a.map((j) => j.id));
-    assert.ok(later.every((j, i) => j.createdAt - a[i]!.createdAt === 5 * DAY && j.jobType === a[i]!.jobType && j.outcome === a[i]!.outcome));
+    assert.deepEqual(
+      later.map((j) => j.id),
+      a.map((j) => j.id),
+    );
+    assert.ok(
+      later.every((j, i) => j.createdAt - a[i]!.createdAt === 5 * DAY && j.jobType === a[i]!.jobType && j.outcome === a[i]!.outcome),
+    );
   });
 
   it("draws each kind from its own stream: changing one count leaves the other kinds alone", () => {
     const a = load(parseScenario(BASE)).jobs.filter((j) => j.kind === "image-job");
     const b = load(parseScenario({ ...BASE, app_jobs: 5 })).jobs.filter((j) => j.kind === "image-job");
-    assert.deepEqual(b.map((j) => [j.id, j.jobType, j.createdAt]), a.map((j) => [j.id, j.jobType, j.createdAt]));
+    assert.deepEqual(
+      b.map((j) => [j.id, j.jobType, j.createdAt]),
+      a.map((j) => [j.id, j.jobType, j.createdAt]),
+    );
   });
 
   it("has the requested size, per kind and project", () => {
-    const scenario = parseScenario({ seed: 1, projects: [{ project_id: "a", image_jobs: 7, app_jobs: 3 }, { project_id: "b", ims_jobs: 4, jobs: [{ kind: "app-job" }] }] });
+    const scenario = parseScenario({
+      seed: 1,
+      projects: [
+        { project_id: "a", image_jobs: 7, app_jobs: 3 },
+        { project_id: "b", ims_jobs: 4, jobs: [{ kind: "app-job" }] },
+      ],
+    });
     const store = new JobStore(() => NOW);
     const result = loadScenario(store, scenario, NOW);
     assert.deepEqual(result.projects, [
@@ -69,12 +90,21 @@ describe("scenario generation", () => {
     // Every ImageJobType of the current spec, the four newer than the query pattern included.
     assert.deepEqual(
       new Set(byKind("image-job").map((j) => j.jobType)),
-      new Set(["CREATE_SERVER", "CREATE_SERVER_IMAGE", "DELETE_SERVER", "BUILD_IMAGE", "GENERATE_IMAGE", "DELETE_IMAGE_BUILD_SERVER", "DELETE_IMAGE"]),
+      new Set([
+        "CREATE_SERVER",
+        "CREATE_SERVER_IMAGE",
+        "DELETE_SERVER",
+        "BUILD_IMAGE",
+        "GENERATE_IMAGE",
+        "DELETE_IMAGE_BUILD_SERVER",
+        "DELETE_IMAGE",
+      ]),
     );
     // The ten ListSubJobs types and five JobTypes beyond them.
     const appTypes = new Set(byKind("app-job").map((j) => j.jobType));
     assert.equal(appTypes.size, 15);
-    for (const type of ["CREATE_SERVER_IMAGE", "COLLECT_HDA_LOG", "CREATE_SERVER_SNAPSHOT", "RESTORE_SERVER_SNAPSHOT", "BATCH_INSTALL_APP"]) assert.ok(appTypes.has(type), type);
+    for (const type of ["CREATE_SERVER_IMAGE", "COLLECT_HDA_LOG", "CREATE_SERVER_SNAPSHOT", "RESTORE_SERVER_SNAPSHOT", "BATCH_INSTALL_APP"])
+      assert.ok(appTypes.has(type), type);
     assert.ok(byKind("ims-job").every((j) => j.jobType.startsWith("ims") && j.subJobs === 1));
     const subCounts = new Set(byKind("app-job").map((j) => j.subJobs));
     assert.deepEqual([...subCounts].sort(), [1, 2, 3, 4, 5]);
@@ -94,7 +124,10 @@ describe("scenario generation", () => {
     assert.ok(share("SUCCESS") > 0.68 && share("SUCCESS") < 0.85, `success ${share("SUCCESS")}`);
     assert.ok(share("FAILED") > 0.1 && share("FAILED") < 0.22, `failed ${share("FAILED")}`);
     assert.ok(share("RUNNING") > 0.02 && share("WAITING") > 0, "some running and waiting");
-    assert.ok(jobs.some((j) => j.outcome === "never"), "some stuck");
+    assert.ok(
+      jobs.some((j) => j.outcome === "never"),
+      "some stuck",
+    );
     const failedCodes = new Set(jobs.filter((_job, i) => statuses[i] === "FAILED").map((j) => j.errorCode));
     assert.ok(failedCodes.has("WKS.00129901"));
     assert.ok(failedCodes.size >= 5, `varied error codes: ${[...failedCodes].join(" ")}`);
@@ -111,7 +144,10 @@ describe("scenario generation", () => {
       ],
     });
     const [image, ims] = load(scenario).jobs;
-    assert.deepEqual([image!.id, image!.createdAt, image!.subJobs, image!.waitingMs, image!.runningMs, image!.outcome], ["702364883651395584", NOW - 60_000, 2, 1000, 5000, "success"]);
+    assert.deepEqual(
+      [image!.id, image!.createdAt, image!.subJobs, image!.waitingMs, image!.runningMs, image!.outcome],
+      ["702364883651395584", NOW - 60_000, 2, 1000, 5000, "success"],
+    );
     assert.deepEqual([ims!.createdAt, ims!.jobType, ims!.errorCode, ims!.errorMessage], [NOW, "imsCreateImageByInstance", "IMG.9", "boom"]);
     assert.match(ims!.id, /^[0-9a-f]{32}$/);
     assert.equal(load(scenario).jobs[1]!.id, ims!.id);
@@ -122,7 +158,15 @@ describe("scenario generation", () => {
     const { store } = load(scenario);
     assert.throws(() => loadScenario(store, scenario, NOW), DuplicateJobError);
     assert.equal(store.list().length, 5);
-    const dup = parseScenario({ seed: 1, project_id: "q", image_jobs: 3, jobs: [{ kind: "app-job", id: "1" }, { kind: "app-job", id: "1" }] });
+    const dup = parseScenario({
+      seed: 1,
+      project_id: "q",
+      image_jobs: 3,
+      jobs: [
+        { kind: "app-job", id: "1" },
+        { kind: "app-job", id: "1" },
+      ],
+    });
     assert.throws(() => loadScenario(store, dup, NOW), DuplicateJobError);
     assert.equal(store.list().length, 5);
   });
@@ -147,14 +191,29 @@ describe("parseScenario", () => {
     rejects({ seed: 1 }, /^projects: must be an array of 1 to 100 projects/);
     rejects({ seed: 1, projects: [{ project_id: "a" }, { project_id: "a" }] }, /^projects: project_id "a" appears more than once$/);
     rejects({ seed: 1, projects: [{ project_id: "a" }, 5] }, /^projects\[1\]: must be a JSON object$/);
-    rejects({ seed: 1, projects: [{ project_id: "a", jobs: [{ kind: "app-job" }, { kind: "vm" }] }] }, /^projects\[0\]\.jobs\[1\]\.kind: must be one of image-job, app-job, ims-job$/);
+    rejects(
+      { seed: 1, projects: [{ project_id: "a", jobs: [{ kind: "app-job" }, { kind: "vm" }] }] },
+      /^projects\[0\]\.jobs\[1\]\.kind: must be one of image-job, app-job, ims-job$/,
+    );
     rejects({ ...BASE, jobs: [{ kind: "app-job", waiting_ms: -1 }] }, /^jobs\[0\]\.waiting_ms: must be an integer/);
     rejects({ ...BASE, jobs: [{ kind: "app-job", created_ago_ms: -5 }] }, /^jobs\[0\]\.created_ago_ms: must be an integer from 0/);
-    rejects({ ...BASE, jobs: [{ kind: "app-job", project_id: "other" }] }, /^jobs\[0\]\.project_id: must be the enclosing project's id "p", or omitted$/);
+    rejects(
+      { ...BASE, jobs: [{ kind: "app-job", project_id: "other" }] },
+      /^jobs\[0\]\.project_id: must be the enclosing project's id "p", or omitted$/,
+    );
     rejects({ ...BASE, jobs: [{ kind: "app-job", error_code: "X" }] }, /^jobs\[0\]\.error_code: must be .*only with outcome "failure"/);
     rejects({ ...BASE, jobs: [{ kind: "app-job", createdAgoMs: 1 }] }, /^jobs\[0\]\.createdAgoMs: is not a known field/);
     const big = SCENARIO_LIMITS.jobsPerKind;
-    rejects({ seed: 1, projects: [{ project_id: "a", image_jobs: big, app_jobs: big }, { project_id: "b", ims_jobs: 1 }] }, /^projects: at most 20000 jobs in all \(max_jobs; this scenario has 40001\)$/);
+    rejects(
+      {
+        seed: 1,
+        projects: [
+          { project_id: "a", image_jobs: big, app_jobs: big },
+          { project_id: "b", ims_jobs: 1 },
+        ],
+      },
+      /^projects: at most 20000 jobs in all \(max_jobs; this scenario has 40001\)$/,
+    );
   });
 
   it("parses the shipped scenario files", () => {
@@ -200,7 +259,13 @@ describe("scenarios through the emulator", () => {
     beforeEach(() => emulator.reset());
 
     it("loads a scenario body: 201 with per-project counts; 409 when loaded again; jobs unchanged", async () => {
-      const body = { seed: 5, projects: [{ project_id: "x", image_jobs: 4, app_jobs: 2 }, { project_id: "y", ims_jobs: 3, jobs: [{ kind: "image-job", created_ago_ms: 1000 }] }] };
+      const body = {
+        seed: 5,
+        projects: [
+          { project_id: "x", image_jobs: 4, app_jobs: 2 },
+          { project_id: "y", ims_jobs: 3, jobs: [{ kind: "image-job", created_ago_ms: 1000 }] },
+        ],
+      };
       const reply = await callAdmin(emulator.url, "POST", "/_emulator/scenario", body);
       assert.equal(reply.status, 201, reply.text);
       assert.deepEqual(reply.json, {
@@ -234,14 +299,28 @@ describe("scenarios through the emulator", () => {
 describe("the bundled scenarios", () => {
   // The job types beyond the spec's query patterns (docs/reference/huawei-api.md §2.7), which clients must read.
   const NEWER_IMAGE = ["BUILD_IMAGE", "GENERATE_IMAGE", "DELETE_IMAGE_BUILD_SERVER", "DELETE_IMAGE"];
-  const NEWER_APP = ["CREATE_SERVER_IMAGE", "COLLECT_HDA_LOG", "COLLECT_APS_LOG", "CREATE_SERVER_SNAPSHOT", "DELETE_SERVER_SNAPSHOT", "RESTORE_SERVER_SNAPSHOT", "BATCH_INSTALL_APP"];
+  const NEWER_APP = [
+    "CREATE_SERVER_IMAGE",
+    "COLLECT_HDA_LOG",
+    "COLLECT_APS_LOG",
+    "CREATE_SERVER_SNAPSHOT",
+    "DELETE_SERVER_SNAPSHOT",
+    "RESTORE_SERVER_SNAPSHOT",
+    "BATCH_INSTALL_APP",
+  ];
   for (const file of ["small.json", "realistic.json"]) {
     it(`${file} has image and app jobs of types newer than the query patterns`, () => {
       const scenario = parseScenario(readFileSync(join(__dirname, "..", "..", "scenarios", file), "utf8"));
       const { jobs } = load(scenario);
       const typesOf = (kind: EmulatedJob["kind"]) => new Set(jobs.filter((j) => j.kind === kind).map((j) => j.jobType));
-      assert.ok([...typesOf("image-job")].some((t) => NEWER_IMAGE.includes(t)), `${file}: ${[...typesOf("image-job")].join(", ")}`);
-      assert.ok([...typesOf("app-job")].some((t) => NEWER_APP.includes(t)), `${file}: ${[...typesOf("app-job")].join(", ")}`);
+      assert.ok(
+        [...typesOf("image-job")].some((t) => NEWER_IMAGE.includes(t)),
+        `${file}: ${[...typesOf("image-job")].join(", ")}`,
+      );
+      assert.ok(
+        [...typesOf("app-job")].some((t) => NEWER_APP.includes(t)),
+        `${file}: ${[...typesOf("app-job")].join(", ")}`,
+      );
     });
   }
 });

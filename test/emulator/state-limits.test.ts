@@ -2,7 +2,15 @@
 // naming the limit and its value and changes nothing. The request log is a ring buffer.
 import assert from "node:assert/strict";
 import { after, before, beforeEach, describe, it } from "node:test";
-import { FaultQueue, JobStore, RequestLog, SCENARIO_LIMITS, startEmulator, type RequestLogEntry, type RunningEmulator } from "../../src/emulator";
+import {
+  FaultQueue,
+  JobStore,
+  RequestLog,
+  SCENARIO_LIMITS,
+  startEmulator,
+  type RequestLogEntry,
+  type RunningEmulator,
+} from "../../src/emulator";
 import { EMULATOR_LIMITS, LimitExceededError, limitsTable } from "../../src/emulator/limits";
 import { callAdmin, obj } from "../helpers/emulator-client";
 
@@ -43,16 +51,26 @@ describe("limits through the admin API", () => {
 
   it("refuses a scenario larger than max_jobs with 400 before generating anything", async () => {
     const reply = await admin("POST", "/_emulator/scenario", { seed: 1, project_id: "p", image_jobs: maxJobs.value, ims_jobs: 1 });
-    assert.deepEqual([reply.status, obj(reply.json).error_msg], [400, `projects: at most ${maxJobs.value} jobs in all (max_jobs; this scenario has ${maxJobs.value + 1})`]);
+    assert.deepEqual(
+      [reply.status, obj(reply.json).error_msg],
+      [400, `projects: at most ${maxJobs.value} jobs in all (max_jobs; this scenario has ${maxJobs.value + 1})`],
+    );
     assert.equal(emulator.store.list().length, 0);
     assert.equal(SCENARIO_LIMITS.totalJobs, maxJobs.value, "a valid scenario always fits an empty emulator");
   });
 
   it("queues at most max_faults faults: 409, nothing queued, clearing frees them", async () => {
     for (let i = 0; i < maxFaults.value; i++) emulator.faults.add({ status: 500 });
-    assertLimit(await admin("POST", "/_emulator/faults", { status: 200, times: -1, body: { status: "SUCCESS" } }), "max_faults", maxFaults.value);
+    assertLimit(
+      await admin("POST", "/_emulator/faults", { status: 200, times: -1, body: { status: "SUCCESS" } }),
+      "max_faults",
+      maxFaults.value,
+    );
     assert.equal(emulator.faults.list().length, maxFaults.value);
-    assert.equal(emulator.faults.list().some((f) => f.status === 200), false);
+    assert.equal(
+      emulator.faults.list().some((f) => f.status === 200),
+      false,
+    );
     assert.equal((await admin("DELETE", "/_emulator/faults")).status, 200);
     assert.equal((await admin("POST", "/_emulator/faults", { status: 503 })).status, 201);
   });
@@ -61,8 +79,15 @@ describe("limits through the admin API", () => {
     assert.equal((await admin("POST", "/_emulator/jobs", { kind: "app-job", project_id: "p", sub_jobs: subJobsPerJob.value })).status, 201);
     const over = await admin("POST", "/_emulator/jobs", { kind: "app-job", project_id: "p", sub_jobs: subJobsPerJob.value + 1 });
     assert.deepEqual([over.status, obj(over.json).error_msg], [400, `sub_jobs: must be an integer from 1 to ${subJobsPerJob.value}`]);
-    const scenario = await admin("POST", "/_emulator/scenario", { seed: 1, project_id: "q", jobs: [{ kind: "image-job", sub_jobs: subJobsPerJob.value + 1 }] });
-    assert.deepEqual([scenario.status, obj(scenario.json).error_msg], [400, `jobs[0].sub_jobs: must be an integer from 1 to ${subJobsPerJob.value}`]);
+    const scenario = await admin("POST", "/_emulator/scenario", {
+      seed: 1,
+      project_id: "q",
+      jobs: [{ kind: "image-job", sub_jobs: subJobsPerJob.value + 1 }],
+    });
+    assert.deepEqual(
+      [scenario.status, obj(scenario.json).error_msg],
+      [400, `jobs[0].sub_jobs: must be an integer from 1 to ${subJobsPerJob.value}`],
+    );
     assert.equal(emulator.store.list().length, 1);
   });
 });
@@ -73,21 +98,33 @@ describe("JobStore and FaultQueue capacity", () => {
     store.createJob({ kind: "ims-job", projectId: "p", id: "a" });
     store.createJob({ kind: "ims-job", projectId: "p", id: "b" });
     const two = [store.get("ims-job", "p", "a")!, store.get("ims-job", "p", "b")!].map((j) => ({ ...j, projectId: "q" }));
-    assert.throws(() => store.insertAll(two), (e: unknown) => e instanceof LimitExceededError && e.limit.name === "max_jobs" && e.limit.value === 3);
+    assert.throws(
+      () => store.insertAll(two),
+      (e: unknown) => e instanceof LimitExceededError && e.limit.name === "max_jobs" && e.limit.value === 3,
+    );
     assert.equal(store.list().length, 2, "neither was added");
     store.createJob({ kind: "ims-job", projectId: "p", id: "c" });
     assert.throws(() => store.createJob({ kind: "ims-job", projectId: "p", id: "d" }), LimitExceededError);
-    assert.deepEqual(store.list().map((j) => j.id), ["a", "b", "c"]);
+    assert.deepEqual(
+      store.list().map((j) => j.id),
+      ["a", "b", "c"],
+    );
   });
 
   it("FaultQueue.add throws LimitExceededError when full, and has room again after a fault is used up", () => {
     const faults = new FaultQueue(2);
     faults.add({ status: 500, pathPrefix: "/a" });
     faults.add({ status: 500, pathPrefix: "/b" });
-    assert.throws(() => faults.add({ status: 500 }), (e: unknown) => e instanceof LimitExceededError && e.limit.name === "max_faults" && e.limit.value === 2);
+    assert.throws(
+      () => faults.add({ status: 500 }),
+      (e: unknown) => e instanceof LimitExceededError && e.limit.name === "max_faults" && e.limit.value === 2,
+    );
     assert.ok(faults.take("GET", "/a/x"));
     faults.add({ status: 503 });
-    assert.deepEqual(faults.list().map((f) => f.status), [500, 503]);
+    assert.deepEqual(
+      faults.list().map((f) => f.status),
+      [500, 503],
+    );
   });
 });
 
@@ -137,7 +174,8 @@ describe("RequestLog ring buffer", () => {
     try {
       for (let n = 0; n < 5000; n++) log.record(entry(n));
     } finally {
-      for (const [m, original] of originals) Object.defineProperty(Array.prototype, m, { configurable: true, writable: true, value: original });
+      for (const [m, original] of originals)
+        Object.defineProperty(Array.prototype, m, { configurable: true, writable: true, value: original });
     }
     assert.deepEqual(calls, {});
     assert.deepEqual(paths(log).slice(0, 2), ["/4000", "/4001"]);
@@ -152,7 +190,11 @@ describe("EMULATOR_LIMITS", () => {
   it("renders the README table from the registry, one row per limit", () => {
     const table = limitsTable().split("\n");
     assert.equal(table.length, 2 + Object.keys(EMULATOR_LIMITS).length);
-    assert.ok(table.includes("| `max_jobs` | 20,000 jobs | jobs held, created or scenario-seeded (one scenario may have as many) | 409 `EMULATOR.LIMIT_EXCEEDED`, nothing added; `POST /_emulator/reset` frees them |"));
+    assert.ok(
+      table.includes(
+        "| `max_jobs` | 20,000 jobs | jobs held, created or scenario-seeded (one scenario may have as many) | 409 `EMULATOR.LIMIT_EXCEEDED`, nothing added; `POST /_emulator/reset` frees them |",
+      ),
+    );
     assert.equal(new Set(Object.values(EMULATOR_LIMITS).map((l) => l.name)).size, Object.keys(EMULATOR_LIMITS).length, "names are unique");
   });
 });

@@ -39,7 +39,9 @@ describe("stats()", () => {
     const arrive = barrier(8);
     const emulator = await startEmulator({ onApiRequest: arrive });
     started.push(emulator);
-    const replies = await Promise.all(Array.from({ length: 8 }, (_, i) => callApi(emulator.url, `/v1/p/app-server-sub-jobs?job_type=CREATE_SERVER&offset=${i * 10}`)));
+    const replies = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => callApi(emulator.url, `/v1/p/app-server-sub-jobs?job_type=CREATE_SERVER&offset=${i * 10}`)),
+    );
     assert.ok(replies.every((r) => r.status === 200));
     const stats = emulator.stats();
     assert.ok(stats.maxInFlight > 1, `maxInFlight ${stats.maxInFlight}`);
@@ -87,7 +89,8 @@ describe("onApiRequest", () => {
       emulator.store.createJob({ kind: "image-job", projectId: "p", jobType: "CREATE_SERVER" });
       clock.advance(1);
     }
-    const page = async (offset: number) => obj((await callApi(emulator.url, `/v1/p/image-server-jobs?job_type=CREATE_SERVER&limit=5&offset=${offset}`, { clock })).json);
+    const page = async (offset: number) =>
+      obj((await callApi(emulator.url, `/v1/p/image-server-jobs?job_type=CREATE_SERVER&limit=5&offset=${offset}`, { clock })).json);
     const first = await page(0);
     const second = await page(5);
     assert.equal(first.count, 8);
@@ -117,7 +120,10 @@ describe("onApiRequest", () => {
     assert.equal(failed.status, 500);
     assert.deepEqual(failed.json, { error_code: "EMULATOR.INTERNAL", error_msg: "onApiRequest failed: boom" });
     assert.ok(failed.headers.get("x-request-id"));
-    assert.deepEqual(emulator.requests.list().map((e) => e.status), [200, 500]);
+    assert.deepEqual(
+      emulator.requests.list().map((e) => e.status),
+      [200, 500],
+    );
     assert.equal(emulator.stats().inFlight, 0);
   });
 });

@@ -2,7 +2,13 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { subJobFinishOffset, timelineAt, type TimelineSpec } from "../../src/emulator/timeline";
 
-const spec = (over: Partial<TimelineSpec> = {}): TimelineSpec => ({ waitingMs: 1000, runningMs: 5000, outcome: "success", subJobs: 1, ...over });
+const spec = (over: Partial<TimelineSpec> = {}): TimelineSpec => ({
+  waitingMs: 1000,
+  runningMs: 5000,
+  outcome: "success",
+  subJobs: 1,
+  ...over,
+});
 const statuses = (s: TimelineSpec, t: number) => timelineAt(s, t).subJobs.map((j) => j.status);
 
 describe("timelineAt", () => {
@@ -18,7 +24,10 @@ describe("timelineAt", () => {
 
   it("finishes sub-jobs one by one so progress is visible", () => {
     const s = spec({ subJobs: 3, runningMs: 3000 });
-    assert.deepEqual([0, 1, 2].map((i) => subJobFinishOffset(s, i)), [2000, 3000, 4000]);
+    assert.deepEqual(
+      [0, 1, 2].map((i) => subJobFinishOffset(s, i)),
+      [2000, 3000, 4000],
+    );
     assert.deepEqual(statuses(s, 1999), ["RUNNING", "RUNNING", "RUNNING"]);
     assert.deepEqual(statuses(s, 2000), ["SUCCESS", "RUNNING", "RUNNING"]);
     assert.deepEqual(statuses(s, 3000), ["SUCCESS", "SUCCESS", "RUNNING"]);
@@ -29,7 +38,10 @@ describe("timelineAt", () => {
 
   it("ends the last sub-job exactly at waiting + running despite rounding", () => {
     const s = spec({ subJobs: 3, runningMs: 1000 });
-    assert.deepEqual([0, 1, 2].map((i) => subJobFinishOffset(s, i)), [1333, 1667, 2000]);
+    assert.deepEqual(
+      [0, 1, 2].map((i) => subJobFinishOffset(s, i)),
+      [1333, 1667, 2000],
+    );
   });
 
   it("fails the last sub-job after a ROLLBACK in the last 20% of its window", () => {
@@ -42,7 +54,10 @@ describe("timelineAt", () => {
     const end = timelineAt(s, 2000);
     assert.equal(end.status, "FAILED");
     assert.equal(end.endOffsetMs, 2000);
-    assert.deepEqual(end.subJobs, [{ status: "SUCCESS", endOffsetMs: 1500 }, { status: "FAILED", endOffsetMs: 2000 }]);
+    assert.deepEqual(end.subJobs, [
+      { status: "SUCCESS", endOffsetMs: 1500 },
+      { status: "FAILED", endOffsetMs: 2000 },
+    ]);
   });
 
   it("keeps outcome never RUNNING forever while the other sub-jobs finish", () => {
@@ -50,7 +65,10 @@ describe("timelineAt", () => {
     const late = timelineAt(s, 1e12);
     assert.equal(late.status, "RUNNING");
     assert.equal(late.endOffsetMs, undefined);
-    assert.deepEqual(late.subJobs.map((j) => j.status), ["SUCCESS", "RUNNING"]);
+    assert.deepEqual(
+      late.subJobs.map((j) => j.status),
+      ["SUCCESS", "RUNNING"],
+    );
     assert.equal(timelineAt(s, 10).status, "WAITING");
   });
 

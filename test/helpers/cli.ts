@@ -227,7 +227,17 @@ export interface JobResultDoc {
 }
 
 /** The documented keys of a `get`/`wait` result, in order. */
-export const JOB_RESULT_KEYS = ["kind", "job_id", "status", "phase", "resource_id", "resource_ids", "error_code", "error_message", "job"] as const;
+export const JOB_RESULT_KEYS = [
+  "kind",
+  "job_id",
+  "status",
+  "phase",
+  "resource_id",
+  "resource_ids",
+  "error_code",
+  "error_message",
+  "job",
+] as const;
 
 /** Parses stdout as exactly one JSON document (JSON.parse rejects anything after it) with the documented keys. */
 export function parseJobResult(r: CliResult): JobResultDoc {

@@ -40,12 +40,22 @@ async function toReply(res: Response): Promise<Reply> {
 
 /** How an API call authenticates. */
 export type CallAuth =
-  | { readonly kind: "aksk"; readonly accessKey?: string; readonly secretKey?: string; readonly date?: Date; readonly headers?: Record<string, string> }
+  | {
+      readonly kind: "aksk";
+      readonly accessKey?: string;
+      readonly secretKey?: string;
+      readonly date?: Date;
+      readonly headers?: Record<string, string>;
+    }
   | { readonly kind: "token"; readonly token?: string }
   | { readonly kind: "none" };
 
 /** Calls an API path (already percent-encoded, query allowed) with fetch, signed by default. */
-export async function callApi(base: string, pathAndQuery: string, opts: { method?: string; auth?: CallAuth; clock?: FakeClock; signal?: AbortSignal } = {}): Promise<Reply> {
+export async function callApi(
+  base: string,
+  pathAndQuery: string,
+  opts: { method?: string; auth?: CallAuth; clock?: FakeClock; signal?: AbortSignal } = {},
+): Promise<Reply> {
   const url = new URL(base + pathAndQuery);
   const method = opts.method ?? "GET";
   const auth = opts.auth ?? { kind: "aksk" };
@@ -75,7 +85,13 @@ export async function callAdmin(base: string, method: string, path: string, body
 }
 
 /** Sends a raw request with node:http (fetch refuses GET bodies); resolves status and body text. */
-export function rawRequest(base: string, path: string, method: string, headers: Record<string, string>, body?: string): Promise<{ status: number; text: string }> {
+export function rawRequest(
+  base: string,
+  path: string,
+  method: string,
+  headers: Record<string, string>,
+  body?: string,
+): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
     // GET bodies need an explicit length: Node frames them with neither chunking nor a length.
     const framing = body === undefined ? {} : { "content-length": String(Buffer.byteLength(body)) };

@@ -35,7 +35,11 @@ export interface PackResult {
 
 /** The files a fresh clone of the working tree has: tracked and untracked non-ignored ones that exist. */
 export function cloneFiles(): string[] {
-  const listed = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], { cwd: REPO_ROOT, encoding: "utf8", maxBuffer: 64 << 20 });
+  const listed = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], {
+    cwd: REPO_ROOT,
+    encoding: "utf8",
+    maxBuffer: 64 << 20,
+  });
   // A tracked file deleted in the working tree is listed too; a clone of the next commit lacks it.
   return [...new Set(listed.split("\0").filter((path) => path !== "" && existsSync(join(REPO_ROOT, path))))].sort();
 }
@@ -70,7 +74,11 @@ export async function packFreshCopy(work: string): Promise<PackResult> {
   const dist = join(work, "dist");
   mkdirSync(dist, { recursive: true });
   const sources = copyAsClone(source);
-  const run = await runProgram(["npm", "pack", "--json", "--pack-destination", dist], { cwd: source, env: npmEnv(), timeoutMs: PACK_TIMEOUT_MS });
+  const run = await runProgram(["npm", "pack", "--json", "--pack-destination", dist], {
+    cwd: source,
+    env: npmEnv(),
+    timeoutMs: PACK_TIMEOUT_MS,
+  });
   assert.equal(run.code, 0, `npm pack failed (${run.code}):\n${run.stdout}\n${run.stderr}`);
   let described: Array<Omit<PackResult, "tarball" | "sources"> & { filename: string }>;
   try {
@@ -103,7 +111,11 @@ export async function installApp(dir: string, specs: readonly string[]): Promise
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, "package.json"), `${JSON.stringify({ name: "consumer-app", version: "0.0.0", private: true }, null, 2)}\n`);
   const started = Date.now();
-  const run = await runProgram(["npm", "install", "--prefer-offline", "--no-audit", "--no-fund", ...specs], { cwd: dir, env: npmEnv(), timeoutMs: INSTALL_TIMEOUT_MS });
+  const run = await runProgram(["npm", "install", "--prefer-offline", "--no-audit", "--no-fund", ...specs], {
+    cwd: dir,
+    env: npmEnv(),
+    timeoutMs: INSTALL_TIMEOUT_MS,
+  });
   assert.equal(run.code, 0, `npm install ${specs.join(" ")} failed in ${dir} (${run.code}):\n${run.stdout}\n${run.stderr}`);
   return Date.now() - started;
 }

@@ -41,7 +41,10 @@ export function rawExchange(port: number, head: string, body: Buffer | string = 
       clearTimeout(timer);
       socket.destroy();
       if (reply) resolve(reply);
-      else reject(error ?? new Error(`connection closed before a complete response: ${JSON.stringify(data.toString("latin1").slice(0, 200))}`));
+      else
+        reject(
+          error ?? new Error(`connection closed before a complete response: ${JSON.stringify(data.toString("latin1").slice(0, 200))}`),
+        );
     };
     const timer = setTimeout(() => done(new Error("rawExchange: timed out")), TIMEOUT_MS);
     socket.on("data", (chunk: Buffer) => {
@@ -64,13 +67,17 @@ export function rawExchange(port: number, head: string, body: Buffer | string = 
 export function postWholeBody(url: string, headers: Record<string, string>, totalBytes: number, fill = " "): Promise<RawReply> {
   const chunk = Buffer.alloc(Math.min(totalBytes, 1024 * 1024), fill);
   return new Promise((resolve, reject) => {
-    const req = httpRequest(url, { method: "POST", headers: { ...headers, "content-length": String(totalBytes) }, timeout: TIMEOUT_MS }, (res) => {
-      let text = "";
-      res.setEncoding("utf8");
-      res.on("data", (c: string) => (text += c));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers as Record<string, string>, text }));
-      res.on("error", reject);
-    });
+    const req = httpRequest(
+      url,
+      { method: "POST", headers: { ...headers, "content-length": String(totalBytes) }, timeout: TIMEOUT_MS },
+      (res) => {
+        let text = "";
+        res.setEncoding("utf8");
+        res.on("data", (c: string) => (text += c));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers as Record<string, string>, text }));
+        res.on("error", reject);
+      },
+    );
     req.on("timeout", () => req.destroy(new Error("postWholeBody: timed out")));
     req.on("error", reject);
     for (let sent = 0; sent < totalBytes; sent += chunk.length) req.write(chunk.subarray(0, Math.min(chunk.length, totalBytes - sent)));
@@ -117,7 +124,10 @@ export async function openIdleSockets(port: number, count: number, send: (i: num
 export async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   try {
-    return await Promise.race([promise, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: not within ${ms} ms`)), ms)))]);
+    return await Promise.race([
+      promise,
+      new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: not within ${ms} ms`)), ms))),
+    ]);
   } finally {
     clearTimeout(timer);
   }

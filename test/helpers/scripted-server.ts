@@ -39,7 +39,10 @@ export interface ScriptedServer {
 }
 
 /** Sent once the script is used up: a non-retryable status that makes a test fail visibly. */
-export const EXHAUSTED: ScriptedResponse = { status: 418, body: { error_code: "TEST.EXHAUSTED", error_msg: "scripted server: no response left" } };
+export const EXHAUSTED: ScriptedResponse = {
+  status: 418,
+  body: { error_code: "TEST.EXHAUSTED", error_msg: "scripted server: no response left" },
+};
 
 /**
  * Starts a server on `host` (default 127.0.0.1), port 0. `script` is either the list of answers
@@ -74,7 +77,10 @@ export async function startScriptedServer(
     }
     const isText = typeof step.body === "string";
     const body = step.body === undefined ? "" : isText ? (step.body as string) : JSON.stringify(step.body);
-    const headers: Record<string, string> = { ...(isText || step.body === undefined ? {} : { "content-type": "application/json" }), ...step.headers };
+    const headers: Record<string, string> = {
+      ...(isText || step.body === undefined ? {} : { "content-type": "application/json" }),
+      ...step.headers,
+    };
     res.writeHead(step.status ?? 200, headers);
     res.end(body);
   };

@@ -44,7 +44,9 @@ export function spellings(secret: string): Record<string, string> {
  */
 export function findSpelling(text: string, secret: string): string | undefined {
   const lower = text.toLowerCase();
-  const found = Object.entries(spellings(secret)).find(([, spelled]) => text.includes(spelled) || lower.includes(spelled.toLowerCase()))?.[0];
+  const found = Object.entries(spellings(secret)).find(
+    ([, spelled]) => text.includes(spelled) || lower.includes(spelled.toLowerCase()),
+  )?.[0];
   if (found !== undefined) return found;
   const decoded = text.replace(/\\u([0-9a-fA-F]{4})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
   const stripped = sanitizeLine(decoded).toLowerCase();

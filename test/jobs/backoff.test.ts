@@ -13,10 +13,22 @@ describe("backoffDelayMs", () => {
   });
 
   test("uniform in [min, min·2^(n−1)] while under the ceiling, then uniform in [max/2, max]", () => {
-    assert.deepEqual([1, 2, 3, 4, 5, 6, 7, 30, 2000].map((n) => backoffDelayMs(n, OPTIONS, high)), [5_000, 10_000, 20_000, 40_000, 60_000, 60_000, 60_000, 60_000, 60_000]);
-    assert.deepEqual([1, 2, 3, 4, 5, 6, 2000].map((n) => backoffDelayMs(n, OPTIONS, low)), [5_000, 5_000, 5_000, 5_000, 30_000, 30_000, 30_000]);
-    assert.equal(backoffDelayMs(3, OPTIONS, () => 0.5), 12_500);
-    assert.equal(backoffDelayMs(9, OPTIONS, () => 0.5), 45_000);
+    assert.deepEqual(
+      [1, 2, 3, 4, 5, 6, 7, 30, 2000].map((n) => backoffDelayMs(n, OPTIONS, high)),
+      [5_000, 10_000, 20_000, 40_000, 60_000, 60_000, 60_000, 60_000, 60_000],
+    );
+    assert.deepEqual(
+      [1, 2, 3, 4, 5, 6, 2000].map((n) => backoffDelayMs(n, OPTIONS, low)),
+      [5_000, 5_000, 5_000, 5_000, 30_000, 30_000, 30_000],
+    );
+    assert.equal(
+      backoffDelayMs(3, OPTIONS, () => 0.5),
+      12_500,
+    );
+    assert.equal(
+      backoffDelayMs(9, OPTIONS, () => 0.5),
+      45_000,
+    );
   });
 
   test("a range that reaches the ceiling exactly is still the growing phase", () => {
@@ -33,9 +45,12 @@ describe("backoffDelayMs", () => {
 
   test("capped delays stay jittered, so waiters started together do not poll in lockstep", () => {
     let seed = 7;
-    const lcg = () => ((seed = (seed * 48_271) % 2_147_483_647) / 2_147_483_647);
+    const lcg = () => (seed = (seed * 48_271) % 2_147_483_647) / 2_147_483_647;
     const delays = Array.from({ length: 200 }, () => backoffDelayMs(20, OPTIONS, lcg));
-    assert.ok(delays.every((d) => d >= 30_000 && d <= 60_000), "within [max/2, max]");
+    assert.ok(
+      delays.every((d) => d >= 30_000 && d <= 60_000),
+      "within [max/2, max]",
+    );
     assert.ok(new Set(delays).size > 150, `distinct delays: ${new Set(delays).size}`);
     const mean = delays.reduce((a, b) => a + b, 0) / delays.length;
     assert.ok(mean > 40_000 && mean < 50_000, `uniform over the range, mean ${mean}`);
@@ -43,7 +58,7 @@ describe("backoffDelayMs", () => {
 
   test("every delay stays within [min, max] whatever the random source says", () => {
     let seed = 42;
-    const lcg = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    const lcg = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
     for (let n = 1; n <= 40; n++) {
       for (let i = 0; i < 50; i++) {
         const delay = backoffDelayMs(n, OPTIONS, lcg);
@@ -56,7 +71,10 @@ describe("backoffDelayMs", () => {
   });
 
   test("min equal to max gives a fixed interval", () => {
-    assert.deepEqual([1, 2, 3].map((n) => backoffDelayMs(n, { minDelayMs: 1_000, maxDelayMs: 1_000 }, high)), [1_000, 1_000, 1_000]);
+    assert.deepEqual(
+      [1, 2, 3].map((n) => backoffDelayMs(n, { minDelayMs: 1_000, maxDelayMs: 1_000 }, high)),
+      [1_000, 1_000, 1_000],
+    );
   });
 });
 

@@ -44,7 +44,11 @@ describe("an answer for another job", () => {
   });
 
   test("app-job: `id` differs", () => {
-    expectMismatch(() => appJobSnapshot("1", F.parseAppJob(F.APP_JOB_SUCCESS)), { requestedId: "1", answeredId: "575768277444198400", field: "id" });
+    expectMismatch(() => appJobSnapshot("1", F.parseAppJob(F.APP_JOB_SUCCESS)), {
+      requestedId: "1",
+      answeredId: "575768277444198400",
+      field: "id",
+    });
   });
 
   test("ims-job: `job_id` differs, whatever the status (a FAIL of another job is not this job's failure either)", () => {
@@ -56,8 +60,15 @@ describe("an answer for another job", () => {
   });
 
   test("a Workspace sub-job whose parent `job_id` is another job", () => {
-    const body = { ...F.IMAGE_JOB_FAILED, sub_jobs: [F.IMAGE_JOB_FAILED.sub_jobs[0], { ...F.IMAGE_JOB_FAILED.sub_jobs[1], job_id: "999" }] };
-    expectMismatch(() => imageJobSnapshot(F.IMAGE_JOB_FAILED.id, F.parseImageJob(body)), { requestedId: F.IMAGE_JOB_FAILED.id, answeredId: "999", field: "sub_jobs[1].job_id" });
+    const body = {
+      ...F.IMAGE_JOB_FAILED,
+      sub_jobs: [F.IMAGE_JOB_FAILED.sub_jobs[0], { ...F.IMAGE_JOB_FAILED.sub_jobs[1], job_id: "999" }],
+    };
+    expectMismatch(() => imageJobSnapshot(F.IMAGE_JOB_FAILED.id, F.parseImageJob(body)), {
+      requestedId: F.IMAGE_JOB_FAILED.id,
+      answeredId: "999",
+      field: "sub_jobs[1].job_id",
+    });
   });
 
   test("IMS member jobs carry their own ids in job_id: not a mismatch", () => {
@@ -67,19 +78,34 @@ describe("an answer for another job", () => {
 
   test("an id left out, null or empty is no evidence either way", () => {
     for (const id of [undefined, null, ""]) {
-      assert.equal(imageJobSnapshot("7", F.parseImageJob({ id, status: "RUNNING", sub_jobs: [{ id: "s", job_id: id, status: "RUNNING" }] })).phase, "pending");
+      assert.equal(
+        imageJobSnapshot("7", F.parseImageJob({ id, status: "RUNNING", sub_jobs: [{ id: "s", job_id: id, status: "RUNNING" }] })).phase,
+        "pending",
+      );
       assert.equal(appJobSnapshot("7", F.parseAppJob({ id, status: "SUCCESS" })).phase, "succeeded");
       assert.equal(imsJobSnapshot("7", F.parseImsJob({ job_id: id, status: "INIT" })).phase, "pending");
     }
   });
 
   test("the comparison is exact: no case folding or trimming", () => {
-    expectMismatch(() => checkAnswerIdentity("ims-job", "abc", F.parseImsJob({ job_id: "ABC", status: "INIT" })), { requestedId: "abc", answeredId: "ABC", field: "job_id" });
-    expectMismatch(() => checkAnswerIdentity("app-job", "7", F.parseAppJob({ id: "7 ", status: "INIT" })), { requestedId: "7", answeredId: "7 ", field: "id" });
+    expectMismatch(() => checkAnswerIdentity("ims-job", "abc", F.parseImsJob({ job_id: "ABC", status: "INIT" })), {
+      requestedId: "abc",
+      answeredId: "ABC",
+      field: "job_id",
+    });
+    expectMismatch(() => checkAnswerIdentity("app-job", "7", F.parseAppJob({ id: "7 ", status: "INIT" })), {
+      requestedId: "7",
+      answeredId: "7 ",
+      field: "id",
+    });
   });
 
   test("the id in the message is one line, however the service spells it", () => {
-    const error = expectMismatch(() => imsJobSnapshot("a", F.parseImsJob({ job_id: "b\n\u001b[2Jc", status: "SUCCESS" })), { requestedId: "a", answeredId: "b\n\u001b[2Jc", field: "job_id" });
+    const error = expectMismatch(() => imsJobSnapshot("a", F.parseImsJob({ job_id: "b\n\u001b[2Jc", status: "SUCCESS" })), {
+      requestedId: "a",
+      answeredId: "b\n\u001b[2Jc",
+      field: "job_id",
+    });
     assert.doesNotMatch(error.message, /[\u0000-\u001f]/);
   });
 
@@ -87,7 +113,11 @@ describe("an answer for another job", () => {
     assert.equal(classifyPollError(new JobMismatchError("ims-job", "a", "b", "job_id")).class, "fatal");
     const clock = new FakeClock();
     // A poll that builds its snapshot from the answer, as jobPoller does.
-    const answer: Step = async () => imsJobSnapshot("a", F.parseImsJob({ job_id: "b", status: "SUCCESS", job_type: "imsCreateImageByInstance", entities: { image_id: "img" } }));
+    const answer: Step = async () =>
+      imsJobSnapshot(
+        "a",
+        F.parseImsJob({ job_id: "b", status: "SUCCESS", job_type: "imsCreateImageByInstance", entities: { image_id: "img" } }),
+      );
     const script = scriptedPoll(clock, [answer]);
     const error = await waitForJob(script.poll, { timeoutMs: 3_600_000, clock }).catch((e: unknown) => e);
     assert.ok(error instanceof JobMismatchError, String(error));
@@ -113,7 +143,11 @@ function workspace(status: string, subs: readonly (readonly [string, string?, st
   };
 }
 
-const PARTIAL = workspace("SUCCESS", [["SUCCESS"], ["FAILED", "WKS.00129901", "disk quota exceeded"], ["ABNORMAL", "WKS.00211401", "agent lost"]]);
+const PARTIAL = workspace("SUCCESS", [
+  ["SUCCESS"],
+  ["FAILED", "WKS.00129901", "disk quota exceeded"],
+  ["ABNORMAL", "WKS.00211401", "agent lost"],
+]);
 
 describe("a Workspace SUCCESS with failed sub-jobs", () => {
   for (const [kind, make] of [
@@ -140,7 +174,10 @@ describe("a Workspace SUCCESS with failed sub-jobs", () => {
       const snap = make({ allowFailedSubJobs: true });
       assert.equal(snap.phase, "succeeded");
       const warnings = successWarnings(snap);
-      assert.deepEqual(warnings.map((w) => w.code), ["failed-sub-jobs"]);
+      assert.deepEqual(
+        warnings.map((w) => w.code),
+        ["failed-sub-jobs"],
+      );
       assert.equal(
         warnings[0]!.message,
         `${kind} 702364883651400000 succeeded with failed sub-jobs (failed sub-jobs are allowed): ` +
@@ -170,11 +207,17 @@ describe("a Workspace SUCCESS with failed sub-jobs", () => {
 
   test("a FAILED parent keeps its usual message", () => {
     const body = workspace("FAILED", [["FAILED", "E1", "m1"]]);
-    assert.equal(new JobFailedError(imageJobSnapshot(body.id, F.parseImageJob(body))).message, "image-job 702364883651400000 ended FAILED: E1 m1; sub-job 702364884037271000 FAILED: E1 m1");
+    assert.equal(
+      new JobFailedError(imageJobSnapshot(body.id, F.parseImageJob(body))).message,
+      "image-job 702364883651400000 ended FAILED: E1 m1; sub-job 702364884037271000 FAILED: E1 m1",
+    );
   });
 
   test("many failed sub-jobs: one line naming each of them with its own error", () => {
-    const body = workspace("SUCCESS", Array.from({ length: 9 }, (_, i) => ["FAILED", `E${i}`, "x"] as const));
+    const body = workspace(
+      "SUCCESS",
+      Array.from({ length: 9 }, (_, i) => ["FAILED", `E${i}`, "x"] as const),
+    );
     const message = new JobFailedError(imageJobSnapshot(body.id, F.parseImageJob(body))).message;
     assert.match(message, /^image-job 702364883651400000 ended SUCCESS but 9 of 9 sub-jobs failed; sub-job \S+ FAILED: E0 x; /);
     assert.doesNotMatch(message, /\n/);
@@ -184,8 +227,14 @@ describe("a Workspace SUCCESS with failed sub-jobs", () => {
 
 describe("a Workspace SUCCESS counts only when every sub-job it announced is listed and exactly SUCCESS", () => {
   const kinds = [
-    ["image-job", (body: unknown, options?: { allowFailedSubJobs?: boolean }) => imageJobSnapshot("702364883651400000", F.parseImageJob(body), options)],
-    ["app-job", (body: unknown, options?: { allowFailedSubJobs?: boolean }) => appJobSnapshot("702364883651400000", F.parseAppJob(body), options)],
+    [
+      "image-job",
+      (body: unknown, options?: { allowFailedSubJobs?: boolean }) => imageJobSnapshot("702364883651400000", F.parseImageJob(body), options),
+    ],
+    [
+      "app-job",
+      (body: unknown, options?: { allowFailedSubJobs?: boolean }) => appJobSnapshot("702364883651400000", F.parseAppJob(body), options),
+    ],
   ] as const;
   /** A SUCCESS parent with one SUCCESS sub-job and one whose status is `status` (any JSON value). */
   const withSubStatus = (status: unknown) => {
@@ -194,7 +243,20 @@ describe("a Workspace SUCCESS counts only when every sub-job it announced is lis
   };
 
   for (const [kind, make] of kinds) {
-    for (const status of ["failed", "Failed", " FAILED", "FAILED\n", "ERROR", "CANCELED", null, "", "RUNNING", "ROLLBACK", "WAITING", "ABORTING"]) {
+    for (const status of [
+      "failed",
+      "Failed",
+      " FAILED",
+      "FAILED\n",
+      "ERROR",
+      "CANCELED",
+      null,
+      "",
+      "RUNNING",
+      "ROLLBACK",
+      "WAITING",
+      "ABORTING",
+    ]) {
       test(`${kind}: a sub-job ${JSON.stringify(status)} keeps the SUCCESS pending, with a warning naming it`, () => {
         for (const options of [{}, { allowFailedSubJobs: true }]) {
           const snap = make(withSubStatus(status), options);
@@ -202,9 +264,17 @@ describe("a Workspace SUCCESS counts only when every sub-job it announced is lis
           assert.equal(snap.status, "SUCCESS");
           assert.deepEqual(successWarnings(snap), []);
           const warnings = snap.warnings ?? [];
-          assert.deepEqual(warnings.map((w) => w.code), ["unsettled-sub-jobs"]);
+          assert.deepEqual(
+            warnings.map((w) => w.code),
+            ["unsettled-sub-jobs"],
+          );
           const message = warnings[0]!.message;
-          assert.ok(message.startsWith(`${kind} 702364883651400000 reported SUCCESS but 1 of 2 listed sub-jobs not finished (sub-job 702364884037271001 `), message);
+          assert.ok(
+            message.startsWith(
+              `${kind} 702364883651400000 reported SUCCESS but 1 of 2 listed sub-jobs not finished (sub-job 702364884037271001 `,
+            ),
+            message,
+          );
           assert.ok(message.includes("never taken as success"), message);
           assert.doesNotMatch(message, /[\u0000-\u001f]/);
         }
@@ -212,13 +282,18 @@ describe("a Workspace SUCCESS counts only when every sub-job it announced is lis
     }
 
     test(`${kind}: sub_jobs_total 3 with an empty list, or with fewer listed, is pending with a warning`, () => {
-      for (const body of [{ ...workspace("SUCCESS", []), sub_jobs_total: 3 }, { ...workspace("SUCCESS", [["SUCCESS"], ["SUCCESS"]]), sub_jobs_total: 3 }]) {
+      for (const body of [
+        { ...workspace("SUCCESS", []), sub_jobs_total: 3 },
+        { ...workspace("SUCCESS", [["SUCCESS"], ["SUCCESS"]]), sub_jobs_total: 3 },
+      ]) {
         const snap = make(body);
         assert.equal(snap.phase, "pending");
         assert.equal(snap.subJobsTotal, 3);
         assert.deepEqual(
           (snap.warnings ?? []).map((w) => w.message),
-          [`${kind} 702364883651400000 reported SUCCESS but sub_jobs_total is 3 while ${body.sub_jobs.length} sub-jobs are listed; still waiting (never taken as success)`],
+          [
+            `${kind} 702364883651400000 reported SUCCESS but sub_jobs_total is 3 while ${body.sub_jobs.length} sub-jobs are listed; still waiting (never taken as success)`,
+          ],
         );
       }
       const omitted = make({ id: "702364883651400000", status: "SUCCESS", sub_jobs_total: 3 });
@@ -226,7 +301,11 @@ describe("a Workspace SUCCESS counts only when every sub-job it announced is lis
     });
 
     test(`${kind}: every sub-job SUCCESS and all listed (or no total and none listed): succeeded, no warning`, () => {
-      for (const body of [workspace("SUCCESS", [["SUCCESS"], ["SUCCESS"]]), { ...workspace("SUCCESS", [["SUCCESS"]]), sub_jobs_total: 0 }, { id: "702364883651400000", status: "SUCCESS" }]) {
+      for (const body of [
+        workspace("SUCCESS", [["SUCCESS"], ["SUCCESS"]]),
+        { ...workspace("SUCCESS", [["SUCCESS"]]), sub_jobs_total: 0 },
+        { id: "702364883651400000", status: "SUCCESS" },
+      ]) {
         const snap = make(body);
         assert.equal(snap.phase, "succeeded");
         assert.equal(snap.warnings, undefined);
@@ -243,7 +322,10 @@ describe("a Workspace SUCCESS counts only when every sub-job it announced is lis
   }
 
   test("a warning names at most five unsettled sub-jobs", () => {
-    const body = workspace("SUCCESS", Array.from({ length: 8 }, () => ["RUNNING"] as const));
+    const body = workspace(
+      "SUCCESS",
+      Array.from({ length: 8 }, () => ["RUNNING"] as const),
+    );
     const message = imageJobSnapshot(body.id, F.parseImageJob(body)).warnings![0]!.message;
     assert.match(message, /8 of 8 listed sub-jobs not finished \((sub-job \d+ RUNNING; ){5}3 more\)/);
   });
@@ -252,17 +334,34 @@ describe("a Workspace SUCCESS counts only when every sub-job it announced is lis
     const clock = new FakeClock();
     const pending = workspace("SUCCESS", [["SUCCESS"], ["RUNNING"]]);
     const done = workspace("SUCCESS", [["SUCCESS"], ["SUCCESS"]]);
-    const step = (body: unknown): Step => async () => imageJobSnapshot("702364883651400000", F.parseImageJob(body));
+    const step =
+      (body: unknown): Step =>
+      async () =>
+        imageJobSnapshot("702364883651400000", F.parseImageJob(body));
     const events: WaitEvent[] = [];
-    const snap = await waitForJob(scriptedPoll(clock, [step(pending), step(pending), step(done)]).poll, { timeoutMs: 60_000, clock, random: () => 0, onEvent: (e) => events.push(e) });
+    const snap = await waitForJob(scriptedPoll(clock, [step(pending), step(pending), step(done)]).poll, {
+      timeoutMs: 60_000,
+      clock,
+      random: () => 0,
+      onEvent: (e) => events.push(e),
+    });
     assert.equal(snap.phase, "succeeded");
-    assert.deepEqual(events.map((e) => e.type), ["status", "warning", "status"]);
+    assert.deepEqual(
+      events.map((e) => e.type),
+      ["status", "warning", "status"],
+    );
   });
 
   test("a SUCCESS whose sub-job never settles times out (never succeeds)", async () => {
     const clock = new FakeClock();
     const step: Step = async () => appJobSnapshot("702364883651400000", F.parseAppJob(workspace("SUCCESS", [["SUCCESS"], ["failed"]])));
-    const error = await waitForJob(scriptedPoll(clock, Array.from({ length: 50 }, () => step)).poll, { timeoutMs: 60_000, clock, random: () => 0 }).catch((e: unknown) => e);
+    const error = await waitForJob(
+      scriptedPoll(
+        clock,
+        Array.from({ length: 50 }, () => step),
+      ).poll,
+      { timeoutMs: 60_000, clock, random: () => 0 },
+    ).catch((e: unknown) => e);
     assert.ok(error instanceof WaitTimeoutError, String(error));
     assert.equal(error.exitCode, ExitCode.TIMEOUT);
   });
@@ -273,19 +372,29 @@ describe("an IMS answer without job_id", () => {
     for (const job_id of [undefined, null, ""]) {
       const snap = imsJobSnapshot("7", F.parseImsJob({ job_id, status: "INIT" }));
       assert.equal(snap.phase, "pending");
-      assert.deepEqual(snap.warnings?.map((w) => [w.code, w.message]), [["missing-job-id", "ims-job 7: the answer has no job_id, so it could not be checked to be about this job"]]);
+      assert.deepEqual(
+        snap.warnings?.map((w) => [w.code, w.message]),
+        [["missing-job-id", "ims-job 7: the answer has no job_id, so it could not be checked to be about this job"]],
+      );
     }
     assert.equal(imsJobSnapshot("7", F.parseImsJob({ job_id: "7", status: "INIT" })).warnings, undefined);
     const clock = new FakeClock();
     const step: Step = async () => imsJobSnapshot("7", F.parseImsJob({ status: "SUCCESS", job_type: "imsAddImageMembersJob" }));
     const events: WaitEvent[] = [];
     await waitForJob(scriptedPoll(clock, [step]).poll, { timeoutMs: 60_000, clock, onEvent: (e) => events.push(e) });
-    assert.deepEqual(events.map((e) => [e.type, e.type === "warning" ? e.code : ""]), [["status", ""], ["warning", "missing-job-id"]]);
+    assert.deepEqual(
+      events.map((e) => [e.type, e.type === "warning" ? e.code : ""]),
+      [
+        ["status", ""],
+        ["warning", "missing-job-id"],
+      ],
+    );
   });
 });
 
 describe("an IMS SUCCESS that names no image", () => {
-  const ims = (body: Record<string, unknown>) => imsJobSnapshot("9a175ac792fa12d20193002100dd2762", F.parseImsJob({ ...F.IMS_JOB_SUCCESS, ...body }));
+  const ims = (body: Record<string, unknown>) =>
+    imsJobSnapshot("9a175ac792fa12d20193002100dd2762", F.parseImsJob({ ...F.IMS_JOB_SUCCESS, ...body }));
 
   test("an image-creating type without entities.image_id: succeeded, with a warning naming the job type", () => {
     for (const entities of [{}, { image_name: "test" }, { image_id: "" }, null]) {
@@ -293,7 +402,12 @@ describe("an IMS SUCCESS that names no image", () => {
       assert.equal(snap.phase, "succeeded");
       assert.deepEqual(
         successWarnings(snap).map((w) => [w.code, w.message]),
-        [["missing-image-id", "ims-job 9a175ac792fa12d20193002100dd2762 succeeded without an image id in entities.image_id, although job type imsCreateImageByInstance creates an image"]],
+        [
+          [
+            "missing-image-id",
+            "ims-job 9a175ac792fa12d20193002100dd2762 succeeded without an image id in entities.image_id, although job type imsCreateImageByInstance creates an image",
+          ],
+        ],
       );
     }
   });
@@ -342,9 +456,17 @@ describe("waitForJob and success warnings", () => {
   test("warning events come after the final status event, before the wait returns the snapshot", async () => {
     const clock = new FakeClock();
     const done = imsJobSnapshot("9a175ac792fa12d20193002100dd2762", F.parseImsJob({ ...F.IMS_JOB_SUCCESS, entities: {} }));
-    const running = imsJobSnapshot("9a175ac792fa12d20193002100dd2762", F.parseImsJob({ ...F.IMS_JOB_SUCCESS, status: "RUNNING", entities: {} }));
+    const running = imsJobSnapshot(
+      "9a175ac792fa12d20193002100dd2762",
+      F.parseImsJob({ ...F.IMS_JOB_SUCCESS, status: "RUNNING", entities: {} }),
+    );
     const events: WaitEvent[] = [];
-    const snap = await waitForJob(scriptedPoll(clock, [running, done]).poll, { timeoutMs: 60_000, clock, random: () => 0, onEvent: (e) => events.push(e) });
+    const snap = await waitForJob(scriptedPoll(clock, [running, done]).poll, {
+      timeoutMs: 60_000,
+      clock,
+      random: () => 0,
+      onEvent: (e) => events.push(e),
+    });
     assert.equal(snap, done);
     assert.deepEqual(
       events.map((e) => [e.type, e.elapsedMs]),
@@ -355,19 +477,37 @@ describe("waitForJob and success warnings", () => {
       ],
     );
     const warning = events[2]!;
-    assert.ok(warning.type === "warning" && warning.code === "missing-image-id" && warning.snapshot === done && warning.message.includes("imsCreateImageByInstance"));
+    assert.ok(
+      warning.type === "warning" &&
+        warning.code === "missing-image-id" &&
+        warning.snapshot === done &&
+        warning.message.includes("imsCreateImageByInstance"),
+    );
   });
 
   test("a SUCCESS with failed sub-jobs fails the wait at once, unless allowed (then a warning)", async () => {
-    const build = (allowFailedSubJobs: boolean): Step => async () => imageJobSnapshot(PARTIAL.id, F.parseImageJob(PARTIAL), { allowFailedSubJobs });
-    const strict = await waitForJob(scriptedPoll(new FakeClock(), [build(false)]).poll, { timeoutMs: 60_000, clock: new FakeClock() }).catch((e: unknown) => e);
+    const build =
+      (allowFailedSubJobs: boolean): Step =>
+      async () =>
+        imageJobSnapshot(PARTIAL.id, F.parseImageJob(PARTIAL), { allowFailedSubJobs });
+    const strict = await waitForJob(scriptedPoll(new FakeClock(), [build(false)]).poll, {
+      timeoutMs: 60_000,
+      clock: new FakeClock(),
+    }).catch((e: unknown) => e);
     assert.ok(strict instanceof JobFailedError, String(strict));
     assert.equal(strict.exitCode, ExitCode.JOB_FAILED);
     assert.equal((strict.snapshot as JobSnapshot).status, "SUCCESS");
 
     const events: WaitEvent[] = [];
-    const allowed = await waitForJob(scriptedPoll(new FakeClock(), [build(true)]).poll, { timeoutMs: 60_000, clock: new FakeClock(), onEvent: (e) => events.push(e) });
+    const allowed = await waitForJob(scriptedPoll(new FakeClock(), [build(true)]).poll, {
+      timeoutMs: 60_000,
+      clock: new FakeClock(),
+      onEvent: (e) => events.push(e),
+    });
     assert.equal(allowed.phase, "succeeded");
-    assert.deepEqual(events.map((e) => e.type), ["status", "warning"]);
+    assert.deepEqual(
+      events.map((e) => e.type),
+      ["status", "warning"],
+    );
   });
 });

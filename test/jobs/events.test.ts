@@ -24,11 +24,23 @@ describe("createStatusTracker", () => {
   test("one warning per unknown value; the first status event has no previous", () => {
     const tracker = createStatusTracker(60_000);
     const first = tracker.observe(snap("PAUSED"), 0);
-    assert.deepEqual(first.map((e) => e.type), ["status", "unknown-status"]);
+    assert.deepEqual(
+      first.map((e) => e.type),
+      ["status", "unknown-status"],
+    );
     assert.ok(first[0]?.type === "status" && !("previous" in first[0]));
-    assert.deepEqual(tracker.observe(snap("PAUSED"), 1).map((e) => e.type), []);
-    assert.deepEqual(tracker.observe(snap("HELD"), 2).map((e) => e.type), ["status", "unknown-status"]);
-    assert.deepEqual(tracker.observe(snap("PAUSED"), 3).map((e) => e.type), ["status"]);
+    assert.deepEqual(
+      tracker.observe(snap("PAUSED"), 1).map((e) => e.type),
+      [],
+    );
+    assert.deepEqual(
+      tracker.observe(snap("HELD"), 2).map((e) => e.type),
+      ["status", "unknown-status"],
+    );
+    assert.deepEqual(
+      tracker.observe(snap("PAUSED"), 3).map((e) => e.type),
+      ["status"],
+    );
   });
 });
 
@@ -46,7 +58,13 @@ describe("classifyPollError", () => {
     }
   });
   test("everything else is fatal", () => {
-    for (const error of [...[400, 401, 403, 405, 409, 501].map((status) => apiError(status)), new InvalidInputError("f", "f: bad"), new Error("x"), "text", undefined]) {
+    for (const error of [
+      ...[400, 401, 403, 405, 409, 501].map((status) => apiError(status)),
+      new InvalidInputError("f", "f: bad"),
+      new Error("x"),
+      "text",
+      undefined,
+    ]) {
       assert.equal(classifyPollError(error).class, "fatal", String(error));
     }
     assert.ok(apiError(401) instanceof ApiError);

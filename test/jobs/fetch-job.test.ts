@@ -29,7 +29,10 @@ describe("fetchJob", () => {
   after(() => agent.close());
 
   const reply = (origin: string, path: string, status: number, body: unknown) =>
-    agent.get(origin).intercept({ path, method: "GET" }).reply(status, JSON.stringify(body), { headers: { "content-type": "application/json" } });
+    agent
+      .get(origin)
+      .intercept({ path, method: "GET" })
+      .reply(status, JSON.stringify(body), { headers: { "content-type": "application/json" } });
 
   test("image-job → ShowImageJob", async () => {
     reply(APPSTREAM, `/v1/${F.PROJECT}/image-server-jobs/702364883651395584`, 200, F.IMAGE_JOB_SUCCESS);
@@ -64,7 +67,10 @@ describe("fetchJob", () => {
     reply(IMS, `/v1/${F.PROJECT}/jobs/9a175ac792fa12d20193002100dd0000`, 200, F.IMS_JOB_SUCCESS);
     await assert.rejects(
       fetchJob(client, "ims-job", "9a175ac792fa12d20193002100dd0000"),
-      (error: unknown) => error instanceof JobMismatchError && error.requestedId === "9a175ac792fa12d20193002100dd0000" && error.answeredId === F.IMS_JOB_SUCCESS.job_id,
+      (error: unknown) =>
+        error instanceof JobMismatchError &&
+        error.requestedId === "9a175ac792fa12d20193002100dd0000" &&
+        error.answeredId === F.IMS_JOB_SUCCESS.job_id,
     );
   });
 

@@ -49,7 +49,10 @@ describe("validateJobId", () => {
     test(`${kind}: 1 and ${max} characters pass, 0 and ${max + 1} fail`, () => {
       assert.equal(validateJobId(kind, "7", "job-id"), "7");
       assert.equal(validateJobId(kind, "x".repeat(max), "job-id"), "x".repeat(max));
-      assert.match(invalid(() => validateJobId(kind, "", "job-id")).message, new RegExp(`^job-id: job id is empty; a ${kind} id has 1 to ${max} characters$`));
+      assert.match(
+        invalid(() => validateJobId(kind, "", "job-id")).message,
+        new RegExp(`^job-id: job id is empty; a ${kind} id has 1 to ${max} characters$`),
+      );
       const long = invalid(() => validateJobId(kind, "x".repeat(max + 1), "job-id"));
       assert.equal(long.message, `job-id: job id has ${max + 1} characters; a ${kind} id has at most ${max}`);
       assert.equal(long.field, "job-id");

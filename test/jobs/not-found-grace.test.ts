@@ -59,20 +59,31 @@ describe("not-found grace: a missing job fails at the grace's end", () => {
       for (const [minDelayMs, maxDelayMs] of backoffs) {
         for (const requestMs of requestTimes) {
           for (const random of randoms) {
-            const r = await runMissing(requestMs, { timeoutMs: 3_600_000, notFoundGraceMs: graceMs, minDelayMs, maxDelayMs, random: () => random });
+            const r = await runMissing(requestMs, {
+              timeoutMs: 3_600_000,
+              notFoundGraceMs: graceMs,
+              minDelayMs,
+              maxDelayMs,
+              random: () => random,
+            });
             const label = `grace ${graceMs}, backoff ${minDelayMs}-${maxDelayMs}, request ${requestMs}, random ${random}: polls at ${r.times.join(", ")}, ended at ${r.endedAt}`;
             assert.ok(r.error instanceof JobNotFoundError, `${label}: ${String(r.error)}`);
             assert.equal(r.error.graceMs, graceMs);
             assert.ok(r.endedAt >= graceMs, `${label}: never before the grace ends`);
             assert.ok(r.endedAt <= graceMs + requestMs, `${label}: at most one request past the grace`);
-            assert.ok(r.clock.sleeps.every((ms) => ms > 0), `${label}: no zero-length sleeps`);
+            assert.ok(
+              r.clock.sleeps.every((ms) => ms > 0),
+              `${label}: no zero-length sleeps`,
+            );
             worst.set(requestMs, Math.max(worst.get(requestMs) ?? 0, r.endedAt - graceMs));
             runs++;
           }
         }
       }
     }
-    t.diagnostic(`${runs} combinations; worst overrun past the grace by request time: ${[...worst].map(([req, over]) => `${req} ms → ${over} ms`).join(", ")}`);
+    t.diagnostic(
+      `${runs} combinations; worst overrun past the grace by request time: ${[...worst].map(([req, over]) => `${req} ms → ${over} ms`).join(", ")}`,
+    );
   });
 
   test("a poll in progress as the grace ends counts its whole request: failure at its end", async () => {
@@ -88,7 +99,13 @@ describe("not-found grace: a missing job fails at the grace's end", () => {
     const clock = new FakeClock();
     const network = new NetworkError("ShowJob", "/v1/p/jobs/j", "ECONNRESET", 5);
     const script = scriptedPoll(clock, [network, apiError(404)]);
-    const error = await waitForJob(script.poll, { timeoutMs: 600_000, clock, notFoundGraceMs: 20_000, minDelayMs: 15_000, maxDelayMs: 15_000 }).catch((e: unknown) => e);
+    const error = await waitForJob(script.poll, {
+      timeoutMs: 600_000,
+      clock,
+      notFoundGraceMs: 20_000,
+      minDelayMs: 15_000,
+      maxDelayMs: 15_000,
+    }).catch((e: unknown) => e);
     assert.ok(error instanceof JobNotFoundError, String(error));
     assert.deepEqual(script.times(), [0, 15_000, 20_000]);
   });
@@ -97,7 +114,13 @@ describe("not-found grace: a missing job fails at the grace's end", () => {
     const clock = new FakeClock();
     const running: JobSnapshot = imsJobSnapshot(F.IMS_JOB_RUNNING.job_id, F.parseImsJob(F.IMS_JOB_RUNNING));
     const script = scriptedPoll(clock, [running]);
-    const error = await waitForJob(script.poll, { timeoutMs: 100_000, clock, notFoundGraceMs: 60_000, minDelayMs: 50_000, maxDelayMs: 50_000 }).catch((e: unknown) => e);
+    const error = await waitForJob(script.poll, {
+      timeoutMs: 100_000,
+      clock,
+      notFoundGraceMs: 60_000,
+      minDelayMs: 50_000,
+      maxDelayMs: 50_000,
+    }).catch((e: unknown) => e);
     assert.ok(error instanceof WaitTimeoutError);
     assert.deepEqual(script.times(), [0, 50_000, 100_000]);
   });
@@ -106,7 +129,14 @@ describe("not-found grace: a missing job fails at the grace's end", () => {
     const clock = new FakeClock();
     const done = imsJobSnapshot(F.IMS_JOB_SUCCESS.job_id, F.parseImsJob(F.IMS_JOB_SUCCESS));
     const script = scriptedPoll(clock, [apiError(404), apiError(404), done]);
-    const snap = await waitForJob(script.poll, { timeoutMs: 600_000, clock, notFoundGraceMs: 12_000, minDelayMs: 10_000, maxDelayMs: 60_000, random: () => 0.999999 });
+    const snap = await waitForJob(script.poll, {
+      timeoutMs: 600_000,
+      clock,
+      notFoundGraceMs: 12_000,
+      minDelayMs: 10_000,
+      maxDelayMs: 60_000,
+      random: () => 0.999999,
+    });
     assert.equal(snap, done);
     assert.deepEqual(script.times(), [0, 10_000, 12_000]);
   });

@@ -20,8 +20,26 @@ const EXPECTED: Record<StatusTable, Record<string, Phase>> = {
 };
 
 // Values a table must not know: other tables' words, case variants, prototype keys, blanks.
-const FOREIGN = ["FAIL", "FAILED", "ABNORMAL", "ROLLBACK", "ABORTING", "INIT", "WAITING", "success", "Success", " SUCCESS", "SUCCESS ",
-  "COMPLETE", "DONE", "constructor", "__proto__", "toString", "hasOwnProperty", ""];
+const FOREIGN = [
+  "FAIL",
+  "FAILED",
+  "ABNORMAL",
+  "ROLLBACK",
+  "ABORTING",
+  "INIT",
+  "WAITING",
+  "success",
+  "Success",
+  " SUCCESS",
+  "SUCCESS ",
+  "COMPLETE",
+  "DONE",
+  "constructor",
+  "__proto__",
+  "toString",
+  "hasOwnProperty",
+  "",
+];
 
 describe("classifyStatus", () => {
   test("every documented status of the api enums is in its table", () => {

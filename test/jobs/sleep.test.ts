@@ -14,7 +14,13 @@ const take = (ms: number, n: number) => {
 
 /** Resolves with "pending" if `promise` has not settled after `ms` of real time. */
 const settledWithin = (promise: Promise<unknown>, ms: number) =>
-  Promise.race([promise.then(() => "resolved", () => "rejected"), new Promise((resolve) => setTimeout(() => resolve("pending"), ms))]);
+  Promise.race([
+    promise.then(
+      () => "resolved",
+      () => "rejected",
+    ),
+    new Promise((resolve) => setTimeout(() => resolve("pending"), ms)),
+  ]);
 
 describe("timerChunksMs", () => {
   test("a delay setTimeout honours is a single timer", () => {
@@ -28,7 +34,10 @@ describe("timerChunksMs", () => {
     const h600 = 600 * 3_600_000;
     const chunks = [...timerChunksMs(h600)];
     assert.equal(chunks.length, 2);
-    assert.equal(chunks.reduce((a, b) => a + b, 0), h600);
+    assert.equal(
+      chunks.reduce((a, b) => a + b, 0),
+      h600,
+    );
     assert.ok(chunks.every((c) => c > 0 && c <= MAX_TIMER_DELAY_MS));
   });
 

@@ -1,12 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import {
-  appJobSnapshot,
-  appSubJobSnapshot,
-  imageJobSnapshot,
-  imsJobSnapshot,
-  subJobProgress,
-} from "../../src/jobs/snapshot";
+import { appJobSnapshot, appSubJobSnapshot, imageJobSnapshot, imsJobSnapshot, subJobProgress } from "../../src/jobs/snapshot";
 import * as F from "./fixtures";
 
 describe("imageJobSnapshot", () => {
@@ -97,7 +91,10 @@ describe("imageJobSnapshot", () => {
   });
 
   test("no sub_jobs at all (null or absent): no resources, no progress", () => {
-    for (const body of [{ id: "1", status: "WAITING" }, { id: "1", status: "WAITING", sub_jobs: null, sub_jobs_total: null }]) {
+    for (const body of [
+      { id: "1", status: "WAITING" },
+      { id: "1", status: "WAITING", sub_jobs: null, sub_jobs_total: null },
+    ]) {
       const snap = imageJobSnapshot("1", F.parseImageJob(body));
       assert.deepEqual([snap.resourceIds, snap.resourceId, snap.subJobs, snap.subJobsTotal], [[], "", [], 0]);
       assert.deepEqual(subJobProgress(snap), { total: 0, succeeded: 0, failed: 0, pending: 0 });
@@ -151,7 +148,9 @@ describe("appJobSnapshot", () => {
   test("flat fields win over nested ones, and code and message come from the same place", () => {
     const sub = F.parseAppJob({
       status: "FAILED",
-      sub_jobs: [{ id: "s", status: "FAILED", error_code: "WKS.FLAT", job_execute_info: { error_code: "WKS.NESTED", error_message: "nested" } }],
+      sub_jobs: [
+        { id: "s", status: "FAILED", error_code: "WKS.FLAT", job_execute_info: { error_code: "WKS.NESTED", error_message: "nested" } },
+      ],
     }).sub_jobs?.[0];
     assert.ok(sub);
     const snap = appSubJobSnapshot(sub);
@@ -163,8 +162,28 @@ describe("imsJobSnapshot", () => {
   test("§3 SUCCESS example: entities.image_id, null errors become empty strings", () => {
     const snap = imsJobSnapshot("9a175ac792fa12d20193002100dd2762", F.parseImsJob(F.IMS_JOB_SUCCESS));
     assert.deepEqual(
-      [snap.kind, snap.status, snap.phase, snap.knownStatus, snap.resourceIds, snap.resourceId, snap.errorCode, snap.errorMessage, snap.subJobs],
-      ["ims-job", "SUCCESS", "succeeded", true, ["3f7185de-b59a-4bb8-aa1d-7a513528b0e9"], "3f7185de-b59a-4bb8-aa1d-7a513528b0e9", "", "", []],
+      [
+        snap.kind,
+        snap.status,
+        snap.phase,
+        snap.knownStatus,
+        snap.resourceIds,
+        snap.resourceId,
+        snap.errorCode,
+        snap.errorMessage,
+        snap.subJobs,
+      ],
+      [
+        "ims-job",
+        "SUCCESS",
+        "succeeded",
+        true,
+        ["3f7185de-b59a-4bb8-aa1d-7a513528b0e9"],
+        "3f7185de-b59a-4bb8-aa1d-7a513528b0e9",
+        "",
+        "",
+        [],
+      ],
     );
     assert.deepEqual(subJobProgress(snap), { total: 0, succeeded: 0, failed: 0, pending: 0 });
   });
@@ -188,7 +207,10 @@ describe("imsJobSnapshot", () => {
 
   test("FAIL: top-level error_code and fail_reason", () => {
     const snap = imsJobSnapshot("ff8080814dbd65d7014dbe0d84db0013", F.parseImsJob(F.IMS_JOB_FAILED));
-    assert.deepEqual([snap.phase, snap.errorCode, snap.errorMessage, snap.resourceIds], ["failed", "IMG.0044", "The ECS is not stopped.", []]);
+    assert.deepEqual(
+      [snap.phase, snap.errorCode, snap.errorMessage, snap.resourceIds],
+      ["failed", "IMG.0044", "The ECS is not stopped.", []],
+    );
   });
 
   test("RUNNING with member jobs: own image first, then members' images, deduplicated", () => {
@@ -196,7 +218,10 @@ describe("imsJobSnapshot", () => {
     assert.equal(snap.phase, "pending");
     assert.deepEqual(snap.resourceIds, ["img-a", "img-b"]);
     assert.deepEqual(subJobProgress(snap), { total: 3, succeeded: 2, failed: 0, pending: 1 });
-    const withOwn = imsJobSnapshot(F.IMS_JOB_RUNNING.job_id, F.parseImsJob({ ...F.IMS_JOB_RUNNING, entities: { ...F.IMS_JOB_RUNNING.entities, image_id: "img-b" } }));
+    const withOwn = imsJobSnapshot(
+      F.IMS_JOB_RUNNING.job_id,
+      F.parseImsJob({ ...F.IMS_JOB_RUNNING, entities: { ...F.IMS_JOB_RUNNING.entities, image_id: "img-b" } }),
+    );
     assert.deepEqual(withOwn.resourceIds, ["img-b", "img-a"]);
   });
 
@@ -217,7 +242,11 @@ describe("imsJobSnapshot", () => {
         status: "FAIL",
         error_code: null,
         fail_reason: "",
-        entities: { sub_jobs_result: [{ job_id: "m1", status: "FAIL", error_code: "IMG.0001", fail_reason: "disk error", entities: { image_id: "img-x" } }] },
+        entities: {
+          sub_jobs_result: [
+            { job_id: "m1", status: "FAIL", error_code: "IMG.0001", fail_reason: "disk error", entities: { image_id: "img-x" } },
+          ],
+        },
       }),
     );
     assert.deepEqual([snap.errorCode, snap.errorMessage, snap.resourceIds], ["IMG.0001", "disk error", []]);

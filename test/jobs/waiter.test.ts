@@ -58,15 +58,21 @@ describe("waitForJob: polling and backoff", () => {
 
   test("delays start at the minimum, grow, and stay within [min, max]", async () => {
     let seed = 7;
-    const random = () => ((seed = (seed * 48_271) % 2_147_483_647) / 2_147_483_647);
+    const random = () => (seed = (seed * 48_271) % 2_147_483_647) / 2_147_483_647;
     const r = await run([ims("RUNNING")], { timeoutMs: 3_600_000, minDelayMs: 5_000, maxDelayMs: 60_000, random });
     expectError(r.error, WaitTimeoutError);
     const sleeps = r.clock.sleeps.slice(0, -1); // the last one is trimmed to the deadline
     assert.equal(sleeps[0], 5_000);
     sleeps.forEach((ms, i) => assert.ok(ms >= 5_000 && ms <= Math.min(60_000, 5_000 * 2 ** i), `sleep ${i}: ${ms}`));
     const capped = sleeps.slice(5);
-    assert.ok(capped.every((ms) => ms >= 30_000 && ms <= 60_000), `jittered in [max/2, max] once past the ceiling: ${capped.join(",")}`);
-    assert.ok(new Set(capped).size > capped.length / 2, `still jittered once capped, so waiters do not poll in lockstep: ${capped.join(",")}`);
+    assert.ok(
+      capped.every((ms) => ms >= 30_000 && ms <= 60_000),
+      `jittered in [max/2, max] once past the ceiling: ${capped.join(",")}`,
+    );
+    assert.ok(
+      new Set(capped).size > capped.length / 2,
+      `still jittered once capped, so waiters do not poll in lockstep: ${capped.join(",")}`,
+    );
     assert.ok(r.clock.sleeps.every((ms) => ms > 0));
   });
 
@@ -96,7 +102,10 @@ describe("waitForJob: polling and backoff", () => {
 
   test("the timeout message carries sub-job progress", async () => {
     const r = await run([image("RUNNING", 2, 3)], { timeoutMs: 600_000 });
-    assert.match(expectError(r.error, WaitTimeoutError).message, /^timed out after 10m waiting for image-job 702364883651395584; last status RUNNING \(2\/3 sub-jobs succeeded\)$/);
+    assert.match(
+      expectError(r.error, WaitTimeoutError).message,
+      /^timed out after 10m waiting for image-job 702364883651395584; last status RUNNING \(2\/3 sub-jobs succeeded\)$/,
+    );
   });
 
   test("a timeout shorter than the minimum delay still polls at the start and at the deadline", async () => {
@@ -132,7 +141,10 @@ describe("waitForJob: polling and backoff", () => {
     assert.equal(clock.now() - start, 100_000);
     assert.equal(timeout.pollCutOff, true);
     assert.equal(timeout.lastSnapshot?.status, "RUNNING");
-    assert.match(timeout.message, /^timed out after 1m40s waiting for ims-job \S+; last status RUNNING; the last poll was still in progress$/);
+    assert.match(
+      timeout.message,
+      /^timed out after 1m40s waiting for ims-job \S+; last status RUNNING; the last poll was still in progress$/,
+    );
   });
 });
 
@@ -169,7 +181,10 @@ describe("waitForJob: the deadline during a poll", () => {
     assert.equal(error.timeoutMs, 100_000);
     assert.equal(error.lastSnapshot?.status, "RUNNING");
     assert.ok(error.lastError instanceof NetworkError, "the error of the poll before the cut-off one");
-    assert.match(error.message, /^timed out after 1m40s waiting for ims-job \S+; last status RUNNING; last error: .*ECONNRESET.*; the last poll was still in progress$/);
+    assert.match(
+      error.message,
+      /^timed out after 1m40s waiting for ims-job \S+; last status RUNNING; last error: .*ECONNRESET.*; the last poll was still in progress$/,
+    );
   });
 
   test("a first poll still running at the deadline: 'no status received', naming the target", async () => {
@@ -199,10 +214,12 @@ describe("waitForJob: the deadline during a poll", () => {
   test("the poll planned for the deadline runs with a signal not yet aborted, and may succeed", async () => {
     const clock = new FakeClock();
     const seen: boolean[] = [];
-    const step = (snapshot: JobSnapshot): Step => async (signal) => {
-      seen.push(signal?.aborted ?? true);
-      return snapshot;
-    };
+    const step =
+      (snapshot: JobSnapshot): Step =>
+      async (signal) => {
+        seen.push(signal?.aborted ?? true);
+        return snapshot;
+      };
     const script = scriptedPoll(clock, [step(ims("RUNNING")), step(ims("RUNNING")), step(ims("SUCCESS"))]);
     const r = await waitForJob(script.poll, { timeoutMs: 7_000, clock, minDelayMs: 5_000 });
     assert.equal(r.status, "SUCCESS");
@@ -260,7 +277,9 @@ describe("waitForJob: the deadline during a poll", () => {
       controller.abort("SIGINT");
       throw signal?.reason;
     };
-    const error = await waitForJob(scriptedPoll(clock, [racing]).poll, { timeoutMs: 60_000, clock, signal: controller.signal }).catch((e: unknown) => e);
+    const error = await waitForJob(scriptedPoll(clock, [racing]).poll, { timeoutMs: 60_000, clock, signal: controller.signal }).catch(
+      (e: unknown) => e,
+    );
     expectError(error, WaitAbortedError);
   });
 
@@ -280,7 +299,12 @@ describe("waitForJob: the deadline during a poll", () => {
       return ims("RUNNING");
     };
     const hour = 3_600_000;
-    const promise = waitForJob(poll, { timeoutMs: 1_000 * hour, minDelayMs: 600 * hour, maxDelayMs: 600 * hour, signal: controller.signal });
+    const promise = waitForJob(poll, {
+      timeoutMs: 1_000 * hour,
+      minDelayMs: 600 * hour,
+      maxDelayMs: 600 * hour,
+      signal: controller.signal,
+    });
     await new Promise((resolve) => setTimeout(resolve, 100));
     assert.equal(polls, 1, "one poll, then a 600 h sleep");
     controller.abort();
@@ -305,7 +329,14 @@ describe("waitForJob: outcomes", () => {
     const error = expectError(r.error, JobFailedError);
     assert.equal(error.exitCode, ExitCode.JOB_FAILED);
     assert.equal(error.snapshot, failed);
-    for (const part of ["image-job", "702364883651391552", "FAILED", "WKS.00129901", "The service is now unavailable", "sub-job 702364884037271554"]) {
+    for (const part of [
+      "image-job",
+      "702364883651391552",
+      "FAILED",
+      "WKS.00129901",
+      "The service is now unavailable",
+      "sub-job 702364884037271554",
+    ]) {
       assert.ok(error.message.includes(part), `message lacks ${part}: ${error.message}`);
     }
     assert.equal(r.times.length, 2);
@@ -313,7 +344,10 @@ describe("waitForJob: outcomes", () => {
 
   test("IMS FAIL → JobFailedError with error_code and fail_reason", async () => {
     const r = await run([ims("INIT"), imsJobSnapshot("ff8080814dbd65d7014dbe0d84db0013", F.parseImsJob(F.IMS_JOB_FAILED))]);
-    assert.equal(expectError(r.error, JobFailedError).message, "ims-job ff8080814dbd65d7014dbe0d84db0013 ended FAIL: IMG.0044 The ECS is not stopped.");
+    assert.equal(
+      expectError(r.error, JobFailedError).message,
+      "ims-job ff8080814dbd65d7014dbe0d84db0013 ended FAIL: IMG.0044 The ECS is not stopped.",
+    );
   });
 
   test("an unknown status keeps the wait pending, warns once per value, and is never success", async () => {
@@ -321,7 +355,10 @@ describe("waitForJob: outcomes", () => {
     const error = expectError(r.error, WaitTimeoutError);
     assert.equal(error.lastSnapshot?.status, "PAUSED");
     const warnings = r.events.filter((e) => e.type === "unknown-status");
-    assert.deepEqual(warnings.map((e) => e.type === "unknown-status" && e.status), ["PAUSED", "QUEUED"]);
+    assert.deepEqual(
+      warnings.map((e) => e.type === "unknown-status" && e.status),
+      ["PAUSED", "QUEUED"],
+    );
     assert.ok(r.times.length > 5);
   });
 
@@ -331,11 +368,23 @@ describe("waitForJob: outcomes", () => {
   });
 
   test("unknown sub-job statuses are warned about once, with the sub-job id", async () => {
-    const snap = imageJobSnapshot("j", F.parseImageJob({ status: "RUNNING", sub_jobs: [{ id: "a", status: "PAUSED" }, { id: "b", status: "PAUSED" }] }));
+    const snap = imageJobSnapshot(
+      "j",
+      F.parseImageJob({
+        status: "RUNNING",
+        sub_jobs: [
+          { id: "a", status: "PAUSED" },
+          { id: "b", status: "PAUSED" },
+        ],
+      }),
+    );
     const r = await run([snap, snap, image("SUCCESS", 1, 1)]);
     const warnings = r.events.filter((e) => e.type === "unknown-status");
     assert.equal(warnings.length, 1);
-    assert.deepEqual(warnings[0] && { status: "status" in warnings[0] && warnings[0].status, sub: "subJobId" in warnings[0] && warnings[0].subJobId }, { status: "PAUSED", sub: "a" });
+    assert.deepEqual(
+      warnings[0] && { status: "status" in warnings[0] && warnings[0].status, sub: "subJobId" in warnings[0] && warnings[0].subJobId },
+      { status: "PAUSED", sub: "a" },
+    );
   });
 });
 
@@ -350,7 +399,12 @@ describe("waitForJob: errors from poll", () => {
 
   test("404s beyond the grace period end the wait with JobNotFoundError (exit 4) carrying the 404", async () => {
     const gone = apiError(404, "WKS.00211902");
-    const r = await run([gone], { notFoundGraceMs: 20_000, minDelayMs: 5_000, random: () => 0, target: { kind: "image-job", jobId: "123" } });
+    const r = await run([gone], {
+      notFoundGraceMs: 20_000,
+      minDelayMs: 5_000,
+      random: () => 0,
+      target: { kind: "image-job", jobId: "123" },
+    });
     const error = expectError(r.error, JobNotFoundError);
     assert.equal(error.error, gone);
     assert.equal(error.cause, gone);
@@ -363,7 +417,10 @@ describe("waitForJob: errors from poll", () => {
 
   test("with no grace, the first 404 ends the wait", async () => {
     const r = await run([apiError(404)], { notFoundGraceMs: 0, target: { kind: "ims-job", jobId: "j" } });
-    assert.match(expectError(r.error, JobNotFoundError).message, /^ims-job j was not found within the not-found grace \(0s\); ShowJob GET .* HTTP 404/);
+    assert.match(
+      expectError(r.error, JobNotFoundError).message,
+      /^ims-job j was not found within the not-found grace \(0s\); ShowJob GET .* HTTP 404/,
+    );
     assert.deepEqual(r.times, [0]);
   });
 
@@ -371,7 +428,10 @@ describe("waitForJob: errors from poll", () => {
     const r = await run([ims("RUNNING"), apiError(404)], { notFoundGraceMs: 10_000, minDelayMs: 15_000, maxDelayMs: 15_000 });
     const error = expectError(r.error, JobNotFoundError);
     assert.equal(error.lastSnapshot?.status, "RUNNING");
-    assert.match(error.message, /^ims-job 9a175ac792fa12d20193002100dd2762 was not found any more past the 10s not-found grace \(last status RUNNING\); /);
+    assert.match(
+      error.message,
+      /^ims-job 9a175ac792fa12d20193002100dd2762 was not found any more past the 10s not-found grace \(last status RUNNING\); /,
+    );
     assert.deepEqual(r.times, [0, 15_000], "a job that was found is not polled at the grace's end");
   });
 
@@ -497,7 +557,12 @@ describe("waitForJob: cancellation", () => {
       return new Promise<JobSnapshot>(() => {});
     };
     const script = scriptedPoll(clock, [ims("RUNNING"), hang]);
-    const promise = waitForJob(script.poll, { timeoutMs: 600_000, clock, signal: controller.signal, target: { kind: "ims-job", jobId: "j" } });
+    const promise = waitForJob(script.poll, {
+      timeoutMs: 600_000,
+      clock,
+      signal: controller.signal,
+      target: { kind: "ims-job", jobId: "j" },
+    });
     await polling;
     const pollSignal = script.calls[1]?.signal;
     assert.equal(pollSignal?.aborted, false);
@@ -515,7 +580,11 @@ describe("waitForJob: cancellation", () => {
       controller.abort();
       throw new DOMException("This operation was aborted", "AbortError");
     };
-    const error = await waitForJob(scriptedPoll(clock, [abortingPoll]).poll, { timeoutMs: 600_000, clock, signal: controller.signal }).catch((e: unknown) => e);
+    const error = await waitForJob(scriptedPoll(clock, [abortingPoll]).poll, {
+      timeoutMs: 600_000,
+      clock,
+      signal: controller.signal,
+    }).catch((e: unknown) => e);
     expectError(error, WaitAbortedError);
   });
 
@@ -546,7 +615,11 @@ describe("waitForJob: cancellation", () => {
       removed++;
       removeEventListener.apply(controller.signal, args);
     };
-    await waitForJob(scriptedPoll(clock, [ims("RUNNING"), ims("RUNNING"), ims("SUCCESS")]).poll, { timeoutMs: 600_000, clock, signal: controller.signal });
+    await waitForJob(scriptedPoll(clock, [ims("RUNNING"), ims("RUNNING"), ims("SUCCESS")]).poll, {
+      timeoutMs: 600_000,
+      clock,
+      signal: controller.signal,
+    });
     assert.ok(added > 0);
     assert.equal(added, removed);
   });
@@ -554,7 +627,14 @@ describe("waitForJob: cancellation", () => {
 
 describe("waitForJob: events", () => {
   test("status events on the first snapshot and on every change of status or sub-job counts only", async () => {
-    const r = await run([image("WAITING", 0, 3), image("WAITING", 0, 3), image("RUNNING", 0, 3), image("RUNNING", 1, 3), image("RUNNING", 1, 3), image("SUCCESS", 3, 3)]);
+    const r = await run([
+      image("WAITING", 0, 3),
+      image("WAITING", 0, 3),
+      image("RUNNING", 0, 3),
+      image("RUNNING", 1, 3),
+      image("RUNNING", 1, 3),
+      image("SUCCESS", 3, 3),
+    ]);
     const statuses = r.events.filter((e) => e.type === "status");
     assert.deepEqual(
       statuses.map((e) => e.type === "status" && [e.snapshot.status, e.progress.succeeded, e.previous?.status ?? null]),

@@ -54,12 +54,18 @@ function inApp(dir: string, argv: readonly string[], env: Record<string, string>
 function stateAddresses(dir: string): string[] {
   const statePath = join(dir, "terraform.tfstate");
   assert.ok(existsSync(statePath), `no state at ${statePath}`);
-  return (JSON.parse(readFileSync(statePath, "utf8")) as { resources: Array<{ type: string; name: string }> }).resources.map((r) => `${r.type}.${r.name}`);
+  return (JSON.parse(readFileSync(statePath, "utf8")) as { resources: Array<{ type: string; name: string }> }).resources.map(
+    (r) => `${r.type}.${r.name}`,
+  );
 }
 
 /** The README's examples the apps synthesize: where each app writes them, and their stack. */
 const README_WAIT = { outdir: "readme-wait.out", stack: "image-pipeline" } as const;
-const README_EXAMPLES = [README_WAIT, { outdir: "readme-wait-result.out", stack: "image-release" }, { outdir: "readme-data-sources.out", stack: "job-report" }] as const;
+const README_EXAMPLES = [
+  README_WAIT,
+  { outdir: "readme-wait-result.out", stack: "image-release" },
+  { outdir: "readme-data-sources.out", stack: "job-report" },
+] as const;
 
 /** A README example as synthesized in `app`, with what differs between apps made equal. */
 function synthesizedConfig(app: string, example: (typeof README_EXAMPLES)[number]): unknown {
@@ -80,20 +86,23 @@ describe("the packed tarball installed into fresh apps", () => {
   const appDir = (name: AppName) => join(work, `app-${name}`);
 
   // Packing (a build in a fresh copy) and the three installs, in parallel: the slow part, once.
-  before(async () => {
-    work = mkdtempSync(join(tmpdir(), "hwjobs-consumer-"));
-    pathWithoutTerraform = join(work, "bin");
-    mkdirSync(pathWithoutTerraform);
-    symlinkSync(process.execPath, join(pathWithoutTerraform, "node"));
-    mkdirSync(join(work, "pack"));
-    const packed = await packFreshCopy(join(work, "pack"));
-    version = packed.version;
-    await Promise.all(
-      (Object.keys(APPS) as AppName[]).map(async (name) => {
-        installMs.set(name, await installApp(appDir(name), [packed.tarball, ...APPS[name]]));
-      }),
-    );
-  }, { timeout: 600_000 });
+  before(
+    async () => {
+      work = mkdtempSync(join(tmpdir(), "hwjobs-consumer-"));
+      pathWithoutTerraform = join(work, "bin");
+      mkdirSync(pathWithoutTerraform);
+      symlinkSync(process.execPath, join(pathWithoutTerraform, "node"));
+      mkdirSync(join(work, "pack"));
+      const packed = await packFreshCopy(join(work, "pack"));
+      version = packed.version;
+      await Promise.all(
+        (Object.keys(APPS) as AppName[]).map(async (name) => {
+          installMs.set(name, await installApp(appDir(name), [packed.tarball, ...APPS[name]]));
+        }),
+      );
+    },
+    { timeout: 600_000 },
+  );
 
   after(() => {
     if (work) rmSync(work, { recursive: true, force: true });
@@ -117,7 +126,11 @@ describe("the packed tarball installed into fresh apps", () => {
       before(async () => {
         app = appDir(framework);
         writeFrameworkApp(app, framework);
-        emulator = startCli(["emulator", "--port", "0", "--scenario", "small"], {}, { executable: join(app, "node_modules", ".bin", "hwjobs"), cwd: app, timeoutMs: 1_200_000 });
+        emulator = startCli(
+          ["emulator", "--port", "0", "--scenario", "small"],
+          {},
+          { executable: join(app, "node_modules", ".bin", "hwjobs"), cwd: app, timeoutMs: 1_200_000 },
+        );
         url = (await emulator.waitFor("stdout", /^listening on (http:\/\/127\.0\.0\.1:\d+)\n/, 30_000))[1]!;
         env = {
           HWJOBS_ENDPOINT: url,
@@ -150,7 +163,7 @@ describe("the packed tarball installed into fresh apps", () => {
 
       test("npx hwjobs --version prints the package version", () => assertVersion(app));
 
-      test("the installed emulator seeds the scenario \"small\" by name", async () => {
+      test('the installed emulator seeds the scenario "small" by name', async () => {
         const jobs = await listJobs(url);
         assert.ok(jobs.length > 0);
         assert.match(emulator.stderr(), new RegExp(`^hwjobs: seeded ${jobs.length} jobs from scenario small$`, "m"));
@@ -178,7 +191,9 @@ describe("the packed tarball installed into fresh apps", () => {
         );
         const r = await inApp(app, [process.execPath, "esm.mjs"], { CDKTF_OUTDIR: join(app, "esm.out") });
         assert.equal(r.code, 0, show(r));
-        const config = JSON.parse(readFileSync(join(app, "esm.out", "stacks", "esm", "cdk.tf.json"), "utf8")) as { data: { external: { ims: { depends_on: string[] } } } };
+        const config = JSON.parse(readFileSync(join(app, "esm.out", "stacks", "esm", "cdk.tf.json"), "utf8")) as {
+          data: { external: { ims: { depends_on: string[] } } };
+        };
         assert.deepEqual(config.data.external.ims.depends_on, ["terraform_data.wait"]);
       });
 
@@ -196,25 +211,45 @@ describe("the packed tarball installed into fresh apps", () => {
         assert.equal(exec!.interpreter[0], "node");
         assert.match(exec!.interpreter[1]!, /^assets\/hwjobs-cli\/[^/]+\/hwjobs\.cjs$/);
         const bundle = readFileSync(join(app, "node_modules", PACKAGE, "lib", "hwjobs.cjs"));
-        assert.ok(readFileSync(join(pipeline, exec!.interpreter[1]!)).equals(bundle), "the stack must ship the installed package's CLI bundle");
-        const config = JSON.parse(readFileSync(join(pipeline, "cdk.tf.json"), "utf8")) as { resource: Record<string, Record<string, { depends_on?: string[] }>> };
+        assert.ok(
+          readFileSync(join(pipeline, exec!.interpreter[1]!)).equals(bundle),
+          "the stack must ship the installed package's CLI bundle",
+        );
+        const config = JSON.parse(readFileSync(join(pipeline, "cdk.tf.json"), "utf8")) as {
+          resource: Record<string, Record<string, { depends_on?: string[] }>>;
+        };
         assert.deepEqual(config.resource.terraform_data?.release?.depends_on, [exec!.address]);
 
-        const operations = Object.values(externalBlocks(stackDir(APP.reportStack))).map((b) => b.query.operation).sort();
+        const operations = Object.values(externalBlocks(stackDir(APP.reportStack)))
+          .map((b) => b.query.operation)
+          .sort();
         assert.deepEqual(operations, ["count-image-sub-jobs", "get-ims-job", "get-ims-job", "get-ims-job", "list-image-jobs"]);
         const report = JSON.parse(readFileSync(join(stackDir(APP.reportStack), "cdk.tf.json"), "utf8")) as {
           resource: { terraform_data: Record<string, { depends_on?: string[]; lifecycle?: { replace_triggered_by?: string[] } }> };
           data: { external: Record<string, { depends_on?: string[] }> };
         };
         assert.deepEqual(report.resource.terraform_data.after?.lifecycle?.replace_triggered_by, ["${terraform_data.wait}"]);
-        assert.deepEqual(report.resource.terraform_data.after?.depends_on, ["terraform_data.wait", "data.external.ims", "data.external.failed_sub_jobs", "terraform_data.gate"]);
+        assert.deepEqual(report.resource.terraform_data.after?.depends_on, [
+          "terraform_data.wait",
+          "data.external.ims",
+          "data.external.failed_sub_jobs",
+          "terraform_data.gate",
+        ]);
         assert.deepEqual(report.data.external.ims_after?.depends_on, ["terraform_data.gate", "terraform_data.after"]);
       });
 
       test("the report's data sources answer through the external protocol", async () => {
         const report = stackDir(APP.reportStack);
         const imsId = await createJob(url, { kind: "ims-job", project_id: PROJECT, waiting_ms: 0, running_ms: 0, outcome: "success" });
-        const imageId = await createJob(url, { kind: "image-job", project_id: PROJECT, job_type: "CREATE_SERVER_IMAGE", waiting_ms: 0, running_ms: 0, outcome: "failure", sub_jobs: 2 });
+        const imageId = await createJob(url, {
+          kind: "image-job",
+          project_id: PROJECT,
+          job_type: "CREATE_SERVER_IMAGE",
+          waiting_ms: 0,
+          running_ms: 0,
+          outcome: "failure",
+          sub_jobs: 2,
+        });
         const imsJob = (await listJobs(url)).find((j) => j.id === imsId)!;
         const vars = { ims_job_id: imsId, image_job_id: imageId };
         const harnessEnv = childEnv(env);
@@ -238,9 +273,16 @@ describe("the packed tarball installed into fresh apps", () => {
               const ids = JSON.parse(result.ids!) as string[];
               const items = JSON.parse(result.items!) as Array<{ id: string; job_type: string }>;
               assert.equal(ids.length, Number(result.count), `${name}: every page is read`);
-              assert.deepEqual(items.map((i) => i.id), ids, name);
+              assert.deepEqual(
+                items.map((i) => i.id),
+                ids,
+                name,
+              );
               assert.ok(ids.includes(imageId), `${name}: the created job is listed`);
-              assert.ok(items.every((i) => i.job_type === "CREATE_SERVER_IMAGE"), name);
+              assert.ok(
+                items.every((i) => i.job_type === "CREATE_SERVER_IMAGE"),
+                name,
+              );
               break;
             }
             default:
@@ -254,8 +296,15 @@ describe("the packed tarball installed into fresh apps", () => {
       test("the README's snippets compile and synthesize where no terraform binary is installed", async () => {
         const noTerraform = { PATH: pathWithoutTerraform, TERRAFORM_BINARY_NAME: "" };
         // The control: a stack with the framework's DataResource cannot be synthesized there.
-        const control = await inApp(app, [process.execPath, join("build", "data-resource.js")], { ...noTerraform, CDKTF_OUTDIR: join(app, "control.out") });
-        assert.notEqual(control.code, 0, `the DataResource control synthesized without terraform, so this test proves nothing:\n${show(control)}`);
+        const control = await inApp(app, [process.execPath, join("build", "data-resource.js")], {
+          ...noTerraform,
+          CDKTF_OUTDIR: join(app, "control.out"),
+        });
+        assert.notEqual(
+          control.code,
+          0,
+          `the DataResource control synthesized without terraform, so this test proves nothing:\n${show(control)}`,
+        );
         assert.match(control.stderr, /terraform/);
 
         for (const { outdir, stack } of README_EXAMPLES) {
@@ -272,7 +321,9 @@ describe("the packed tarball installed into fresh apps", () => {
           output: Record<string, { value: string }>;
           resource: { terraform_data: { release: { input: Record<string, string> } } };
         };
-        const [[jobName, job]] = Object.entries(result.data.external) as [[string, { depends_on?: string[]; query: Record<string, string> }]];
+        const [[jobName, job]] = Object.entries(result.data.external) as [
+          [string, { depends_on?: string[]; query: Record<string, string> }],
+        ];
         assert.deepEqual(job.depends_on, ["terraform_data.wait"]);
         assert.equal(job.query.operation, "get-ims-job");
         assert.equal(result.output.image_id?.value, `\${data.external.${jobName}.result.resource_id}`);
@@ -282,10 +333,17 @@ describe("the packed tarball installed into fresh apps", () => {
         });
 
         // The provisioner the README shows is the one its wait example synthesizes.
-        const shown = (JSON.parse(`{${readmeSnippet("wait-provisioner")}}`) as { provisioner: Array<{ "local-exec": { interpreter: string[]; command: string; environment: Record<string, string> } }> }).provisioner[0]!["local-exec"];
+        const shown = (
+          JSON.parse(`{${readmeSnippet("wait-provisioner")}}`) as {
+            provisioner: Array<{ "local-exec": { interpreter: string[]; command: string; environment: Record<string, string> } }>;
+          }
+        ).provisioner[0]!["local-exec"];
         const [exec] = localExecs(join(app, README_WAIT.outdir, "stacks", README_WAIT.stack));
         assert.equal(exec!.command, shown.command);
-        assert.deepEqual(exec!.interpreter.map((part) => part.replace(/\/[0-9A-F]{32}\//, "/<hash>/")), shown.interpreter);
+        assert.deepEqual(
+          exec!.interpreter.map((part) => part.replace(/\/[0-9A-F]{32}\//, "/<hash>/")),
+          shown.interpreter,
+        );
         assert.deepEqual(exec!.environment, shown.environment);
       });
 
@@ -293,11 +351,20 @@ describe("the packed tarball installed into fresh apps", () => {
         const stack = join(app, "readme-data-sources.out", "stacks", "job-report");
         assert.ok(existsSync(join(stack, "cdk.tf.json")), "the README's data sources example was not synthesized");
         const vars = {
-          image_job_id: await createJob(url, { kind: "image-job", project_id: PROJECT, job_type: "CREATE_SERVER_IMAGE", waiting_ms: 0, running_ms: 0, outcome: "failure", sub_jobs: 3 }),
+          image_job_id: await createJob(url, {
+            kind: "image-job",
+            project_id: PROJECT,
+            job_type: "CREATE_SERVER_IMAGE",
+            waiting_ms: 0,
+            running_ms: 0,
+            outcome: "failure",
+            sub_jobs: 3,
+          }),
           ims_job_id: await createJob(url, { kind: "ims-job", project_id: PROJECT, waiting_ms: 0, running_ms: 0, outcome: "success" }),
         };
         const results = new Map<string, Record<string, string>>();
-        for (const [name, block] of Object.entries(externalBlocks(stack))) results.set(name, (await runExternal(name, block, stack, childEnv(env), vars)).result);
+        for (const [name, block] of Object.entries(externalBlocks(stack)))
+          results.set(name, (await runExternal(name, block, stack, childEnv(env), vars)).result);
         assert.deepEqual([...results.keys()].sort(), ["building", "failed", "ims", "sub_jobs"]);
         assert.deepEqual(results.get("failed"), { count: "1" });
         assert.equal(JSON.parse(results.get("sub_jobs")!.ids!).length, 3);
@@ -320,7 +387,10 @@ describe("the packed tarball installed into fresh apps", () => {
       });
 
       /** Applies a fresh copy of the pipeline stack (own state) with a job created right before the apply. */
-      async function apply(name: string, spec: Omit<CreateJobRequest, "project_id">): Promise<{ result: RunResult; dir: string; id: string }> {
+      async function apply(
+        name: string,
+        spec: Omit<CreateJobRequest, "project_id">,
+      ): Promise<{ result: RunResult; dir: string; id: string }> {
         const dir = join(work, `${framework}-${name}`);
         cpSync(stackDir(APP.pipelineStack), dir, { recursive: true });
         const tfEnv = { ...process.env, ...env };
@@ -341,7 +411,8 @@ describe("the packed tarball installed into fresh apps", () => {
         const releaseStart = result.output.search(/terraform_data\.release: Creating/);
         assert.ok(waitDone > 0 && releaseStart > waitDone, `release must start after the wait completed:\n${result.output}`);
         const state = stateAddresses(dir);
-        for (const address of [wait, "terraform_data.release"]) assert.ok(state.includes(address), `${address} is not in the state (${state.join(", ")})`);
+        for (const address of [wait, "terraform_data.release"])
+          assert.ok(state.includes(address), `${address} is not in the state (${state.join(", ")})`);
       });
 
       test("terraform apply: a job that fails fails the apply with its error, and no release", { skip: skipTerraform }, async () => {
@@ -389,7 +460,10 @@ describe("the packed tarball installed into fresh apps", () => {
       const r = await inApp(app, [process.execPath, "load.js"]);
       assert.equal(r.code, 0, show(r));
       const report = JSON.parse(r.stdout) as { exports: Array<[string, string]>; accessKey: string; adminStatus: number };
-      assert.deepEqual(report.exports.filter(([, type]) => type !== "function"), []);
+      assert.deepEqual(
+        report.exports.filter(([, type]) => type !== "function"),
+        [],
+      );
       assert.equal(report.accessKey, DEMO_CREDENTIALS.accessKey);
       assert.equal(report.adminStatus, 200);
       await assertVersion(app);

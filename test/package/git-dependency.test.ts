@@ -18,11 +18,14 @@ describe("a git dependency", () => {
   let work: string;
   let app: string;
 
-  before(async () => {
-    work = mkdtempSync(join(tmpdir(), "hwjobs-git-dep-"));
-    app = join(work, "app");
-    await installApp(app, [`git+${pathToFileURL(REPO_ROOT).href}`, "cdktf@0.21.0", "constructs@10.4.2"]);
-  }, { timeout: 600_000 });
+  before(
+    async () => {
+      work = mkdtempSync(join(tmpdir(), "hwjobs-git-dep-"));
+      app = join(work, "app");
+      await installApp(app, [`git+${pathToFileURL(REPO_ROOT).href}`, "cdktf@0.21.0", "constructs@10.4.2"]);
+    },
+    { timeout: 600_000 },
+  );
 
   after(() => {
     if (work) rmSync(work, { recursive: true, force: true });

@@ -19,11 +19,14 @@ describe("npm pack", () => {
   let packed: PackResult;
   let sources: readonly string[];
 
-  before(async () => {
-    work = mkdtempSync(join(tmpdir(), "hwjobs-pack-"));
-    packed = await packFreshCopy(work);
-    sources = packed.sources;
-  }, { timeout: 280_000 });
+  before(
+    async () => {
+      work = mkdtempSync(join(tmpdir(), "hwjobs-pack-"));
+      packed = await packFreshCopy(work);
+      sources = packed.sources;
+    },
+    { timeout: 280_000 },
+  );
 
   after(() => {
     if (work) rmSync(work, { recursive: true, force: true });
@@ -32,7 +35,10 @@ describe("npm pack", () => {
   test("a clone has no lib/ (git ignores it), so prepack built what the tarball ships", () => {
     const ignored = spawnSync("git", ["check-ignore", "lib/index.js", "lib/hwjobs.cjs"], { cwd: REPO_ROOT, encoding: "utf8" });
     assert.equal(ignored.status, 0, "lib/ must be ignored by git: a clone does not have it");
-    assert.deepEqual(sources.filter((path) => path.startsWith("lib/")), []);
+    assert.deepEqual(
+      sources.filter((path) => path.startsWith("lib/")),
+      [],
+    );
     assert.ok(packed.files.some((f) => f.path === "lib/index.js"));
     assert.equal(packed.name, "cdktf-huaweicloud-jobs");
     assert.equal(packed.version, packageVersion());
@@ -74,9 +80,15 @@ describe("npm pack", () => {
   test("the CLI bundle is executable, main, types and bin point into the tarball, and LICENSE is Apache 2.0", () => {
     const modeOf = (path: string) => packed.files.find((f) => f.path === path)?.mode;
     assert.equal(modeOf("lib/hwjobs.cjs")! & 0o111, 0o111, "lib/hwjobs.cjs must be executable");
-    const manifest = JSON.parse(readFromTarball(packed.tarball, "package.json")) as { main: string; types: string; bin: Record<string, string>; license: string };
+    const manifest = JSON.parse(readFromTarball(packed.tarball, "package.json")) as {
+      main: string;
+      types: string;
+      bin: Record<string, string>;
+      license: string;
+    };
     const paths = new Set(packed.files.map((f) => f.path));
-    for (const target of [manifest.main, manifest.types, ...Object.values(manifest.bin)]) assert.ok(paths.has(target), `${target} is not in the tarball`);
+    for (const target of [manifest.main, manifest.types, ...Object.values(manifest.bin)])
+      assert.ok(paths.has(target), `${target} is not in the tarball`);
     assert.deepEqual(manifest.bin, { hwjobs: "lib/hwjobs.cjs" });
     assert.equal(manifest.license, "Apache-2.0");
     const license = readFromTarball(packed.tarball, "LICENSE");

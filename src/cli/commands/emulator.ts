@@ -10,7 +10,8 @@ import { progressLine } from "../progress";
 function parsePort(text: string | undefined): number {
   if (text === undefined) return 8080;
   const port = Number(text);
-  if (!/^\d+$/.test(text) || port > 65535) throw new InvalidInputError("--port", `--port: invalid port ${JSON.stringify(text)}; accepted: 0-65535 (0 = any free port)`);
+  if (!/^\d+$/.test(text) || port > 65535)
+    throw new InvalidInputError("--port", `--port: invalid port ${JSON.stringify(text)}; accepted: 0-65535 (0 = any free port)`);
   return port;
 }
 
@@ -20,14 +21,20 @@ function loadScenario(value: string | undefined): { scenario: Scenario; label: s
   const ref = resolveScenarioRef(value);
   if (ref.kind === "unknown") {
     const accepted = ref.accepted.length > 0 ? ref.accepted.join(", ") : "none are installed";
-    throw new InvalidInputError("--scenario", `--scenario: unknown scenario ${JSON.stringify(value)}; accepted names: ${accepted} (or a path to a .json file)`);
+    throw new InvalidInputError(
+      "--scenario",
+      `--scenario: unknown scenario ${JSON.stringify(value)}; accepted names: ${accepted} (or a path to a .json file)`,
+    );
   }
   const label = ref.kind === "name" ? `scenario ${ref.name}` : ref.path;
   let text: string;
   try {
     text = readFileSync(ref.path, "utf8");
   } catch (error) {
-    throw new InvalidInputError("--scenario", `--scenario: cannot read ${JSON.stringify(ref.path)}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw new InvalidInputError(
+      "--scenario",
+      `--scenario: cannot read ${JSON.stringify(ref.path)}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+    );
   }
   try {
     return { scenario: parseScenario(text), label };
@@ -42,22 +49,37 @@ function loadScenario(value: string | undefined): { scenario: Scenario; label: s
  * (default: the documented demo pair), never from flags.
  */
 export async function runEmulator(args: ParsedArgs, io: CliIo): Promise<ExitCodeValue> {
-  if (args.positionals.length > 0) throw new InvalidInputError("arguments", `unexpected argument ${JSON.stringify(args.positionals[0])}; usage: hwjobs emulator [--host H] [--port P] [--scenario NAME|FILE]`);
+  if (args.positionals.length > 0)
+    throw new InvalidInputError(
+      "arguments",
+      `unexpected argument ${JSON.stringify(args.positionals[0])}; usage: hwjobs emulator [--host H] [--port P] [--scenario NAME|FILE]`,
+    );
   const host = args.flags.host ?? "127.0.0.1";
   const port = parsePort(args.flags.port);
   const seed = loadScenario(args.flags.scenario);
   const accessKey = io.env.HWJOBS_EMULATOR_ACCESS_KEY || DEMO_CREDENTIALS.accessKey;
   const secretKey = io.env.HWJOBS_EMULATOR_SECRET_KEY || DEMO_CREDENTIALS.secretKey;
   const token = io.env.HWJOBS_EMULATOR_TOKEN || DEMO_CREDENTIALS.token;
-  const emulator = await startEmulator({ host, port, credentials: [{ accessKey, secretKey }], tokens: [token], scenario: seed?.scenario }).catch((error: unknown) => {
+  const emulator = await startEmulator({
+    host,
+    port,
+    credentials: [{ accessKey, secretKey }],
+    tokens: [token],
+    scenario: seed?.scenario,
+  }).catch((error: unknown) => {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === "EADDRINUSE") throw new InvalidInputError("--port", `--port: ${port} is already in use on ${host}; choose another port, or --port 0 for any free one`);
+    if (code === "EADDRINUSE")
+      throw new InvalidInputError(
+        "--port",
+        `--port: ${port} is already in use on ${host}; choose another port, or --port 0 for any free one`,
+      );
     if (code === "EADDRNOTAVAIL" || code === "ENOTFOUND" || code === "EACCES") {
       throw new InvalidInputError("--host", `--host: cannot listen on ${host}:${port} (${code}); use a local address such as 127.0.0.1`);
     }
     throw error;
   });
-  if (!isLoopbackHost(host)) io.stderr(progressLine(`warning: listening on non-loopback host ${host}; the emulator is for local testing only`));
+  if (!isLoopbackHost(host))
+    io.stderr(progressLine(`warning: listening on non-loopback host ${host}; the emulator is for local testing only`));
   if (seed) io.stderr(progressLine(`seeded ${emulator.store.list().length} jobs from ${seed.label}`));
   io.stdout(`listening on ${emulator.url}\n`);
   await new Promise<void>((resolve) => {

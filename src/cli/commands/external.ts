@@ -1,6 +1,17 @@
 import { InvalidInputError } from "../../core/errors";
 import { ExitCode, type ExitCodeValue } from "../../core/exit-codes";
-import { fetchJob, isListOperation, isQueryOperation, parseQuery, QUERY_OPERATIONS, queryParameters, queryWarnings, runQuery, validateJobId, type JobKindName } from "../../jobs";
+import {
+  fetchJob,
+  isListOperation,
+  isQueryOperation,
+  parseQuery,
+  QUERY_OPERATIONS,
+  queryParameters,
+  queryWarnings,
+  runQuery,
+  validateJobId,
+  type JobKindName,
+} from "../../jobs";
 import type { Flags, ParsedArgs } from "../args";
 import { createClient } from "../client-factory";
 import { parseConcurrency } from "../concurrency";
@@ -35,14 +46,21 @@ function parseStdin(text: string): Record<string, string> {
   try {
     json = JSON.parse(text);
   } catch {
-    throw new InvalidInputError("stdin", `stdin: not a JSON object (${text.trim() === "" ? "empty" : "invalid JSON"}); Terraform's external data source sends {"operation": …}`);
+    throw new InvalidInputError(
+      "stdin",
+      `stdin: not a JSON object (${text.trim() === "" ? "empty" : "invalid JSON"}); Terraform's external data source sends {"operation": …}`,
+    );
   }
-  if (json === null || typeof json !== "object" || Array.isArray(json)) throw new InvalidInputError("stdin", "stdin: must be a JSON object of strings");
+  if (json === null || typeof json !== "object" || Array.isArray(json))
+    throw new InvalidInputError("stdin", "stdin: must be a JSON object of strings");
   // Checked by hand, not with z.record: its copy drops a "__proto__" key (whatever its value),
   // which must instead be refused like any other unknown parameter.
   const bad = Object.entries(json).find(([, v]) => typeof v !== "string")?.[0];
   if (bad !== undefined) {
-    throw new InvalidInputError(bad, `${bad}: must be a string; Terraform's external data source passes every query value as a string (e.g. "100", not 100)`);
+    throw new InvalidInputError(
+      bad,
+      `${bad}: must be a string; Terraform's external data source passes every query value as a string (e.g. "100", not 100)`,
+    );
   }
   return json as Record<string, string>;
 }
@@ -78,7 +96,10 @@ function checkKeys(operation: string, keys: readonly string[]): void {
   const paging = isQueryOperation(operation) && isListOperation(operation) ? ["offset", "limit"] : [];
   const unknown = keys.find((key) => !accepted.includes(key) && !paging.includes(key));
   if (unknown !== undefined) {
-    throw new InvalidInputError(unknown, `${unknown}: unknown parameter for ${operation}; accepted: ${[...accepted, ...Object.keys(CONFIG_KEYS), "timeout"].join(", ")}`);
+    throw new InvalidInputError(
+      unknown,
+      `${unknown}: unknown parameter for ${operation}; accepted: ${[...accepted, ...Object.keys(CONFIG_KEYS), "timeout"].join(", ")}`,
+    );
   }
 }
 
@@ -97,7 +118,13 @@ async function readQueryText(io: CliIo): Promise<string> {
   let onAbort: (() => void) | undefined;
   const ended = new Promise<never>((_resolve, reject) => {
     timer = setTimeout(
-      () => reject(new InvalidInputError("stdin", `stdin: no complete query within ${DEFAULT_COMMAND_TIMEOUT}; hwjobs external reads one JSON object and needs stdin closed after it`)),
+      () =>
+        reject(
+          new InvalidInputError(
+            "stdin",
+            `stdin: no complete query within ${DEFAULT_COMMAND_TIMEOUT}; hwjobs external reads one JSON object and needs stdin closed after it`,
+          ),
+        ),
       parseDuration(DEFAULT_COMMAND_TIMEOUT, "timeout"),
     );
     onAbort = () => reject(io.signal.reason);
@@ -119,7 +146,11 @@ async function readQueryText(io: CliIo): Promise<string> {
  * non-zero exit.
  */
 export async function runExternal(args: ParsedArgs, io: CliIo): Promise<ExitCodeValue> {
-  if (args.positionals.length > 0) throw new InvalidInputError("arguments", `unexpected argument ${JSON.stringify(args.positionals[0])}; hwjobs external reads its query on stdin`);
+  if (args.positionals.length > 0)
+    throw new InvalidInputError(
+      "arguments",
+      `unexpected argument ${JSON.stringify(args.positionals[0])}; hwjobs external reads its query on stdin`,
+    );
   const { operation, concurrency, timeout, ...rest } = parseStdin(await readQueryText(io));
   if (operation === undefined || !OPERATIONS.includes(operation)) {
     const got = operation === undefined ? "missing" : `unknown operation ${JSON.stringify(operation)}`;
@@ -152,7 +183,9 @@ export async function runExternal(args: ParsedArgs, io: CliIo): Promise<ExitCode
     try {
       // Every list and count operation is a Workspace APP one.
       const scope = { operation: `external ${operation}`, endpoint: client.config.endpoints.appstream };
-      const result = await withDeadline(deadline, scope, io.signal, (signal) => runQuery(client, parsed, { all: true, concurrency: pageConcurrency, signal }));
+      const result = await withDeadline(deadline, scope, io.signal, (signal) =>
+        runQuery(client, parsed, { all: true, concurrency: pageConcurrency, signal }),
+      );
       const output: Record<string, string> = { count: String(result.count) };
       if (result.kind === "list") {
         output.items = safeJson(result.items);

@@ -44,7 +44,10 @@ function resolveAllowFailedSubJobs(flags: Flags, env: Env): boolean {
   const value = env[ALLOW_FAILED_SUB_JOBS_ENV];
   if (value === undefined || value === "") return false;
   if (value === "true" || value === "1") return true;
-  throw new InvalidInputError(ALLOW_FAILED_SUB_JOBS_ENV, `${ALLOW_FAILED_SUB_JOBS_ENV}: ${JSON.stringify(value)} is not accepted; accepted: true or 1 (allow), or empty (the default: failed sub-jobs fail the wait)`);
+  throw new InvalidInputError(
+    ALLOW_FAILED_SUB_JOBS_ENV,
+    `${ALLOW_FAILED_SUB_JOBS_ENV}: ${JSON.stringify(value)} is not accepted; accepted: true or 1 (allow), or empty (the default: failed sub-jobs fail the wait)`,
+  );
 }
 
 /**
@@ -58,7 +61,9 @@ export async function runWait(args: ParsedArgs, io: CliIo): Promise<ExitCodeValu
   const format = parseOutputFormat(args.flags.output, io.env);
   const client = createClient(args.flags, io);
   const say = (text: string) => io.stderr(progressLine(text));
-  say(`waiting for ${target.kind} ${target.jobId} (timeout ${args.flags.timeout ?? (io.env[WAIT_TIMINGS.timeout.env] || WAIT_TIMINGS.timeout.default)}) at ${jobEndpoint(client, target.kind)}`);
+  say(
+    `waiting for ${target.kind} ${target.jobId} (timeout ${args.flags.timeout ?? (io.env[WAIT_TIMINGS.timeout.env] || WAIT_TIMINGS.timeout.default)}) at ${jobEndpoint(client, target.kind)}`,
+  );
   try {
     const snapshot = await waitForJob(jobPoller(client, target.kind, target.jobId, { allowFailedSubJobs }), {
       ...timings,
@@ -76,7 +81,9 @@ export async function runWait(args: ParsedArgs, io: CliIo): Promise<ExitCodeValu
       io.stdout(renderJobResult(jobResult(error.snapshot), format));
       // Failed by its sub-jobs alone: say how to accept that, since the status says SUCCESS.
       if (classifyJobStatus(error.snapshot.kind, error.snapshot.status).phase === "succeeded") {
-        say(`a ${error.snapshot.status} with failed sub-jobs counts as failed; --allow-failed-sub-jobs (or ${ALLOW_FAILED_SUB_JOBS_ENV}=true) accepts it with a warning`);
+        say(
+          `a ${error.snapshot.status} with failed sub-jobs counts as failed; --allow-failed-sub-jobs (or ${ALLOW_FAILED_SUB_JOBS_ENV}=true) accepts it with a warning`,
+        );
       }
     }
     throw error;
