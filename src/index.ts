@@ -3,6 +3,13 @@
 export * from "./constructs";
 export { HwClient, type HwClientOptions, type RetryEvent } from "./core/client";
 export { resolveConfig, type ClientConfig, type ConfigFlags, type Service } from "./core/config";
+export {
+  CONNECTION_SETTING_NAMES,
+  CONNECTION_SETTINGS,
+  type ConnectionSetting,
+  type ConnectionSettingKind,
+  type ConnectionSettingName,
+} from "./core/connection-settings";
 export type { Credentials, AccessKeyCredentials, TokenCredentials } from "./core/credentials";
 export { ApiError, HwJobsError, InvalidInputError, NetworkError, ResponseValidationError } from "./core/errors";
 export { ExitCode } from "./core/exit-codes";

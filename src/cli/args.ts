@@ -1,18 +1,26 @@
 import { parseArgs } from "node:util";
+import { CONNECTION_SETTING_NAMES, CONNECTION_SETTINGS, type ConnectionSettingName } from "../core/connection-settings";
 import { InvalidInputError } from "../core/errors";
+import { WAIT_TIMINGS, type WaitTimingProp } from "../jobs/wait-timings";
+
+/** The flags of the connection settings (core/connection-settings.ts). */
+type ConnectionFlag = (typeof CONNECTION_SETTINGS)[ConnectionSettingName]["flag"];
+/** The flags of the wait timings (jobs/wait-timings.ts). */
+type WaitTimingFlag = (typeof WAIT_TIMINGS)[WaitTimingProp]["flag"];
+
+const CONNECTION_FLAGS = CONNECTION_SETTING_NAMES.map((name) => CONNECTION_SETTINGS[name].flag);
+const WAIT_TIMING_FLAGS = (Object.keys(WAIT_TIMINGS) as WaitTimingProp[]).map((prop) => WAIT_TIMINGS[prop].flag);
+
+/** String options for `flags`, typed by flag name. */
+function stringOptions<F extends string>(flags: readonly F[]): { readonly [K in F]: { readonly type: "string" } } {
+  return Object.fromEntries(flags.map((flag) => [flag, { type: "string" }])) as { readonly [K in F]: { readonly type: "string" } };
+}
 
 /** Every flag `hwjobs` knows; each command accepts a subset (see {@link COMMAND_FLAGS}). */
 const OPTIONS = {
-  region: { type: "string" },
-  "project-id": { type: "string" },
-  endpoint: { type: "string" },
-  "appstream-endpoint": { type: "string" },
-  "ims-endpoint": { type: "string" },
+  ...stringOptions<ConnectionFlag>(CONNECTION_FLAGS),
   output: { type: "string" },
-  timeout: { type: "string" },
-  "not-found-grace": { type: "string" },
-  "min-poll-interval": { type: "string" },
-  "max-poll-interval": { type: "string" },
+  ...stringOptions<WaitTimingFlag>(WAIT_TIMING_FLAGS),
   "allow-failed-sub-jobs": { type: "boolean" },
   "job-type": { type: "string" },
   status: { type: "string" },
@@ -31,11 +39,11 @@ const OPTIONS = {
 /** Parsed flag values by flag name (without dashes). */
 export type Flags = { readonly [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]["type"] extends "boolean" ? boolean : string };
 
-const GLOBAL = ["region", "project-id", "endpoint", "appstream-endpoint", "ims-endpoint", "output", "help", "version"] as const;
+const GLOBAL = [...CONNECTION_FLAGS, "output", "help", "version"] as const;
 
 /** Flags each command accepts besides the global ones. */
 export const COMMAND_FLAGS: Readonly<Record<string, readonly (keyof typeof OPTIONS)[]>> = {
-  wait: ["timeout", "not-found-grace", "min-poll-interval", "max-poll-interval", "allow-failed-sub-jobs"],
+  wait: [...WAIT_TIMING_FLAGS, "allow-failed-sub-jobs"],
   get: ["timeout"],
   list: ["job-type", "status", "job-id", "offset", "limit", "all", "concurrency", "timeout"],
   count: ["job-type", "status", "job-id", "timeout"],

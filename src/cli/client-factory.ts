@@ -1,5 +1,6 @@
 import { HwClient } from "../core/client";
 import { resolveConfig } from "../core/config";
+import { CONNECTION_SETTING_NAMES, CONNECTION_SETTINGS } from "../core/connection-settings";
 import type { Flags } from "./args";
 import type { CliIo } from "./io";
 import { describeRetry, progressLine } from "./progress";
@@ -9,15 +10,7 @@ import { describeRetry, progressLine } from "./progress";
  * retries on stderr and redacts the environment's secrets (`io.redactor`) from every answer.
  */
 export function createClient(flags: Flags, io: CliIo): HwClient {
-  const config = resolveConfig(
-    {
-      region: flags.region,
-      projectId: flags["project-id"],
-      endpoint: flags.endpoint,
-      appstreamEndpoint: flags["appstream-endpoint"],
-      imsEndpoint: flags["ims-endpoint"],
-    },
-    io.env,
-  );
+  const settings = Object.fromEntries(CONNECTION_SETTING_NAMES.map((name) => [name, flags[CONNECTION_SETTINGS[name].flag]]));
+  const config = resolveConfig(settings, io.env);
   return new HwClient(config, { env: io.env, redactor: io.redactor, onRetry: (event) => io.stderr(progressLine(describeRetry(event))) });
 }

@@ -5,59 +5,12 @@ import type { Framework, TerraformDataSource } from "./framework";
 import type { IFrameworkDataSource, IResolvable, ITerraformDependable } from "./framework-types";
 import { requireExternalProvider } from "./provider-requirements";
 import type { Fail } from "./fail";
-import {
-  type Validator,
-  contextFor,
-  validateDependsOn,
-  validateDurationProp,
-  validateEndpointProp,
-  validateProjectId,
-  validateRegion,
-} from "./validation";
+import { CONNECTION_SETTINGS, type ConnectionSettingName } from "../core/connection-settings";
+import type { ConnectionProps } from "./connection-props";
+import { contextFor, validateConnectionProps, validateDependsOn, validateDurationProp } from "./validation";
 
-/** Properties every data source of this library takes. */
-export interface HwjobsDataSourceProps {
-  /**
-   * HUAWEI CLOUD region to query, e.g. `cn-north-4`.
-   *
-   * @default - from the environment Terraform runs in (`HW_REGION_NAME`, `OS_REGION_NAME`)
-   */
-  readonly region?: string;
-
-  /**
-   * Project id to query.
-   *
-   * @default - from the environment Terraform runs in (`HW_PROJECT_ID`, `OS_PROJECT_ID`,
-   * `HUAWEICLOUD_SDK_PROJECT_ID`)
-   */
-  readonly projectId?: string;
-
-  /**
-   * One endpoint for every service, e.g. the local emulator. `https://`, or `http://` on a
-   * loopback host only.
-   *
-   * @default - from the environment Terraform runs in (`HWJOBS_ENDPOINT`), else the region's
-   * public endpoints
-   */
-  readonly endpoint?: string;
-
-  /**
-   * Workspace APP endpoint, used for image-server and app-server jobs. `https://`, or `http://`
-   * on a loopback host only.
-   *
-   * @default - from the environment Terraform runs in (`HWJOBS_APPSTREAM_ENDPOINT`), else
-   * `endpoint`, else the region's public endpoint
-   */
-  readonly appstreamEndpoint?: string;
-
-  /**
-   * IMS endpoint, used for IMS jobs. `https://`, or `http://` on a loopback host only.
-   *
-   * @default - from the environment Terraform runs in (`HWJOBS_IMS_ENDPOINT`), else `endpoint`,
-   * else the region's public endpoint
-   */
-  readonly imsEndpoint?: string;
-
+/** Properties every data source of this library takes: where the jobs are, and how long a read may take. */
+export interface HwjobsDataSourceProps extends ConnectionProps {
   /**
    * Longest time the read may take, retries included, as a duration (`90s`, `5m`, …): past it the
    * plan (or apply) fails with the CLI's exit 4, naming the deadline and the endpoint, instead of
@@ -75,16 +28,6 @@ export interface HwjobsDataSourceProps {
    */
   readonly dependsOn?: ITerraformDependable[];
 }
-
-/** The settings every operation takes, as [query key, prop, validator]. */
-const COMMON_SETTINGS: ReadonlyArray<[key: string, prop: Exclude<keyof HwjobsDataSourceProps, "dependsOn">, validate: Validator]> = [
-  ["region", "region", validateRegion],
-  ["project_id", "projectId", validateProjectId],
-  ["endpoint", "endpoint", validateEndpointProp],
-  ["appstream_endpoint", "appstreamEndpoint", validateEndpointProp],
-  ["ims_endpoint", "imsEndpoint", validateEndpointProp],
-  ["timeout", "timeout", validateDurationProp],
-];
 
 /** The argument that makes the CLI speak the Terraform external data source protocol. */
 const EXTERNAL_COMMAND = "external";
@@ -125,10 +68,10 @@ export abstract class HwjobsDataSource extends Construct implements ITerraformDe
     for (const [key, value] of Object.entries(parameters)) {
       if (value !== undefined) query[key] = value;
     }
-    for (const [key, prop, validate] of COMMON_SETTINGS) {
-      const value = props[prop];
-      if (value !== undefined) query[key] = validate(value, prop, ctx);
+    for (const [name, value] of Object.entries(validateConnectionProps(props, ctx)) as Array<[ConnectionSettingName, string]>) {
+      query[CONNECTION_SETTINGS[name].queryKey] = value;
     }
+    if (props.timeout !== undefined) query.timeout = validateDurationProp(props.timeout, "timeout", ctx);
     const dependsOn = validateDependsOn(props.dependsOn, ctx);
     super(scope, id);
     this.operation = operation;

@@ -16,6 +16,7 @@ export type { Fail } from "./fail";
 export * from "./cli-asset";
 export * from "./wait-for-job";
 export * from "./wait-for-job-props";
+export type { ConnectionProps } from "./connection-props";
 export { HwjobsDataSource, type HwjobsDataSourceProps } from "./hwjobs-data-source";
 export { HwjobsListDataSource, type HwjobsListDataSourceProps } from "./hwjobs-list-data-source";
 export * from "./hwjobs-count-data-source";

@@ -14,6 +14,12 @@ import {
   quoteJobType,
   type JobTypeFilter,
 } from "../api/job-type-filters";
+import {
+  CONNECTION_SETTING_NAMES,
+  CONNECTION_SETTINGS,
+  type ConnectionSettingKind,
+  type ConnectionSettingName,
+} from "../core/connection-settings";
 import { validateEndpoint } from "../core/endpoint";
 import { didYouMean } from "../core/suggest";
 import {
@@ -27,6 +33,7 @@ import {
   REGION_ACCEPTED,
 } from "../core/limits";
 import type { IConstruct } from "constructs";
+import type { ConnectionProps } from "./connection-props";
 import type { Fail } from "./fail";
 import { type Framework, frameworkOf } from "./framework";
 import { JOB_KINDS, JobKind, isJobKind } from "./job-kind";
@@ -304,4 +311,24 @@ export function validateDependsOn<T extends { readonly fqn: string }>(
 export function validateDurationProp(value: string, prop: string, ctx: ConstructContext): string {
   validateDuration(value, prop, ctx);
   return value;
+}
+
+// How each kind of connection setting is checked: as the CLI checks it (core/config.ts).
+const CONNECTION_VALIDATORS: Readonly<Record<ConnectionSettingKind, Validator>> = {
+  region: validateRegion,
+  "project-id": validateProjectId,
+  endpoint: validateEndpointProp,
+};
+
+/**
+ * The connection props that were given ({@link ConnectionProps}), each checked as the CLI checks
+ * its setting, in the order of core/connection-settings.ts; left-out props are left out.
+ */
+export function validateConnectionProps(props: ConnectionProps, ctx: ConstructContext): Partial<Record<ConnectionSettingName, string>> {
+  const settings: Partial<Record<ConnectionSettingName, string>> = {};
+  for (const name of CONNECTION_SETTING_NAMES) {
+    const value = props[name];
+    if (value !== undefined) settings[name] = CONNECTION_VALIDATORS[CONNECTION_SETTINGS[name].kind](value, name, ctx);
+  }
+  return settings;
 }

@@ -1,9 +1,10 @@
 import type { ITerraformDependable } from "./framework-types";
 import type { JobKind } from "./job-kind";
 import type { WaitForJob } from "./wait-for-job";
+import type { ConnectionProps } from "./connection-props";
 
 /** Properties of a {@link WaitForJob}. */
-export interface WaitForJobProps {
+export interface WaitForJobProps extends ConnectionProps {
   /**
    * Kind of job to wait for: one of the {@link JobKind} values.
    *
@@ -50,47 +51,6 @@ export interface WaitForJobProps {
    * @default "60s"
    */
   readonly maxPollInterval?: string;
-
-  /**
-   * HUAWEI CLOUD region of the job, e.g. `cn-north-4`.
-   *
-   * @default - from the environment Terraform runs in (`HW_REGION_NAME`, `OS_REGION_NAME`)
-   */
-  readonly region?: string;
-
-  /**
-   * Project id the job belongs to.
-   *
-   * @default - from the environment Terraform runs in (`HW_PROJECT_ID`, `OS_PROJECT_ID`,
-   * `HUAWEICLOUD_SDK_PROJECT_ID`)
-   */
-  readonly projectId?: string;
-
-  /**
-   * One endpoint for every service, e.g. the local emulator. `https://`, or `http://` on a
-   * loopback host only.
-   *
-   * @default - from the environment Terraform runs in (`HWJOBS_ENDPOINT`), else the region's
-   * public endpoints
-   */
-  readonly endpoint?: string;
-
-  /**
-   * Workspace APP endpoint, used for `image-job` and `app-job`. `https://`, or `http://` on a
-   * loopback host only.
-   *
-   * @default - from the environment Terraform runs in (`HWJOBS_APPSTREAM_ENDPOINT`), else
-   * `endpoint`, else the region's public endpoint
-   */
-  readonly appstreamEndpoint?: string;
-
-  /**
-   * IMS endpoint, used for `ims-job`. `https://`, or `http://` on a loopback host only.
-   *
-   * @default - from the environment Terraform runs in (`HWJOBS_IMS_ENDPOINT`), else `endpoint`,
-   * else the region's public endpoint
-   */
-  readonly imsEndpoint?: string;
 
   /**
    * Extra values that make Terraform wait again when they change (the wait always re-runs when

@@ -1,4 +1,5 @@
 import { Construct } from "constructs";
+import { CONNECTION_SETTINGS, type ConnectionSettingName } from "../core/connection-settings";
 import { WAIT_TIMINGS, type WaitTimingProp } from "../jobs/wait-timings";
 import { hwjobsCliProgram } from "./cli-asset";
 import type { LocalExecProvisioner } from "./framework";
@@ -9,14 +10,11 @@ import { WaitJobDataSource } from "./wait-job-data-source";
 import type { WaitForJobProps } from "./wait-for-job-props";
 import { failFor } from "./fail";
 import {
-  type Validator,
   contextFor,
+  validateConnectionProps,
   validateDuration,
-  validateEndpointProp,
   validateJobIdOfKind,
   validateKind,
-  validateProjectId,
-  validateRegion,
   validateTriggers,
   validateBoolean,
   validateDependsOn,
@@ -28,9 +26,6 @@ const RESERVED_TRIGGER_KEYS: readonly string[] = ["kind", "job_id"];
 // The CLI command is a constant; every input travels in the environment, so no value is ever
 // parsed by a shell or echoed back in Terraform's "Error running command '<command>'" message.
 const WAIT_COMMAND = "wait";
-
-/** The optional connection settings, passed on to the job data source. */
-type OptionalSetting = "region" | "projectId" | "endpoint" | "appstreamEndpoint" | "imsEndpoint";
 
 /**
  * Blocks `terraform apply` (and `cdktf deploy`, `cdktn deploy`) until a HUAWEI CLOUD asynchronous
@@ -68,7 +63,7 @@ export class WaitForJob extends Construct implements ITerraformDependable {
   public readonly resource: IFrameworkResource;
 
   // Validated region, project id and endpoints, for the job data source.
-  private readonly settings: Readonly<Partial<Record<OptionalSetting, string>>>;
+  private readonly settings: Readonly<Partial<Record<ConnectionSettingName, string>>>;
 
   // Added on the first read of status, resourceId, resourceIds or jobData().
   private jobDataSource?: HwjobsJobDataSource;
@@ -105,18 +100,9 @@ export class WaitForJob extends Construct implements ITerraformDependable {
     // Optional settings are written only when given, so that the environment Terraform runs in
     // (the same variables) still applies when they are not: local-exec's `environment` overrides
     // inherited variables of the same name.
-    const optional: ReadonlyArray<[variable: string, prop: OptionalSetting, validate: Validator]> = [
-      ["HW_REGION_NAME", "region", validateRegion],
-      ["HW_PROJECT_ID", "projectId", validateProjectId],
-      ["HWJOBS_ENDPOINT", "endpoint", validateEndpointProp],
-      ["HWJOBS_APPSTREAM_ENDPOINT", "appstreamEndpoint", validateEndpointProp],
-      ["HWJOBS_IMS_ENDPOINT", "imsEndpoint", validateEndpointProp],
-    ];
-    const settings: { -readonly [prop in OptionalSetting]?: string } = {};
-    for (const [variable, prop, validate] of optional) {
-      const value = props[prop];
-      if (value !== undefined) environment[variable] = settings[prop] = validate(value, prop, ctx);
-    }
+    const settings = validateConnectionProps(props, ctx);
+    for (const [name, value] of Object.entries(settings) as Array<[ConnectionSettingName, string]>)
+      environment[CONNECTION_SETTINGS[name].env[0]] = value;
     const triggers = { ...validateTriggers(props.triggers, RESERVED_TRIGGER_KEYS, ctx), kind, job_id: jobId };
 
     // Every prop is valid: only now is anything added to the scope.

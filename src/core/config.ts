@@ -1,3 +1,4 @@
+import { CONNECTION_SETTINGS, type ConnectionSettingName } from "./connection-settings";
 import { resolveCredentials, type Credentials } from "./credentials";
 import { validateEndpoint } from "./endpoint";
 import { InvalidInputError } from "./errors";
@@ -7,8 +8,11 @@ import { cloudDomain, defaultAppstreamEndpoint, defaultImsEndpoint } from "./reg
 /** The HTTP services this tool talks to. */
 export type Service = "appstream" | "ims";
 
-/** Non-secret settings given as CLI flags (or their Terraform query equivalents); each wins over the environment. */
-export interface ConfigFlags {
+/**
+ * Non-secret settings given as CLI flags (or their Terraform query equivalents); each wins over
+ * the environment. The fields are the names of {@link CONNECTION_SETTINGS}.
+ */
+export interface ConfigFlags extends Partial<Record<ConnectionSettingName, string>> {
   /** `--region`, e.g. `cn-north-4`; only needed to derive default endpoints. */
   readonly region?: string;
   /** `--project-id`: the `{project_id}` of every path. */
@@ -32,15 +36,6 @@ export interface ClientConfig {
   /** Base URL per service, without a trailing slash. */
   readonly endpoints: Readonly<Record<Service, string>>;
 }
-
-/** Environment variable names per setting, first set wins (docs/architecture.md §4). */
-export const CONFIG_ENV = {
-  region: ["HW_REGION_NAME", "OS_REGION_NAME"],
-  projectId: ["HW_PROJECT_ID", "OS_PROJECT_ID", "HUAWEICLOUD_SDK_PROJECT_ID"],
-  endpoint: ["HWJOBS_ENDPOINT"],
-  appstreamEndpoint: ["HWJOBS_APPSTREAM_ENDPOINT"],
-  imsEndpoint: ["HWJOBS_IMS_ENDPOINT"],
-} as const;
 
 /**
  * Environment variables, as `process.env` holds them.
@@ -67,12 +62,12 @@ function pick(flag: string | undefined, env: Env, names: readonly string[]): { v
 export function resolveConfig(flags: ConfigFlags, env: Env): ClientConfig {
   // Region and project id follow core/limits.ts, as the constructs' synth-time checks do, so that
   // a value that synthesizes is one the CLI accepts at plan time.
-  const region = pick(flags.region, env, CONFIG_ENV.region);
+  const region = pick(flags.region, env, CONNECTION_SETTINGS.region.env);
   if (region && !isRegion(region.value)) {
     const field = region.field || "--region";
     throw new InvalidInputError(field, `${field}: invalid region ${JSON.stringify(region.value)}; expected ${REGION_ACCEPTED}`);
   }
-  const project = pick(flags.projectId, env, CONFIG_ENV.projectId);
+  const project = pick(flags.projectId, env, CONNECTION_SETTINGS.projectId.env);
   if (!project) {
     throw new InvalidInputError(
       "--project-id",
@@ -93,10 +88,10 @@ export function resolveConfig(flags: ConfigFlags, env: Env): ClientConfig {
 }
 
 function resolveEndpoints(flags: ConfigFlags, env: Env, region: string | undefined): Record<Service, string> {
-  const shared = pick(flags.endpoint, env, CONFIG_ENV.endpoint);
+  const shared = pick(flags.endpoint, env, CONNECTION_SETTINGS.endpoint.env);
   const perService = {
-    appstream: pick(flags.appstreamEndpoint, env, CONFIG_ENV.appstreamEndpoint) ?? shared,
-    ims: pick(flags.imsEndpoint, env, CONFIG_ENV.imsEndpoint) ?? shared,
+    appstream: pick(flags.appstreamEndpoint, env, CONNECTION_SETTINGS.appstreamEndpoint.env) ?? shared,
+    ims: pick(flags.imsEndpoint, env, CONNECTION_SETTINGS.imsEndpoint.env) ?? shared,
   };
   const fieldOf = (service: Service, p: { field: string }) =>
     p.field || (p === shared ? "--endpoint" : service === "ims" ? "--ims-endpoint" : "--appstream-endpoint");

@@ -25,6 +25,8 @@ const ALLOWED = new Set([
   "src/core/abort.ts",
   // Pure text sanitizing, which core/errors.ts applies to every error message; it imports nothing.
   "src/core/sanitize.ts",
+  // The connection settings table (flags, variables, query keys, props); it imports nothing.
+  "src/core/connection-settings.ts",
   // "Did you mean" hints for refused values; it imports nothing.
   "src/core/suggest.ts",
   // The wait timings table (flags, variables, props, defaults); it imports only core/duration.ts.

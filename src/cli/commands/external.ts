@@ -21,6 +21,7 @@ import type { CliIo } from "../io";
 import { jobResult } from "../job-result";
 import { progressLine } from "../progress";
 import { safeJson } from "../../core/safe-json";
+import { CONNECTION_SETTING_NAMES, CONNECTION_SETTINGS, type ConnectionSettingName } from "../../core/connection-settings";
 
 /** The single-job operations of the protocol and the job kind each reads. */
 const GET_OPERATIONS: Readonly<Record<string, JobKindName>> = {
@@ -31,14 +32,10 @@ const GET_OPERATIONS: Readonly<Record<string, JobKindName>> = {
 
 const OPERATIONS = [...QUERY_OPERATIONS, ...Object.keys(GET_OPERATIONS)];
 
-/** Query keys that configure the client rather than the API call. */
-const CONFIG_KEYS = {
-  region: "region",
-  project_id: "project-id",
-  endpoint: "endpoint",
-  appstream_endpoint: "appstream-endpoint",
-  ims_endpoint: "ims-endpoint",
-} as const satisfies Record<string, keyof Flags>;
+/** Query keys that configure the client rather than the API call, and the flag each stands for (core/connection-settings.ts). */
+const CONFIG_KEYS: Readonly<Record<string, (typeof CONNECTION_SETTINGS)[ConnectionSettingName]["flag"]>> = Object.fromEntries(
+  CONNECTION_SETTING_NAMES.map((name) => [CONNECTION_SETTINGS[name].queryKey, CONNECTION_SETTINGS[name].flag]),
+);
 
 /** Terraform's query: one JSON object whose values are all strings. */
 function parseStdin(text: string): Record<string, string> {
@@ -164,7 +161,7 @@ export async function runExternal(args: ParsedArgs, io: CliIo): Promise<ExitCode
   for (const [key, value] of Object.entries(rest)) {
     // hasOwn, not `in`: inherited names ("toString", "__proto__") are not config keys.
     if (Object.hasOwn(CONFIG_KEYS, key)) {
-      const flag = CONFIG_KEYS[key as keyof typeof CONFIG_KEYS];
+      const flag = CONFIG_KEYS[key]!;
       flags[flag] = value || undefined;
       if (value) configKeys.set(`--${flag}`, key);
     } else params[key] = value;
