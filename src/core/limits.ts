@@ -5,7 +5,7 @@
  *
  * PURE on purpose: no imports, no I/O, so that constructs/ may use it without pulling the HTTP
  * stack into a synth (test/constructs/layering.test.ts). The emulator keeps its own copy of the
- * API limits (emulator/query-enums.ts), as the client's independent counterpart, but counts
+ * API limits (emulator/http/query-enums.ts), as the client's independent counterpart, but counts
  * lengths the same way ({@link codePointLength}).
  */
 

@@ -8,19 +8,19 @@
 export { startEmulator } from "./server";
 export type { ApiRequestInfo, EmulatorOptions, RunningEmulator } from "./options";
 export type { EmulatorStats } from "./stats";
-export { checkScenario, SCENARIO_LIMITS, type Scenario, type ScenarioJob, type ScenarioProject } from "./scenario-schema";
-export { parseScenario } from "./scenario-file";
-export { findPackageRoot, resolveScenarioRef, scenarioNames, scenariosDir, type ScenarioRef } from "./scenario-names";
-export { loadScenario, type ScenarioLoadResult, type ScenarioProjectCounts } from "./scenario-load";
-export { APP_QUERY_JOB_TYPES, IMAGE_QUERY_JOB_TYPES, PARENT_QUERY_STATUSES, SUB_JOB_QUERY_STATUSES } from "./query-enums";
+export { checkScenario, SCENARIO_LIMITS, type Scenario, type ScenarioJob, type ScenarioProject } from "./scenarios/schema";
+export { parseScenario } from "./scenarios/file";
+export { findPackageRoot, resolveScenarioRef, scenarioNames, scenariosDir, type ScenarioRef } from "./scenarios/names";
+export { loadScenario, type ScenarioLoadResult, type ScenarioProjectCounts } from "./scenarios/load";
+export { APP_QUERY_JOB_TYPES, IMAGE_QUERY_JOB_TYPES, PARENT_QUERY_STATUSES, SUB_JOB_QUERY_STATUSES } from "./http/query-enums";
 export { DEMO_CREDENTIALS, type EmulatorCredential } from "./credentials";
-export { EMULATOR_JOB_KINDS, DEFAULT_JOB_TYPES, type EmulatorJobKind } from "./job-kind";
-export { JobStore, DuplicateJobError, type EmulatedJob } from "./job-store";
-export { DEFAULT_IMS_FAILURE, DEFAULT_WORKSPACE_FAILURE, type CreateJobInput, type JobSpec } from "./job-spec";
-export { FaultQueue } from "./fault-queue";
-export type { Fault, FaultInput } from "./fault-spec";
+export { EMULATOR_JOB_KINDS, DEFAULT_JOB_TYPES, type EmulatorJobKind } from "./jobs/kind";
+export { JobStore, DuplicateJobError, type EmulatedJob } from "./jobs/store";
+export { DEFAULT_IMS_FAILURE, DEFAULT_WORKSPACE_FAILURE, type CreateJobInput, type JobSpec } from "./jobs/spec";
+export { FaultQueue } from "./faults/queue";
+export type { Fault, FaultInput } from "./faults/spec";
 export { RequestLog, type RequestLogEntry } from "./request-log";
-export type { AuthScheme } from "./auth";
+export type { AuthScheme } from "./http/auth";
 export { EmulatorValidationError } from "./validation";
 export { EMULATOR_LIMITS, LimitExceededError, limitsTable, type EmulatorLimit } from "./limits";
 export {
@@ -31,7 +31,7 @@ export {
   type SubJobStatus,
   type TimelineSnapshot,
   type TimelineSpec,
-} from "./timeline";
-export type { ImageSubJobBody, AppSubJobBody, WorkspaceJobBody, WorkspaceJobInfo } from "./workspace-job-view";
-export type { ImsJobBody, ImsJobStatus } from "./ims-job-view";
-export type { JobSummary } from "./job-summary";
+} from "./jobs/timeline";
+export type { ImageSubJobBody, AppSubJobBody, WorkspaceJobBody, WorkspaceJobInfo } from "./jobs/workspace-job-view";
+export type { ImsJobBody, ImsJobStatus } from "./jobs/ims-job-view";
+export type { JobSummary } from "./jobs/summary";

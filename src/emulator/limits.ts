@@ -1,4 +1,4 @@
-import { emulatorError, type WorkspaceErrorBody } from "./error-bodies";
+import { emulatorError, type WorkspaceErrorBody } from "./http/error-bodies";
 
 /**
  * One bound of the emulator. It is a development server that people leave running on their own

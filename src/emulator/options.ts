@@ -1,8 +1,8 @@
 import type { EmulatorCredential } from "./credentials";
-import type { FaultQueue } from "./fault-queue";
-import type { JobStore } from "./job-store";
+import type { FaultQueue } from "./faults/queue";
+import type { JobStore } from "./jobs/store";
 import type { RequestLog } from "./request-log";
-import type { Scenario } from "./scenario-schema";
+import type { Scenario } from "./scenarios/schema";
 import type { EmulatorStats } from "./stats";
 
 /** An API request as {@link EmulatorOptions.onApiRequest} sees it. */

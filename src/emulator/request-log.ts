@@ -1,4 +1,4 @@
-import type { AuthScheme } from "./auth";
+import type { AuthScheme } from "./http/auth";
 import { EMULATOR_LIMITS } from "./limits";
 
 /** One API request as the emulator saw it. Headers are never recorded: they carry credentials. */

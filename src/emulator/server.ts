@@ -1,25 +1,25 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
-import { ADMIN_PREFIX, adminBodyLimit, adminRoutes, resetState, type EmulatorState } from "./admin-routes";
-import { checkAdminHeaders, checkAdminTarget } from "./admin-gate";
-import { API_ROUTES } from "./api-routes";
-import { handleAdminRequest } from "./admin-pipeline";
-import { handleApiRequest, type ApiDeps, type ApiOutcome, type ApiRequest } from "./api-pipeline";
-import { authSchemeOf, type AuthConfig } from "./auth";
-import { ConnectionGuard } from "./connection-guard";
+import { ADMIN_PREFIX, adminBodyLimit, adminRoutes, resetState, type EmulatorState } from "./http/admin-routes";
+import { checkAdminHeaders, checkAdminTarget } from "./http/admin-gate";
+import { API_ROUTES } from "./http/api-routes";
+import { handleAdminRequest } from "./http/admin-pipeline";
+import { handleApiRequest, type ApiDeps, type ApiOutcome, type ApiRequest } from "./http/api-pipeline";
+import { authSchemeOf, type AuthConfig } from "./http/auth";
+import { ConnectionGuard } from "./http/connection-guard";
 import { DEMO_CREDENTIALS } from "./credentials";
-import { emulatorError, gatewayError } from "./error-bodies";
-import { FaultQueue } from "./fault-queue";
-import { HostPolicy } from "./host-policy";
-import { hasBody, readBody, refuse, send, toRaw } from "./http-io";
-import { uuid } from "./ids";
-import { JobStore } from "./job-store";
-import { isoTime } from "./job-snapshot";
+import { emulatorError, gatewayError } from "./http/error-bodies";
+import { FaultQueue } from "./faults/queue";
+import { HostPolicy } from "./http/host-policy";
+import { hasBody, readBody, refuse, send, toRaw } from "./http/http-io";
+import { uuid } from "./jobs/ids";
+import { JobStore } from "./jobs/store";
+import { isoTime } from "./jobs/snapshot";
 import { EMULATOR_LIMITS, limitBody, limitLabel } from "./limits";
 import type { ApiRequestInfo, EmulatorOptions, RunningEmulator } from "./options";
 import { queryObject, RequestLog } from "./request-log";
-import { Router } from "./router";
-import { loadScenario } from "./scenario-load";
+import { Router } from "./http/router";
+import { loadScenario } from "./scenarios/load";
 import { ApiStats } from "./stats";
 
 const DEFAULT_MAX_SKEW_MS = 15 * 60 * 1000;
@@ -146,7 +146,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     else send(res, requestId, outcome.response);
   }
 
-  /** The admin API: its headers are checked before any of the body is read (see admin-gate.ts). */
+  /** The admin API: its headers are checked before any of the body is read (see http/admin-gate.ts). */
   async function onAdminRequest(
     req: IncomingMessage,
     res: ServerResponse,

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { BasicCredentials } from "@huaweicloud/huaweicloud-sdk-core";
 import { AKSKSigner } from "@huaweicloud/huaweicloud-sdk-core/auth/AKSKSigner";
-import { Prng } from "../../src/emulator/prng";
+import { Prng } from "../../src/emulator/scenarios/prng";
 import {
   EMPTY_BODY_SHA256,
   canonicalQuery,

@@ -11,7 +11,7 @@ import { resolveConfig } from "../../src/core/config";
 import { DEFAULT_RETRY_POLICY } from "../../src/core/retry";
 import { DEMO_CREDENTIALS, startEmulator, type ApiRequestInfo, type EmulatedJob, type RunningEmulator } from "../../src/emulator";
 import { JobFailedError, jobPoller, waitForJob, type JobKindName, type JobSnapshot, type WaitEvent } from "../../src/jobs";
-import { Prng } from "../../src/emulator/prng";
+import { Prng } from "../../src/emulator/scenarios/prng";
 
 const PROJECT = "proj-load";
 const WAITS = 100;

@@ -6,8 +6,8 @@
 import assert from "node:assert/strict";
 import { after, before, beforeEach, describe, it } from "node:test";
 import { startEmulator, type RunningEmulator } from "../../src/emulator";
-import { isJsonContentType } from "../../src/emulator/admin-gate";
-import { HostPolicy } from "../../src/emulator/host-policy";
+import { isJsonContentType } from "../../src/emulator/http/admin-gate";
+import { HostPolicy } from "../../src/emulator/http/host-policy";
 import { callApi, obj, rawRequest } from "../helpers/emulator-client";
 import { rawExchange } from "../helpers/raw-http";
 

@@ -6,7 +6,7 @@ import { createServer, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { after, before, describe, it } from "node:test";
 import { startEmulator, type RunningEmulator } from "../../src/emulator";
-import { ConnectionGuard } from "../../src/emulator/connection-guard";
+import { ConnectionGuard } from "../../src/emulator/http/connection-guard";
 import { EMULATOR_LIMITS } from "../../src/emulator/limits";
 import { callAdmin, callApi } from "../helpers/emulator-client";
 import { openIdleSockets, withTimeout, type IdleSocket } from "../helpers/raw-http";

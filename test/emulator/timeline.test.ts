@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { subJobFinishOffset, timelineAt, type TimelineSpec } from "../../src/emulator/timeline";
+import { subJobFinishOffset, timelineAt, type TimelineSpec } from "../../src/emulator/jobs/timeline";
 
 const spec = (over: Partial<TimelineSpec> = {}): TimelineSpec => ({
   waitingMs: 1000,

@@ -1,7 +1,7 @@
 import { IMS_STATUS } from "./ims-job-view";
-import type { EmulatorJobKind } from "./job-kind";
-import type { EmulatedJob } from "./job-store";
-import { isoTime, snapshotAt } from "./job-snapshot";
+import type { EmulatorJobKind } from "./kind";
+import type { EmulatedJob } from "./store";
+import { isoTime, snapshotAt } from "./snapshot";
 
 /** How the admin API describes a job (snake_case, like the APIs it emulates). */
 export interface JobSummary {

@@ -1,4 +1,4 @@
-import type { EmulatedJob } from "./job-store";
+import type { EmulatedJob } from "./store";
 import { timelineAt, type TimelineSnapshot } from "./timeline";
 
 /** The state of `job` at `nowMs` on the emulator clock. */

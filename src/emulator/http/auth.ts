@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
-import { canonicalRequest, computeSignature, formatSdkDate, parseAuthorization, sha256Hex } from "../core/signer";
-import type { EmulatorCredential } from "./credentials";
+import { canonicalRequest, computeSignature, formatSdkDate, parseAuthorization, sha256Hex } from "../../core/signer";
+import type { EmulatorCredential } from "../credentials";
 
 /** How a request presented itself: with a signature, a token, or neither. */
 export type AuthScheme = "aksk" | "token" | "none";

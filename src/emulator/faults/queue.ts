@@ -1,7 +1,7 @@
-import { uuid } from "./ids";
-import { FAULT_ACCEPTS, faultSchema, toFault, type Fault, type FaultInput } from "./fault-spec";
-import { EMULATOR_LIMITS, LimitExceededError, limitLabel } from "./limits";
-import { validate } from "./validation";
+import { uuid } from "../jobs/ids";
+import { FAULT_ACCEPTS, faultSchema, toFault, type Fault, type FaultInput } from "./spec";
+import { EMULATOR_LIMITS, LimitExceededError, limitLabel } from "../limits";
+import { validate } from "../validation";
 
 /** Injected faults, applied in FIFO order to matching API requests; at most `max_faults` queued. */
 export class FaultQueue {

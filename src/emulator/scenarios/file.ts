@@ -1,7 +1,7 @@
-import { exceedsJsonDepth } from "./json-depth";
-import { EMULATOR_LIMITS, limitLabel } from "./limits";
-import { checkScenario, type Scenario } from "./scenario-schema";
-import { camelCase, EmulatorValidationError, snakeCase } from "./validation";
+import { exceedsJsonDepth } from "../http/json-depth";
+import { EMULATOR_LIMITS, limitLabel } from "../limits";
+import { checkScenario, type Scenario } from "./schema";
+import { camelCase, EmulatorValidationError, snakeCase } from "../validation";
 
 /** Keys of a project; a top-level one of these selects the single-project shorthand. */
 const PROJECT_KEYS = ["project_id", "image_jobs", "app_jobs", "ims_jobs", "span_days", "jobs"];

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { DEFAULT_JOB_TYPES, EMULATOR_JOB_KINDS, type EmulatorJobKind } from "./job-kind";
-import { EMULATOR_LIMITS } from "./limits";
+import { DEFAULT_JOB_TYPES, EMULATOR_JOB_KINDS, type EmulatorJobKind } from "./kind";
+import { EMULATOR_LIMITS } from "../limits";
 import type { JobOutcome } from "./timeline";
 
 const MAX_DURATION_MS = 30 * 24 * 3600 * 1000;

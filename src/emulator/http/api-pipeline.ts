@@ -2,11 +2,11 @@ import type { IncomingHttpHeaders } from "node:http";
 import { setTimeout as delay } from "node:timers/promises";
 import { authenticate, authSchemeOf, type AuthConfig, type AuthScheme } from "./auth";
 import { apiNotFound, authFailed, gatewayError, METHOD_NOT_ALLOWED } from "./error-bodies";
-import { faultResponse, type RawResponse } from "./fault-response";
-import type { FaultQueue } from "./fault-queue";
+import { faultResponse, type RawResponse } from "../faults/response";
+import type { FaultQueue } from "../faults/queue";
 import { parseJson, toRaw } from "./http-io";
 import type { Handler } from "./http-types";
-import type { JobStore } from "./job-store";
+import type { JobStore } from "../jobs/store";
 import type { Router } from "./router";
 
 /** An API request, read and parsed once by the server. */

@@ -1,5 +1,5 @@
-import { authFailed, emulatorError, throttled, workspaceError } from "./error-bodies";
-import type { Fault } from "./fault-spec";
+import { authFailed, emulatorError, throttled, workspaceError } from "../http/error-bodies";
+import type { Fault } from "./spec";
 
 /** A response with a ready-made body text (which need not be JSON). */
 export interface RawResponse {

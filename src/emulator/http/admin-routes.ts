@@ -1,17 +1,17 @@
 import { emulatorError } from "./error-bodies";
-import { FAULT_ACCEPTS, faultSchema, type Fault } from "./fault-spec";
-import type { FaultQueue } from "./fault-queue";
+import { FAULT_ACCEPTS, faultSchema, type Fault } from "../faults/spec";
+import type { FaultQueue } from "../faults/queue";
 import type { Handler, JsonResponse } from "./http-types";
-import { CREATE_JOB_ACCEPTS, createJobSchema, withDefaults } from "./job-spec";
-import { DuplicateJobError, type JobStore } from "./job-store";
-import { jobSummary } from "./job-summary";
-import { EMULATOR_LIMITS, limitBody, LimitExceededError, type EmulatorLimit } from "./limits";
-import type { RequestLog } from "./request-log";
+import { CREATE_JOB_ACCEPTS, createJobSchema, withDefaults } from "../jobs/spec";
+import { DuplicateJobError, type JobStore } from "../jobs/store";
+import { jobSummary } from "../jobs/summary";
+import { EMULATOR_LIMITS, limitBody, LimitExceededError, type EmulatorLimit } from "../limits";
+import type { RequestLog } from "../request-log";
 import type { Route } from "./router";
-import { loadScenario } from "./scenario-load";
-import { parseScenario } from "./scenario-file";
-import type { ApiStats } from "./stats";
-import { EmulatorValidationError, validateSnake } from "./validation";
+import { loadScenario } from "../scenarios/load";
+import { parseScenario } from "../scenarios/file";
+import type { ApiStats } from "../stats";
+import { EmulatorValidationError, validateSnake } from "../validation";
 
 /** The mutable state the admin API manages. */
 export interface EmulatorState {

@@ -1,13 +1,13 @@
 import { IMS_JOB_NOT_FOUND, WORKSPACE_JOB_NOT_FOUND } from "./error-bodies";
 import type { Handler, HandlerContext, JsonResponse } from "./http-types";
 import { LIST_ROUTES } from "./list-routes";
-import { imsJobBody } from "./ims-job-view";
-import type { EmulatorJobKind } from "./job-kind";
-import type { EmulatedJob } from "./job-store";
-import { snapshotAt } from "./job-snapshot";
+import { imsJobBody } from "../jobs/ims-job-view";
+import type { EmulatorJobKind } from "../jobs/kind";
+import type { EmulatedJob } from "../jobs/store";
+import { snapshotAt } from "../jobs/snapshot";
 import type { Route } from "./router";
-import type { TimelineSnapshot } from "./timeline";
-import { appJobBody, imageJobBody } from "./workspace-job-view";
+import type { TimelineSnapshot } from "../jobs/timeline";
+import { appJobBody, imageJobBody } from "../jobs/workspace-job-view";
 
 type Render = (job: EmulatedJob, snap: TimelineSnapshot) => unknown;
 

@@ -1,9 +1,9 @@
 import { INVALID_PARAMETER } from "./error-bodies";
 import type { Handler, HandlerContext, JsonResponse } from "./http-types";
-import type { EmulatorJobKind } from "./job-kind";
-import type { EmulatedJob } from "./job-store";
-import { snapshotAt } from "./job-snapshot";
-import { newestFirst } from "./list-order";
+import type { EmulatorJobKind } from "../jobs/kind";
+import type { EmulatedJob } from "../jobs/store";
+import { snapshotAt } from "../jobs/snapshot";
+import { newestFirst } from "../jobs/list-order";
 import { commaList, InvalidQueryError, jobIdFilter, optionalEnum, page, requiredEnum, subJobIdsFilter, type Page } from "./list-query";
 import {
   APP_QUERY_JOB_TYPES,
@@ -14,13 +14,13 @@ import {
   SUB_JOB_QUERY_STATUSES,
 } from "./query-enums";
 import type { Route } from "./router";
-import type { TimelineSnapshot } from "./timeline";
-import { appSubJobBodies, imageSubJobBodies, workspaceJobInfo, type WorkspaceJobInfo } from "./workspace-job-view";
+import type { TimelineSnapshot } from "../jobs/timeline";
+import { appSubJobBodies, imageSubJobBodies, workspaceJobInfo, type WorkspaceJobInfo } from "../jobs/workspace-job-view";
 
 /*
  * The list and count operations. Choices for behaviour no source confirms (docs/reference/huawei-api.md §9):
  * - `count` is the total number of matches; `offset`/`limit` only cut the `items` window.
- * - Order: see list-order.ts (newest `begin_time` first, ties by id descending).
+ * - Order: see jobs/list-order.ts (newest `begin_time` first, ties by id descending).
  * - `job_type=` (empty) on a list is a missing required parameter: 400. An empty `status`,
  *   `job_id`, `sub_job_ids` or count `job_type` counts as absent (the spec patterns allow "").
  * - A repeated known parameter is 400; unknown parameters are ignored, as a gateway would.

@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { RawResponse } from "./fault-response";
+import type { RawResponse } from "../faults/response";
 import type { JsonResponse } from "./http-types";
 import { exceedsJsonDepth } from "./json-depth";
-import { EMULATOR_LIMITS } from "./limits";
+import { EMULATOR_LIMITS } from "../limits";
 
 /** A request body as read: whole, over the limit (the rest is being discarded), or cut off by the client. */
 export type BodyRead = { readonly kind: "ok"; readonly body: Buffer } | { readonly kind: "too-large" } | { readonly kind: "aborted" };

@@ -27,7 +27,7 @@ export const PARENT_QUERY_STATUSES = ["WAITING", "RUNNING", "SUCCESS", "FAILED"]
 
 /**
  * `status` filter of the sub-job lists and counts. The emulator produces WAITING, RUNNING,
- * SUCCESS, FAILED and ROLLBACK (a failing sub-job's last phase before FAILED, timeline.ts), never
+ * SUCCESS, FAILED and ROLLBACK (a failing sub-job's last phase before FAILED, jobs/timeline.ts), never
  * ABNORMAL or ABORTING; filtering by those is still valid and matches nothing.
  */
 export const SUB_JOB_QUERY_STATUSES = ["WAITING", "RUNNING", "SUCCESS", "FAILED", "ABNORMAL", "ROLLBACK", "ABORTING"] as const;

@@ -1,9 +1,9 @@
-import type { EmulatorJobKind } from "./job-kind";
-import type { JobSpec } from "./job-spec";
-import type { EmulatedJob } from "./job-store";
+import type { EmulatorJobKind } from "../jobs/kind";
+import type { JobSpec } from "../jobs/spec";
+import type { EmulatedJob } from "../jobs/store";
 import { Prng } from "./prng";
-import { failuresFor, JOB_TYPE_PROFILES, NAME_WORDS, QUEUED_WAITING_MS, type JobTypeProfile } from "./scenario-catalog";
-import type { JobOutcome } from "./timeline";
+import { failuresFor, JOB_TYPE_PROFILES, NAME_WORDS, QUEUED_WAITING_MS, type JobTypeProfile } from "./catalog";
+import type { JobOutcome } from "../jobs/timeline";
 
 /**
  * What a generated job is doing when the scenario loads. Finished jobs are most of a real

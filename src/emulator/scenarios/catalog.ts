@@ -1,5 +1,5 @@
-import type { EmulatorJobKind } from "./job-kind";
-import { DEFAULT_IMS_FAILURE, DEFAULT_WORKSPACE_FAILURE } from "./job-spec";
+import type { EmulatorJobKind } from "../jobs/kind";
+import { DEFAULT_IMS_FAILURE, DEFAULT_WORKSPACE_FAILURE } from "../jobs/spec";
 
 /** One job type a scenario generates: how often, and how long its phases take (ms ranges). */
 export interface JobTypeProfile {

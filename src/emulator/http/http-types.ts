@@ -1,4 +1,4 @@
-import type { JobStore } from "./job-store";
+import type { JobStore } from "../jobs/store";
 
 /** What a handler sees of a request: already authenticated (API) or needing none (admin). */
 export interface HandlerContext {

@@ -1,9 +1,9 @@
 import type { EmulatorState } from "./admin-routes";
 import { emulatorError } from "./error-bodies";
-import type { RawResponse } from "./fault-response";
+import type { RawResponse } from "../faults/response";
 import { parseJson, toRaw } from "./http-io";
 import type { Handler } from "./http-types";
-import { EMULATOR_LIMITS, limitLabel } from "./limits";
+import { EMULATOR_LIMITS, limitLabel } from "../limits";
 import type { Router } from "./router";
 
 /** An admin request, read once by the server. */

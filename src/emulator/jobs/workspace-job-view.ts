@@ -1,5 +1,5 @@
-import type { EmulatedJob } from "./job-store";
-import { isoTime } from "./job-snapshot";
+import type { EmulatedJob } from "./store";
+import { isoTime } from "./snapshot";
 import type { ParentStatus, SubJobSnapshot, SubJobStatus, TimelineSnapshot } from "./timeline";
 
 /** `job_resource_info` of a Workspace APP sub-job. */

@@ -1,9 +1,9 @@
-import type { EmulatorJobKind } from "./job-kind";
-import { withDefaults } from "./job-spec";
-import type { EmulatedJob, JobStore } from "./job-store";
+import type { EmulatorJobKind } from "../jobs/kind";
+import { withDefaults } from "../jobs/spec";
+import type { EmulatedJob, JobStore } from "../jobs/store";
 import { hashSeed, Prng } from "./prng";
-import { generateJob, IdPool, subJobParts } from "./scenario-generate";
-import { checkScenario, type Scenario, type ScenarioProject } from "./scenario-schema";
+import { generateJob, IdPool, subJobParts } from "./generate";
+import { checkScenario, type Scenario, type ScenarioProject } from "./schema";
 
 const DAY_MS = 24 * 3600 * 1000;
 const DEFAULT_SPAN_DAYS = 30;

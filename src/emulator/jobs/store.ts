@@ -1,8 +1,8 @@
-import { isWorkspaceKind, type EmulatorJobKind } from "./job-kind";
-import { CREATE_JOB_ACCEPTS, createJobSchema, withDefaults, type CreateJobInput, type JobSpec } from "./job-spec";
+import { isWorkspaceKind, type EmulatorJobKind } from "./kind";
+import { CREATE_JOB_ACCEPTS, createJobSchema, withDefaults, type CreateJobInput, type JobSpec } from "./spec";
 import { imsJobId, uuid, workspaceId } from "./ids";
-import { EMULATOR_LIMITS, LimitExceededError, limitLabel } from "./limits";
-import { validate } from "./validation";
+import { EMULATOR_LIMITS, LimitExceededError, limitLabel } from "../limits";
+import { validate } from "../validation";
 
 /** A job held by the emulator. Its status is not stored: it is derived from the clock on every read. */
 export interface EmulatedJob extends JobSpec {

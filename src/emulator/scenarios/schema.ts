@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { CREATE_JOB_ACCEPTS, createJobSchema, type CreateJobInput } from "./job-spec";
-import { EMULATOR_LIMITS } from "./limits";
-import { EmulatorValidationError, validate, type FieldNamer } from "./validation";
+import { CREATE_JOB_ACCEPTS, createJobSchema, type CreateJobInput } from "../jobs/spec";
+import { EMULATOR_LIMITS } from "../limits";
+import { EmulatorValidationError, validate, type FieldNamer } from "../validation";
 
 const DAY_MS = 24 * 3600 * 1000;
 
