@@ -102,15 +102,3 @@ function joinNegativeValues(argv: readonly string[]): string[] {
   }
   return out;
 }
-
-/** Output formats of results on stdout; `none` prints no result (the exit code and stderr tell). */
-export const OUTPUT_FORMATS = ["json", "table", "none"] as const;
-/** One of {@link OUTPUT_FORMATS}. */
-export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
-
-/** Validates `--output`, else `HWJOBS_OUTPUT` (which WaitForJob sets to `none` to keep Terraform's log short). */
-export function parseOutputFormat(flag: string | undefined, env: Readonly<Record<string, string | undefined>>): OutputFormat {
-  const [value, field] = flag !== undefined ? [flag, "--output"] : [env.HWJOBS_OUTPUT || "json", "HWJOBS_OUTPUT"];
-  if ((OUTPUT_FORMATS as readonly string[]).includes(value)) return value as OutputFormat;
-  throw new InvalidInputError(field, `${field}: unknown format ${JSON.stringify(value)}; accepted: ${OUTPUT_FORMATS.join(", ")}`);
-}

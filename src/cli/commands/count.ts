@@ -1,13 +1,12 @@
 import { ExitCode, type ExitCodeValue } from "../../core/exit-codes";
 import { parseQuery, queryWarnings, runQuery, type CountOperation } from "../../jobs";
-import { parseOutputFormat, type ParsedArgs } from "../args";
+import type { ParsedArgs } from "../args";
 import { createClient } from "../client-factory";
 import { parseCommandDeadline, withDeadline } from "../deadline";
 import type { CliIo } from "../io";
 import { progressLine } from "../progress";
-import { renderTable } from "../table";
-import { flagLabel, rawQueryFromFlags, resolveTarget } from "./list";
-import { safeJson } from "../../core/safe-json";
+import { parseOutputFormat, renderCount } from "../output";
+import { flagLabel, rawQueryFromFlags, resolveTarget } from "../query-flags";
 
 const COUNT_TARGETS: Readonly<Record<string, CountOperation>> = {
   "image-sub-jobs": "count-image-sub-jobs",
@@ -27,8 +26,7 @@ export async function runCount(args: ParsedArgs, io: CliIo): Promise<ExitCodeVal
     // Both count operations are Workspace APP ones.
     const scope = { operation: `count ${args.positionals[0]}`, endpoint: client.config.endpoints.appstream };
     const { count } = await withDeadline(deadline, scope, io.signal, (signal) => runQuery(client, parsed, { signal }));
-    if (format === "json") io.stdout(`${safeJson({ count })}\n`);
-    if (format === "table") io.stdout(`${renderTable([["COUNT"], [String(count)]])}\n`);
+    io.stdout(renderCount(count, format));
     return ExitCode.OK;
   } finally {
     await client.close();

@@ -18,7 +18,7 @@ import { parseConcurrency } from "../concurrency";
 import { DEFAULT_COMMAND_TIMEOUT, jobEndpoint, parseCommandDeadline, withDeadline } from "../deadline";
 import { parseDuration } from "../../core/duration";
 import type { CliIo } from "../io";
-import { jobResult } from "../job-result";
+import { jobResult } from "../output";
 import { progressLine } from "../progress";
 import { safeJson } from "../../core/safe-json";
 import { CONNECTION_SETTING_NAMES, CONNECTION_SETTINGS, type ConnectionSettingName } from "../../core/connection-settings";

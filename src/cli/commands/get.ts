@@ -1,13 +1,12 @@
 import { ExitCode, type ExitCodeValue } from "../../core/exit-codes";
 import { fetchJob } from "../../jobs";
-import { parseOutputFormat, type ParsedArgs } from "../args";
+import type { ParsedArgs } from "../args";
 import { createClient } from "../client-factory";
 import { jobEndpoint, parseCommandDeadline, withDeadline } from "../deadline";
 import type { CliIo } from "../io";
-import { jobResult } from "../job-result";
 import { resolveJobTarget } from "../job-target";
 import { progressLine } from "../progress";
-import { renderJobResult } from "../render";
+import { jobResult, parseOutputFormat, renderJobResult } from "../output";
 
 /** `hwjobs get <kind> <job-id> [--timeout 5m]`: one read of a job; exit 0 whatever its phase. */
 export async function runGet(args: ParsedArgs, io: CliIo): Promise<ExitCodeValue> {

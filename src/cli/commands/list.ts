@@ -1,13 +1,13 @@
 import { InvalidInputError } from "../../core/errors";
 import { ExitCode, type ExitCodeValue } from "../../core/exit-codes";
-import { parseQuery, runQuery, summarizeItem, type ListOperation, type QueryItem } from "../../jobs";
-import { parseOutputFormat, type Flags, type OutputFormat, type ParsedArgs } from "../args";
+import { parseQuery, runQuery, type ListOperation } from "../../jobs";
+import type { ParsedArgs } from "../args";
 import { createClient } from "../client-factory";
 import { parseConcurrency } from "../concurrency";
 import { parseCommandDeadline, withDeadline } from "../deadline";
 import type { CliIo } from "../io";
-import { renderTable } from "../table";
-import { safeJson } from "../../core/safe-json";
+import { parseOutputFormat, renderItems } from "../output";
+import { flagLabel, rawQueryFromFlags, resolveTarget } from "../query-flags";
 
 /** `hwjobs list <what>` → the operation it runs. */
 const LIST_TARGETS: Readonly<Record<string, ListOperation>> = {
@@ -15,35 +15,6 @@ const LIST_TARGETS: Readonly<Record<string, ListOperation>> = {
   "image-sub-jobs": "list-image-sub-jobs",
   "app-sub-jobs": "list-app-sub-jobs",
 };
-
-/** Labels an API parameter with the flag that sets it, for error messages. */
-export const flagLabel = (param: string): string => `--${param.replace(/_/g, "-")}`;
-
-/** The query parameters as the flags give them (strings; validation is the operation's). */
-export function rawQueryFromFlags(flags: Flags): Record<string, string | undefined> {
-  return { job_type: flags["job-type"], status: flags.status, job_id: flags["job-id"], offset: flags.offset, limit: flags.limit };
-}
-
-/** Picks the operation for `<what>` from a target table, or explains the choices. */
-export function resolveTarget<T>(command: string, positionals: readonly string[], targets: Readonly<Record<string, T>>): T {
-  const [what, extra] = positionals;
-  const accepted = Object.keys(targets).join(", ");
-  if (what === undefined) throw new InvalidInputError("arguments", `usage: hwjobs ${command} <${Object.keys(targets).join("|")}> [flags]`);
-  const op = targets[what];
-  if (op === undefined) throw new InvalidInputError(command, `${command}: unknown list ${JSON.stringify(what)}; accepted: ${accepted}`);
-  if (extra !== undefined) throw new InvalidInputError("arguments", `unexpected argument ${JSON.stringify(extra)}`);
-  return op;
-}
-
-function renderItems(count: number, items: readonly QueryItem[], format: OutputFormat): string {
-  if (format === "none") return "";
-  if (format === "json") return `${safeJson({ count, items }, 2)}\n`;
-  const rows = items.map((item) => {
-    const s = summarizeItem(item);
-    return [s.id, s.type, s.status, s.begin, s.end, s.resource, s.error];
-  });
-  return `${renderTable([["ID", "TYPE", "STATUS", "BEGIN", "END", "RESOURCE", "ERROR"], ...rows])}\n${items.length} of ${count}\n`;
-}
 
 /**
  * `hwjobs list image-jobs|image-sub-jobs|app-sub-jobs`: one page (`--offset`, `--limit`), or every

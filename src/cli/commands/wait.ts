@@ -2,14 +2,13 @@ import { parseDuration } from "../../core/duration";
 import { InvalidInputError } from "../../core/errors";
 import { ExitCode, type ExitCodeValue } from "../../core/exit-codes";
 import { classifyJobStatus, JobFailedError, jobPoller, WAIT_TIMINGS, waitForJob, type WaitTiming, type WaitTimingProp } from "../../jobs";
-import { parseOutputFormat, type Flags, type ParsedArgs } from "../args";
+import type { Flags, ParsedArgs } from "../args";
 import { createClient } from "../client-factory";
 import { jobEndpoint } from "../deadline";
 import type { CliIo } from "../io";
-import { jobResult } from "../job-result";
 import { resolveJobTarget } from "../job-target";
 import { describeWaitEvent, progressLine } from "../progress";
-import { renderJobResult } from "../render";
+import { jobResult, parseOutputFormat, renderJobResult } from "../output";
 
 type Env = Readonly<Record<string, string | undefined>>;
 

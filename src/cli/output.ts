@@ -1,0 +1,108 @@
+import { InvalidInputError } from "../core/errors";
+import { safeJson } from "../core/safe-json";
+import { sanitizeLine } from "../core/sanitize";
+import { summarizeItem, type JobSnapshot, type QueryItem } from "../jobs";
+
+// Everything the CLI prints as a result on stdout, in one place: the formats, the JSON documents
+// and the tables of `get`, `wait`, `list` and `count` (docs/architecture.md §5). Progress,
+// warnings and errors go to stderr through progress.ts instead.
+
+/** Output formats of results on stdout; `none` prints no result (the exit code and stderr tell). */
+export const OUTPUT_FORMATS = ["json", "table", "none"] as const;
+/** One of {@link OUTPUT_FORMATS}. */
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
+/** Validates `--output`, else `HWJOBS_OUTPUT` (which WaitForJob sets to `none` to keep Terraform's log short). */
+export function parseOutputFormat(flag: string | undefined, env: Readonly<Record<string, string | undefined>>): OutputFormat {
+  const [value, field] = flag !== undefined ? [flag, "--output"] : [env.HWJOBS_OUTPUT || "json", "HWJOBS_OUTPUT"];
+  if ((OUTPUT_FORMATS as readonly string[]).includes(value)) return value as OutputFormat;
+  throw new InvalidInputError(field, `${field}: unknown format ${JSON.stringify(value)}; accepted: ${OUTPUT_FORMATS.join(", ")}`);
+}
+
+/**
+ * Renders rows as columns aligned with spaces; the first row is the header. The chokepoint of
+ * table output: API text can hold newlines, escape sequences or bidi controls, which would break
+ * rows, drive the terminal or reorder columns, so every cell is made one safe line (core/sanitize.ts).
+ */
+export function renderTable(rawRows: readonly (readonly string[])[]): string {
+  const rows = rawRows.map((row) => row.map(sanitizeLine));
+  const widths: number[] = [];
+  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
+  return rows
+    .map((row) =>
+      row
+        .map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]!)))
+        .join("  ")
+        .trimEnd(),
+    )
+    .join("\n");
+}
+
+/** The result of `get` and `wait` on stdout (docs/architecture.md §5), with the API's job object as is. */
+export interface JobResult {
+  readonly kind: string;
+  readonly job_id: string;
+  readonly status: string;
+  readonly phase: string;
+  readonly resource_id: string;
+  readonly resource_ids: string[];
+  readonly error_code: string;
+  readonly error_message: string;
+  readonly job: unknown;
+}
+
+/** Maps a snapshot to the documented result shape. */
+export function jobResult(snapshot: JobSnapshot): JobResult {
+  return {
+    kind: snapshot.kind,
+    job_id: snapshot.jobId,
+    status: snapshot.status,
+    phase: snapshot.phase,
+    resource_id: snapshot.resourceId,
+    resource_ids: [...snapshot.resourceIds],
+    error_code: snapshot.errorCode,
+    error_message: snapshot.errorMessage,
+    job: snapshot.job,
+  };
+}
+
+/**
+ * Renders a `get`/`wait` result for stdout: JSON, two aligned columns for people, or nothing.
+ * JSON keeps the API's values exact (safeJson escapes every control, format, bidi and line
+ * separator character, so the text itself holds none), with one exception: a credential secret
+ * a server echoed reads `***` (the client redacts every answer). The table strips control, escape
+ * and bidi characters (see renderTable).
+ */
+export function renderJobResult(result: JobResult, format: OutputFormat): string {
+  if (format === "none") return "";
+  if (format === "json") return `${safeJson(result, 2)}\n`;
+  const rows: string[][] = [
+    ["FIELD", "VALUE"],
+    ["kind", result.kind],
+    ["job_id", result.job_id],
+    ["status", result.status],
+    ["phase", result.phase],
+    ["resource_ids", result.resource_ids.join(", ")],
+    ["error_code", result.error_code],
+    ["error_message", result.error_message],
+  ];
+  return `${renderTable(rows)}\n`;
+}
+
+/** Renders a `list` result: `{"count", "items"}`, a table of item summaries with "N of COUNT", or nothing. */
+export function renderItems(count: number, items: readonly QueryItem[], format: OutputFormat): string {
+  if (format === "none") return "";
+  if (format === "json") return `${safeJson({ count, items }, 2)}\n`;
+  const rows = items.map((item) => {
+    const s = summarizeItem(item);
+    return [s.id, s.type, s.status, s.begin, s.end, s.resource, s.error];
+  });
+  return `${renderTable([["ID", "TYPE", "STATUS", "BEGIN", "END", "RESOURCE", "ERROR"], ...rows])}\n${items.length} of ${count}\n`;
+}
+
+/** Renders a `count` result: `{"count": N}` on one line, a COUNT table, or nothing. */
+export function renderCount(count: number, format: OutputFormat): string {
+  if (format === "none") return "";
+  if (format === "json") return `${safeJson({ count })}\n`;
+  return `${renderTable([["COUNT"], [String(count)]])}\n`;
+}
