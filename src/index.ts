@@ -73,7 +73,6 @@ export type { ApiErrorDetails } from "./core/errors";
 export type { ExitCodeValue } from "./core/exit-codes";
 export type { Clock } from "./core/sleep";
 export type { RetryPolicy } from "./core/retry";
-export type { FetchedPage } from "./core/pagination";
 export type { SignInput } from "./core/signer";
 export type { GetRequest } from "./core/client";
 export { imageJobInfoSchema } from "./api/image-job";

@@ -1,11 +1,7 @@
+import type { Page } from "../core/pagination";
 import { z } from "zod";
 
-/** One page of a list operation: the API's total `count` and this page's items. */
-export interface Page<T> {
-  /** Total matches, as the API reports it (not the number of items on this page). */
-  readonly count: number;
-  readonly items: T[];
-}
+export type { Page } from "../core/pagination";
 
 /** The `count` of list and count responses: an integer >= 0. */
 const countField = z.number().int().min(0);

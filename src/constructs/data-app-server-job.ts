@@ -3,7 +3,7 @@ import type { HwjobsDataSourceProps } from "./hwjobs-data-source";
 import { HwjobsJobDataSource } from "./hwjobs-job-data-source";
 import { failFor } from "./fail";
 import { APP_JOB_ID_MAX_LENGTH } from "../core/limits";
-import { contextFor, validateJobId, validateProps } from "./validation";
+import { contextFor, validateJobIdProp, validateProps } from "./validation";
 
 /** Properties of a {@link DataAppServerJob}. */
 export interface DataAppServerJobProps extends HwjobsDataSourceProps {
@@ -30,6 +30,6 @@ export class DataAppServerJob extends HwjobsJobDataSource {
   constructor(scope: Construct, id: string, props: DataAppServerJobProps) {
     const ctx = contextFor(scope, failFor("DataAppServerJob", id));
     const p = validateProps(props, ctx, { optional: false });
-    super(scope, id, "get-app-job", { job_id: validateJobId(p.jobId, APP_JOB_ID_MAX_LENGTH, ctx) }, p, ctx.fail);
+    super(scope, id, "get-app-job", { job_id: validateJobIdProp(p.jobId, APP_JOB_ID_MAX_LENGTH, ctx) }, p, ctx.fail);
   }
 }

@@ -3,7 +3,7 @@ import type { HwjobsDataSourceProps } from "./hwjobs-data-source";
 import { HwjobsJobDataSource } from "./hwjobs-job-data-source";
 import { failFor } from "./fail";
 import { JOB_ID_MAX_LENGTH } from "../core/limits";
-import { contextFor, validateJobId, validateProps } from "./validation";
+import { contextFor, validateJobIdProp, validateProps } from "./validation";
 
 /** Properties of a {@link DataImageServerJob}. */
 export interface DataImageServerJobProps extends HwjobsDataSourceProps {
@@ -30,6 +30,6 @@ export class DataImageServerJob extends HwjobsJobDataSource {
   constructor(scope: Construct, id: string, props: DataImageServerJobProps) {
     const ctx = contextFor(scope, failFor("DataImageServerJob", id));
     const p = validateProps(props, ctx, { optional: false });
-    super(scope, id, "get-image-job", { job_id: validateJobId(p.jobId, JOB_ID_MAX_LENGTH, ctx) }, p, ctx.fail);
+    super(scope, id, "get-image-job", { job_id: validateJobIdProp(p.jobId, JOB_ID_MAX_LENGTH, ctx) }, p, ctx.fail);
   }
 }

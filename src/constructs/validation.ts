@@ -64,7 +64,7 @@ export function contextFor(scope: IConstruct, fail: Fail): ConstructContext {
  * them: an emoji is one character), no control characters. The rule is core/limits.ts's, the
  * one the CLI applies, so a job id that synthesizes is one the CLI sends.
  */
-export function validateJobId(jobId: string, max: number, ctx: ConstructContext, prop = "jobId"): string {
+export function validateJobIdProp(jobId: string, max: number, ctx: ConstructContext, prop = "jobId"): string {
   if (typeof jobId !== "string") ctx.fail(`${prop} must be a string (got ${kindOf(jobId)})`);
   if (ctx.framework.Token.isUnresolved(jobId)) return jobId;
   const limits = `1 to ${max} characters without control characters`;
@@ -93,13 +93,13 @@ export function validateKind(kind: string, ctx: ConstructContext): string {
 }
 
 /**
- * The id of a job of kind `kind` (see {@link validateJobId}): up to 255 characters for
+ * The id of a job of kind `kind` (see {@link validateJobIdProp}): up to 255 characters for
  * `app-job`, 128 for the others. With a token kind the limit is not known yet: the longest is
  * allowed and the CLI decides at apply time.
  */
 export function validateJobIdOfKind(jobId: string, kind: string, ctx: ConstructContext): string {
   const max = kind === JobKind.APP_JOB || ctx.framework.Token.isUnresolved(kind) ? APP_JOB_ID_MAX_LENGTH : JOB_ID_MAX_LENGTH;
-  return validateJobId(jobId, max, ctx);
+  return validateJobIdProp(jobId, max, ctx);
 }
 
 /**
@@ -151,7 +151,7 @@ export function validateTriggers(
  */
 export function validateJobIdFilter(jobId: string, ctx: ConstructContext, prop = "jobId"): string {
   if (jobId === "." || jobId === "..") return jobId;
-  return validateJobId(jobId, JOB_ID_MAX_LENGTH, ctx, prop);
+  return validateJobIdProp(jobId, JOB_ID_MAX_LENGTH, ctx, prop);
 }
 
 /** One of `allowed` (exact case), or a token. */

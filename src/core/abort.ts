@@ -21,3 +21,8 @@ export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undef
     );
   });
 }
+
+/** Starts `start` unless `signal` has aborted, and settles as soon as it aborts (see {@link untilAborted}). */
+export function startUnlessAborted<R>(start: () => Promise<R>, signal: AbortSignal): Promise<R> {
+  return signal.aborted ? Promise.reject(signal.reason) : untilAborted(start(), signal);
+}

@@ -1,16 +1,18 @@
-import { untilAborted } from "./abort";
+import { startUnlessAborted } from "./abort";
 import { setMaxListeners } from "node:events";
 import { HwJobsError, InvalidInputError } from "./errors";
 import { ExitCode } from "./exit-codes";
 
 /** One page as a list operation returns it: the total `count` and this page's items. */
-export interface FetchedPage<T> {
+export interface Page<T> {
+  /** Total matches, as the API reports it (not the number of items on this page). */
   readonly count: number;
+  /** The items of this page. */
   readonly items: T[];
 }
 
 /** Fetches the page at `offset` of at most `limit` items; should honour `signal`. */
-export type FetchPage<T> = (offset: number, limit: number, signal?: AbortSignal) => Promise<FetchedPage<T>>;
+export type FetchPage<T> = (offset: number, limit: number, signal?: AbortSignal) => Promise<Page<T>>;
 
 /** Options of {@link fetchAllPages}. */
 export interface FetchAllPagesOptions<T> {
@@ -120,7 +122,7 @@ export function checkConcurrency(value: number, field = "concurrency"): number {
  * @throws whatever `fetchPage` throws (the first error; other requests are aborted)
  * @throws InvalidInputError for a bad option, before any request
  */
-export async function fetchAllPages<T>(fetchPage: FetchPage<T>, options: FetchAllPagesOptions<T> = {}): Promise<FetchedPage<T>> {
+export async function fetchAllPages<T>(fetchPage: FetchPage<T>, options: FetchAllPagesOptions<T> = {}): Promise<Page<T>> {
   const settings: ReadSettings<T> = {
     pageSize: checkInteger(options.pageSize ?? PAGINATION_DEFAULTS.pageSize, 1, Number.MAX_SAFE_INTEGER, "pageSize"),
     concurrency: checkConcurrency(options.concurrency ?? PAGINATION_DEFAULTS.concurrency),
@@ -170,19 +172,19 @@ async function readOnce<T>(
   // A private controller lets the pool cancel its own requests on a change or an error, while
   // still following the caller's signal.
   const controller = new AbortController();
-  // Every request in flight listens on this signal twice (abortable() and the transport), so
+  // Every request in flight listens on this signal twice (startUnlessAborted() and the transport), so
   // above a concurrency of 4 Node's default limit of 10 listeners would print a false
   // MaxListenersExceededWarning on stderr: allow what the pool can legitimately hold.
   setMaxListeners(Math.max(10, settings.concurrency * 4), controller.signal);
   const follow = () => controller.abort(outer?.reason);
   outer?.addEventListener("abort", follow, { once: true });
   try {
-    const first = await abortable(() => fetchPage(0, pageSize, controller.signal), controller.signal);
+    const first = await startUnlessAborted(() => fetchPage(0, pageSize, controller.signal), controller.signal);
     const total = first.count;
     // Before anything is sized by it: `count` decides how many pages are requested and held.
     if (!Number.isSafeInteger(total) || total < 0 || total > MAX_LIST_ITEMS) throw new ListTooLongError(total);
     let lastCount = total;
-    const problemOf = (offset: number, page: FetchedPage<T>): string | undefined => {
+    const problemOf = (offset: number, page: Page<T>): string | undefined => {
       if (page.count !== total) return `count went from ${total} to ${page.count} (page at offset ${offset})`;
       const expected = Math.max(0, Math.min(pageSize, total - offset));
       if (page.items.length !== expected) return `page at offset ${offset} had ${page.items.length} items, expected ${expected}`;
@@ -205,7 +207,7 @@ async function readOnce<T>(
       // so the raw length counts: that bounds memory even against a server that ignores `limit`).
       let itemsRead = first.items.length;
       for (let offset = stride; sequential.at(-1)!.length === pageSize; offset += stride) {
-        const page = await abortable(() => fetchPage(offset, pageSize, controller.signal), controller.signal);
+        const page = await startUnlessAborted(() => fetchPage(offset, pageSize, controller.signal), controller.signal);
         lastCount = page.count;
         itemsRead += Math.max(0, page.items.length - overlap);
         if (itemsRead > MAX_LIST_ITEMS) throw new ListTooLongError(total, itemsRead);
@@ -225,9 +227,9 @@ async function readOnce<T>(
       while (stop === undefined && next < pageCount) {
         const index = next++;
         const offset = index * stride;
-        let page: FetchedPage<T>;
+        let page: Page<T>;
         try {
-          page = await abortable(() => fetchPage(offset, pageSize, controller.signal), controller.signal);
+          page = await startUnlessAborted(() => fetchPage(offset, pageSize, controller.signal), controller.signal);
         } catch (error) {
           // Requests cancelled because another page already stopped the read are not the cause.
           stop ??= { kind: "error", error };
@@ -298,11 +300,6 @@ function firstDuplicate<T>(items: readonly T[], idOf: (item: T) => string | unde
     seen.add(id);
   }
   return undefined;
-}
-
-/** Starts `start` unless `signal` has aborted, and settles as soon as it aborts (see `untilAborted`). */
-function abortable<R>(start: () => Promise<R>, signal: AbortSignal): Promise<R> {
-  return signal.aborted ? Promise.reject(signal.reason) : untilAborted(start(), signal);
 }
 
 function checkInteger(value: number, min: number, max: number, field: string): number {

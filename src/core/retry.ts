@@ -54,15 +54,3 @@ export function parseRetryAfter(value: string | undefined, now: number): number 
   const date = Date.parse(trimmed);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
-
-/**
- * Delay before retry number `retry` (1 for the first retry): "equal jitter" exponential backoff,
- * so retries from many callers spread out yet never collapse to zero; a server's `Retry-After`
- * (capped) is a lower bound, as the AWS SDK treats it.
- */
-export function retryDelayMs(retry: number, policy: RetryPolicy, random: () => number, retryAfterMs?: number): number {
-  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (retry - 1));
-  const backoff = Math.round(ceiling / 2 + random() * (ceiling / 2));
-  if (retryAfterMs === undefined) return backoff;
-  return Math.max(Math.min(retryAfterMs, policy.maxRetryAfterMs), backoff);
-}

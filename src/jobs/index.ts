@@ -1,5 +1,5 @@
 /** Job kinds, status classification, snapshots and the waiter (docs/architecture.md §2, §5). */
-export { backoffDelayMs, nextPollDelayMs, type BackoffOptions } from "./backoff";
+export { backoffDelayMs, nextPollDelayMs, type BackoffOptions } from "../core/backoff";
 export {
   describeStatus,
   JobFailedError,
@@ -24,7 +24,7 @@ export {
   type WarningEvent,
 } from "./events";
 export { fetchJob, jobPoller } from "./fetch-job";
-export { isJobKindName, JOB_ID_MAX_LENGTH, JOB_KINDS, parseJobKind, validateJobId, type JobKindName, type JobRef } from "./kinds";
+export { isJobKindName, JOB_ID_MAX_LENGTHS, JOB_KINDS, parseJobKind, validateJobId, type JobKindName, type JobRef } from "./kinds";
 export { classifyJobStatus, classifyStatus, classifySubJobStatus, type Classification, type Phase, type StatusTable } from "./phase";
 export { classifyPollError, type PollErrorVerdict } from "./poll-errors";
 export {

@@ -1,10 +1,5 @@
 import { InvalidInputError } from "../core/errors";
-import {
-  APP_JOB_ID_MAX_LENGTH,
-  CONTROL_CHARACTERS_REFUSED,
-  jobIdProblem,
-  JOB_ID_MAX_LENGTH as DEFAULT_JOB_ID_MAX_LENGTH,
-} from "../core/limits";
+import { APP_JOB_ID_MAX_LENGTH, CONTROL_CHARACTERS_REFUSED, jobIdProblem, JOB_ID_MAX_LENGTH } from "../core/limits";
 
 /** The kinds of job `hwjobs` can wait for, as spelled on the command line (docs/architecture.md §5). */
 export const JOB_KINDS = ["image-job", "app-job", "ims-job"] as const;
@@ -16,10 +11,10 @@ export type JobKindName = (typeof JOB_KINDS)[number];
  * Longest job id each kind's API accepts (ShowJobDetail allows 255; the others 128), from
  * core/limits.ts, which the constructs check against too.
  */
-export const JOB_ID_MAX_LENGTH: Readonly<Record<JobKindName, number>> = {
-  "image-job": DEFAULT_JOB_ID_MAX_LENGTH,
+export const JOB_ID_MAX_LENGTHS: Readonly<Record<JobKindName, number>> = {
+  "image-job": JOB_ID_MAX_LENGTH,
   "app-job": APP_JOB_ID_MAX_LENGTH,
-  "ims-job": DEFAULT_JOB_ID_MAX_LENGTH,
+  "ims-job": JOB_ID_MAX_LENGTH,
 };
 
 /** True when `text` is one of {@link JOB_KINDS}. */
@@ -37,7 +32,7 @@ export function parseJobKind(text: string, field: string): JobKindName {
 }
 
 /**
- * Checks a job id before any request is sent: 1..{@link JOB_ID_MAX_LENGTH} characters (code
+ * Checks a job id before any request is sent: 1..{@link JOB_ID_MAX_LENGTHS} characters (code
  * points) and no control characters (the rule of core/limits.ts). Anything else passes verbatim,
  * shell metacharacters included, because the id is percent-encoded into the request path and
  * never reaches a shell.
@@ -45,7 +40,7 @@ export function parseJobKind(text: string, field: string): JobKindName {
  * @throws InvalidInputError naming `field` and the limit
  */
 export function validateJobId(kind: JobKindName, id: string, field: string): string {
-  const max = JOB_ID_MAX_LENGTH[kind];
+  const max = JOB_ID_MAX_LENGTHS[kind];
   const problem = jobIdProblem(id, max);
   switch (problem?.kind) {
     case undefined:

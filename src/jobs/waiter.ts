@@ -1,7 +1,7 @@
 import { untilAborted } from "../core/abort";
 import { InvalidInputError, type HwJobsError } from "../core/errors";
 import { systemClock, timeoutSignal, type Clock } from "../core/sleep";
-import { nextPollDelayMs } from "./backoff";
+import { nextPollDelayMs } from "../core/backoff";
 import { JobFailedError, JobNotFoundError, WaitAbortedError, WaitTimeoutError } from "./errors";
 import { createStatusTracker, type WaitEvent } from "./events";
 import type { JobRef } from "./kinds";

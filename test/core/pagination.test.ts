@@ -10,7 +10,7 @@ import {
   MAX_CONCURRENCY,
   MAX_LIST_ITEMS,
   PAGINATION_DEFAULTS,
-  type FetchedPage,
+  type Page,
 } from "../../src/core/pagination";
 
 interface Item {
@@ -53,7 +53,7 @@ class FakeSource {
     this.items = items;
   }
 
-  readonly fetch = async (offset: number, limit: number, signal?: AbortSignal): Promise<FetchedPage<Item>> => {
+  readonly fetch = async (offset: number, limit: number, signal?: AbortSignal): Promise<Page<Item>> => {
     const call = this.calls.push({ offset, limit }) - 1;
     if (signal) this.signals.push(signal);
     this.options.beforePage?.(call, offset, this);
@@ -325,7 +325,7 @@ describe("fetchAllPages", () => {
     const pending = fetchAllPages<Item>(
       async (offset) => {
         if (offset === 0) return { count: 500, items: itemsNamed(500).slice(0, 100) };
-        return new Promise<FetchedPage<Item>>(() => undefined);
+        return new Promise<Page<Item>>(() => undefined);
       },
       { signal: controller.signal },
     );
@@ -366,7 +366,7 @@ describe("fetchAllPages: at most MAX_LIST_ITEMS items", () => {
   /** A first page of 100 items claiming `count`; any other request fails the test. */
   const claiming = (count: number) => {
     const offsets: number[] = [];
-    const fetch = async (offset: number): Promise<FetchedPage<Item>> => {
+    const fetch = async (offset: number): Promise<Page<Item>> => {
       offsets.push(offset);
       if (offset !== 0) throw new Error(`page at offset ${offset} must not be requested`);
       return { count, items: itemsNamed(100) };
@@ -420,7 +420,7 @@ describe("fetchAllPages: at most MAX_LIST_ITEMS items", () => {
 
   test("sequential read (count = page size) of a server that returns full pages forever: ListTooLongError at the cap, no re-read", async () => {
     let calls = 0;
-    const fetch = async (offset: number, limit: number): Promise<FetchedPage<Item>> => {
+    const fetch = async (offset: number, limit: number): Promise<Page<Item>> => {
       calls++;
       return { count: 100, items: Array.from({ length: limit }, (_, i) => ({ id: `job-${offset + i}` })) };
     };
@@ -438,7 +438,7 @@ describe("fetchAllPages: at most MAX_LIST_ITEMS items", () => {
   });
 
   test("a deadline still fires during a long read whose pages come quickly", async () => {
-    const fetch = async (offset: number, limit: number, signal?: AbortSignal): Promise<FetchedPage<Item>> => {
+    const fetch = async (offset: number, limit: number, signal?: AbortSignal): Promise<Page<Item>> => {
       await delay(1, undefined, { signal });
       return { count: 100, items: Array.from({ length: limit }, (_, i) => ({ id: `job-${offset + i}` })) };
     };

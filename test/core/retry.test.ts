@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { DEFAULT_RETRY_POLICY, RETRYABLE_STATUSES, parseRetryAfter, retryDelayMs, type RetryPolicy } from "../../src/core/retry";
+import { retryDelayMs } from "../../src/core/backoff";
+import { DEFAULT_RETRY_POLICY, RETRYABLE_STATUSES, parseRetryAfter, type RetryPolicy } from "../../src/core/retry";
 
 const NOW = Date.parse("2024-01-15T08:30:00Z");
 

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { InvalidInputError } from "../../src/core/errors";
 import { ExitCode } from "../../src/core/exit-codes";
-import { isJobKindName, JOB_ID_MAX_LENGTH, JOB_KINDS, parseJobKind, validateJobId } from "../../src/jobs/kinds";
+import { isJobKindName, JOB_ID_MAX_LENGTHS, JOB_KINDS, parseJobKind, validateJobId } from "../../src/jobs/kinds";
 
 function invalid(fn: () => unknown): InvalidInputError {
   try {
@@ -41,11 +41,11 @@ describe("parseJobKind", () => {
 
 describe("validateJobId", () => {
   test("limits: 255 for app-job, 128 otherwise", () => {
-    assert.deepEqual(JOB_ID_MAX_LENGTH, { "image-job": 128, "app-job": 255, "ims-job": 128 });
+    assert.deepEqual(JOB_ID_MAX_LENGTHS, { "image-job": 128, "app-job": 255, "ims-job": 128 });
   });
 
   for (const kind of JOB_KINDS) {
-    const max = JOB_ID_MAX_LENGTH[kind];
+    const max = JOB_ID_MAX_LENGTHS[kind];
     test(`${kind}: 1 and ${max} characters pass, 0 and ${max + 1} fail`, () => {
       assert.equal(validateJobId(kind, "7", "job-id"), "7");
       assert.equal(validateJobId(kind, "x".repeat(max), "job-id"), "x".repeat(max));

@@ -19,7 +19,7 @@ export interface TimelineSpec {
 }
 
 /** One sub-job at a point in time. */
-export interface SubJobSnapshot {
+export interface TimelineSubJob {
   readonly status: SubJobStatus;
   /** Offset from creation at which it finished; absent while unfinished. */
   readonly endOffsetMs?: number;
@@ -30,7 +30,7 @@ export interface TimelineSnapshot {
   readonly status: ParentStatus;
   /** Offset from creation at which the job finished; absent while unfinished. */
   readonly endOffsetMs?: number;
-  readonly subJobs: readonly SubJobSnapshot[];
+  readonly subJobs: readonly TimelineSubJob[];
 }
 
 /** Share of a failing sub-job's running window spent in ROLLBACK before it turns FAILED. */
@@ -47,7 +47,7 @@ export function subJobFinishOffset(spec: TimelineSpec, index: number): number {
   return waitingMs + Math.round((runningMs * (index + 1)) / subJobs);
 }
 
-function subJobAt(spec: TimelineSpec, index: number, elapsedMs: number): SubJobSnapshot {
+function subJobAt(spec: TimelineSpec, index: number, elapsedMs: number): TimelineSubJob {
   if (elapsedMs < spec.waitingMs) return { status: "WAITING" };
   const isLast = index === spec.subJobs - 1;
   if (isLast && spec.outcome === "never") return { status: "RUNNING" };

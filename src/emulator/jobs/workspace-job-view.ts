@@ -1,6 +1,6 @@
 import type { EmulatedJob } from "./store";
 import { isoTime } from "./snapshot";
-import type { ParentStatus, SubJobSnapshot, SubJobStatus, TimelineSnapshot } from "./timeline";
+import type { ParentStatus, TimelineSubJob, SubJobStatus, TimelineSnapshot } from "./timeline";
 
 /** `job_resource_info` of a Workspace APP sub-job. */
 export interface ResourceInfoBody {
@@ -54,7 +54,7 @@ export interface WorkspaceJobBody<S> extends WorkspaceJobInfo {
 }
 
 /** The error a sub-job shows: empty strings unless it FAILED (as in the spec examples). */
-function subJobError(job: EmulatedJob, sub: SubJobSnapshot): { code: string; message: string } {
+function subJobError(job: EmulatedJob, sub: TimelineSubJob): { code: string; message: string } {
   return sub.status === "FAILED" ? { code: job.errorCode, message: job.errorMessage } : { code: "", message: "" };
 }
 
@@ -62,7 +62,7 @@ function endTime(job: EmulatedJob, endOffsetMs: number | undefined): { end_time?
   return endOffsetMs === undefined ? {} : { end_time: isoTime(job.createdAt + endOffsetMs) };
 }
 
-function subJobBase(job: EmulatedJob, sub: SubJobSnapshot, i: number): SubJobBodyBase {
+function subJobBase(job: EmulatedJob, sub: TimelineSubJob, i: number): SubJobBodyBase {
   return {
     id: job.subJobIds[i]!,
     job_id: job.id,

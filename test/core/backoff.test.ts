@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { backoffDelayMs, nextPollDelayMs } from "../../src/jobs/backoff";
+import { backoffDelayMs, nextPollDelayMs } from "../../src/core/backoff";
 
 const OPTIONS = { minDelayMs: 5_000, maxDelayMs: 60_000 };
 const low = () => 0;

@@ -1,3 +1,25 @@
+import type { RetryPolicy } from "./retry";
+
+// The two backoff schedules of the package, side by side. They differ on purpose:
+// - HTTP retries (core/client.ts) use "equal jitter": a delay in [ceiling/2, ceiling], never near
+//   zero, because a retry follows a failure the server may still be recovering from, and a
+//   server's Retry-After is a floor.
+// - The waiter's polls (jobs/waiter.ts) follow @smithy/util-waiter: uniform in [min, min*2^(n-1)]
+//   while growing, so the first polls of a fast job come soon, then jittered below the ceiling
+//   so that waiters started together do not poll in lockstep.
+
+/**
+ * Delay before retry number `retry` (1 for the first retry): "equal jitter" exponential backoff,
+ * so retries from many callers spread out yet never collapse to zero; a server's `Retry-After`
+ * (capped) is a lower bound, as the AWS SDK treats it.
+ */
+export function retryDelayMs(retry: number, policy: RetryPolicy, random: () => number, retryAfterMs?: number): number {
+  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (retry - 1));
+  const backoff = Math.round(ceiling / 2 + random() * (ceiling / 2));
+  if (retryAfterMs === undefined) return backoff;
+  return Math.max(Math.min(retryAfterMs, policy.maxRetryAfterMs), backoff);
+}
+
 /** Bounds of the delay between polls. */
 export interface BackoffOptions {
   /** First delay, and the floor of every jittered delay; must be > 0. */
