@@ -57,14 +57,8 @@ export { imageJobSchema, imageSubJobSchema } from "./api/image-job";
 export { appJobSchema, appSubJobSchema } from "./api/app-job";
 export { imsJobSchema } from "./api/ims-job";
 export type { Page } from "./api/page";
-export {
-  fetchAllPages,
-  ListChangedError,
-  ListTooLongError,
-  MAX_LIST_ITEMS,
-  type FetchAllPagesOptions,
-  type FetchPage,
-} from "./core/pagination";
+export { fetchAllPages, type FetchAllPagesOptions, type FetchPage } from "./core/pagination";
+export { ListChangedError, ListTooLongError, MAX_LIST_ITEMS } from "./core/list-errors";
 export { DeadlineExceededError, type DeadlineDetails } from "./core/deadline-error";
 export * from "./jobs";
 export { DEMO_CREDENTIALS, startEmulator, type EmulatorOptions, type RunningEmulator } from "./emulator";

@@ -4,7 +4,8 @@ import { JOB_TYPE_FILTERS } from "../api/job-type-filters";
 import { HwjobsCountDataSource } from "./hwjobs-count-data-source";
 import type { HwjobsDataSourceProps } from "./hwjobs-data-source";
 import { failFor } from "./fail";
-import { contextFor, validateChoice, validateJobTypeList, validateJobIdFilter, validateProps } from "./validation";
+import { contextFor, validateChoice, validateJobIdFilter, validateProps } from "./validation";
+import { validateJobTypeList } from "./validate-job-types";
 
 /** Properties of a {@link DataAppServerSubJobCount}. */
 export interface DataAppServerSubJobCountProps extends HwjobsDataSourceProps {

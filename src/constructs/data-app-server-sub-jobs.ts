@@ -3,7 +3,8 @@ import { SUB_JOB_STATUSES } from "../api/enums";
 import { JOB_TYPE_FILTERS } from "../api/job-type-filters";
 import { HwjobsListDataSource, type HwjobsListDataSourceProps } from "./hwjobs-list-data-source";
 import { failFor } from "./fail";
-import { contextFor, validateChoice, validateJobType, validateJobIdFilter, validateProps } from "./validation";
+import { contextFor, validateChoice, validateJobIdFilter, validateProps } from "./validation";
+import { validateJobType } from "./validate-job-types";
 
 /** Properties of a {@link DataAppServerSubJobs}. */
 export interface DataAppServerSubJobsProps extends HwjobsListDataSourceProps {

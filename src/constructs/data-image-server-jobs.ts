@@ -3,7 +3,8 @@ import { JOB_STATUSES } from "../api/enums";
 import { JOB_TYPE_FILTERS } from "../api/job-type-filters";
 import { HwjobsListDataSource, type HwjobsListDataSourceProps } from "./hwjobs-list-data-source";
 import { failFor } from "./fail";
-import { contextFor, validateChoice, validateJobType, validateProps } from "./validation";
+import { contextFor, validateChoice, validateProps } from "./validation";
+import { validateJobType } from "./validate-job-types";
 
 /** Properties of a {@link DataImageServerJobs}. */
 export interface DataImageServerJobsProps extends HwjobsListDataSourceProps {

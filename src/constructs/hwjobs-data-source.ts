@@ -7,7 +7,8 @@ import { requireExternalProvider } from "./provider-requirements";
 import type { Fail } from "./fail";
 import { CONNECTION_SETTINGS, type ConnectionSettingName } from "../core/connection-settings";
 import type { ConnectionProps } from "./connection-props";
-import { contextFor, validateConnectionProps, validateDependsOn, validateDurationProp } from "./validation";
+import { contextFor, validateDependsOn, validateDurationProp } from "./validation";
+import { validateConnectionProps } from "./validate-connection";
 
 /** Properties every data source of this library takes: where the jobs are, and how long a read may take. */
 export interface HwjobsDataSourceProps extends ConnectionProps {

@@ -4,36 +4,9 @@
 // attribute) passes through unchanged and the CLI validates the value at plan or apply time.
 // Messages are one line, start with the construct and its id, and name the prop and what it accepts.
 import { parseDuration } from "../core/duration";
-import {
-  defaultJobTypes,
-  jobTypeChoices,
-  jobTypeHint,
-  judgeJobType,
-  newerJobTypes,
-  newerJobTypesWarning,
-  quoteJobType,
-  type JobTypeFilter,
-} from "../api/job-type-filters";
-import {
-  CONNECTION_SETTING_NAMES,
-  CONNECTION_SETTINGS,
-  type ConnectionSettingKind,
-  type ConnectionSettingName,
-} from "../core/connection-settings";
-import { validateEndpoint } from "../core/endpoint";
 import { didYouMean } from "../core/suggest";
-import {
-  APP_JOB_ID_MAX_LENGTH,
-  codePointLength,
-  isProjectId,
-  isRegion,
-  JOB_ID_MAX_LENGTH,
-  jobIdProblem,
-  PROJECT_ID_ACCEPTED,
-  REGION_ACCEPTED,
-} from "../core/limits";
+import { APP_JOB_ID_MAX_LENGTH, JOB_ID_MAX_LENGTH, jobIdProblem } from "../core/limits";
 import type { IConstruct } from "constructs";
-import type { ConnectionProps } from "./connection-props";
 import type { Fail } from "./fail";
 import { type Framework, frameworkOf } from "./framework";
 import { JOB_KINDS, JobKind, isJobKind } from "./job-kind";
@@ -163,99 +136,6 @@ export function validateChoice(value: string, prop: string, allowed: readonly st
   return value;
 }
 
-/** One `job_type` of a list operation, as its {@link JobTypeFilter} accepts it (the CLI's rules); or a token. */
-export function validateJobType(value: string, prop: string, filter: JobTypeFilter, ctx: ConstructContext): string {
-  const expected = `${prop} must be one of ${jobTypeChoices(filter)}`;
-  if (typeof value !== "string") ctx.fail(`${expected} (got ${kindOf(value)})`);
-  if (ctx.framework.Token.isUnresolved(value)) return value;
-  if (judgeJobType(filter, value) !== "known") ctx.fail(`${expected} (got ${quoteJobType(value)})${jobTypeHint(filter, value)}`);
-  return value;
-}
-
-/** A `job_type` list checked by {@link validateJobTypeList}. */
-export interface ValidatedJobTypes {
-  /** The list joined with commas, as the count APIs take it, or a `join(",", …)` expression for a token list. */
-  readonly joined: string;
-  /** The one warning line for types newer than this version, which are sent as given; `undefined` when there are none. */
-  readonly warning: string | undefined;
-}
-
-/**
- * A non-empty `job_type` list of a count operation, as its {@link JobTypeFilter} accepts it
- * (`CREATE_SERVER,DELETE_SERVER`): the same rules as the CLI's `--job-type`, so that a synthesized
- * value is never one the CLI refuses at plan time. A token list becomes a Terraform
- * `join(",", …)` expression, and token elements pass unchecked.
- */
-export function validateJobTypeList(
-  values: string[],
-  prop: string,
-  filter: JobTypeFilter & { readonly maxListLength: number },
-  ctx: ConstructContext,
-): ValidatedJobTypes {
-  const choices = jobTypeChoices(filter);
-  if (ctx.framework.Token.isUnresolved(values)) return { joined: ctx.framework.Fn.join(",", values), warning: undefined };
-  if (!Array.isArray(values)) ctx.fail(`${prop} must be a list of job types: ${choices} (got ${kindOf(values)})`);
-  if (values.length === 0) ctx.fail(`${prop} must list at least one of ${choices}; leave it out for ${defaultJobTypes(filter)}`);
-  values.forEach((value, index) => {
-    if (typeof value !== "string") ctx.fail(`${prop}[${index}] must be one of ${choices} (got ${kindOf(value)})`);
-  });
-  // The joined length first, then each value, in the CLI's order (api/query-fields.ts); code
-  // points, as the CLI counts the same limit (core/limits.ts).
-  const joined = values.join(",");
-  const length = codePointLength(joined);
-  if (!ctx.framework.Token.isUnresolved(joined) && length > filter.maxListLength) {
-    ctx.fail(`${prop} must join to at most ${filter.maxListLength} characters (got ${length})`);
-  }
-  const literal = values.filter((value) => !ctx.framework.Token.isUnresolved(value));
-  literal.forEach((value) => {
-    if (judgeJobType(filter, value) === "unknown") {
-      ctx.fail(`${prop}[${values.indexOf(value)}] must be one of ${choices} (got ${quoteJobType(value)})${jobTypeHint(filter, value)}`);
-    }
-  });
-  const newer = newerJobTypes(filter, literal);
-  return { joined, warning: newer.length === 0 ? undefined : newerJobTypesWarning(filter, prop, newer) };
-}
-
-/** An endpoint URL (`https://`, or `http://` on loopback), normalised; or a token. */
-export function validateEndpointProp(value: string, prop: string, ctx: ConstructContext): string {
-  if (typeof value !== "string") ctx.fail(`${prop} must be a URL string (got ${kindOf(value)})`);
-  if (ctx.framework.Token.isUnresolved(value)) return value;
-  try {
-    return validateEndpoint(value, prop);
-  } catch (error) {
-    return ctx.fail(error instanceof Error ? error.message : String(error), error);
-  }
-}
-
-/** A region id, as the CLI's `--region` accepts it (core/limits.ts); or a token. */
-export function validateRegion(value: string, prop: string, ctx: ConstructContext): string {
-  return validateIdentifier(value, prop, isRegion, REGION_ACCEPTED, ctx);
-}
-
-/** A project id, as the CLI's `--project-id` accepts it (core/limits.ts); or a token. */
-export function validateProjectId(value: string, prop: string, ctx: ConstructContext): string {
-  return validateIdentifier(value, prop, isProjectId, PROJECT_ID_ACCEPTED, ctx);
-}
-
-/**
- * A literal matching `accepts` (described by `accepted`), or a token, which the CLI checks at plan
- * time. The rules are the CLI's own: a value that synthesizes but that the CLI rejects would only
- * fail at plan or apply time.
- */
-function validateIdentifier(
-  value: string,
-  prop: string,
-  accepts: (text: string) => boolean,
-  accepted: string,
-  ctx: ConstructContext,
-): string {
-  if (typeof value !== "string") ctx.fail(`${prop} must be a string (got ${kindOf(value)})`);
-  if (ctx.framework.Token.isUnresolved(value)) return value;
-  // A control character is named by the JSON quoting below, so it cannot break the one-line message.
-  if (!accepts(value)) ctx.fail(`${prop} must be ${accepted} (got ${JSON.stringify(value)})`);
-  return value;
-}
-
 /** A whole number from 1 to `max`, as a string; or a token. */
 export function validatePositiveInteger(value: number, prop: string, max: number, ctx: ConstructContext): string {
   if (ctx.framework.Token.isUnresolved(value)) return ctx.framework.Token.asString(value);
@@ -311,24 +191,4 @@ export function validateDependsOn<T extends { readonly fqn: string }>(
 export function validateDurationProp(value: string, prop: string, ctx: ConstructContext): string {
   validateDuration(value, prop, ctx);
   return value;
-}
-
-// How each kind of connection setting is checked: as the CLI checks it (core/config.ts).
-const CONNECTION_VALIDATORS: Readonly<Record<ConnectionSettingKind, Validator>> = {
-  region: validateRegion,
-  "project-id": validateProjectId,
-  endpoint: validateEndpointProp,
-};
-
-/**
- * The connection props that were given ({@link ConnectionProps}), each checked as the CLI checks
- * its setting, in the order of core/connection-settings.ts; left-out props are left out.
- */
-export function validateConnectionProps(props: ConnectionProps, ctx: ConstructContext): Partial<Record<ConnectionSettingName, string>> {
-  const settings: Partial<Record<ConnectionSettingName, string>> = {};
-  for (const name of CONNECTION_SETTING_NAMES) {
-    const value = props[name];
-    if (value !== undefined) settings[name] = CONNECTION_VALIDATORS[CONNECTION_SETTINGS[name].kind](value, name, ctx);
-  }
-  return settings;
 }

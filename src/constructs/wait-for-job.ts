@@ -11,7 +11,6 @@ import type { WaitForJobProps } from "./wait-for-job-props";
 import { failFor } from "./fail";
 import {
   contextFor,
-  validateConnectionProps,
   validateDuration,
   validateJobIdOfKind,
   validateKind,
@@ -20,6 +19,7 @@ import {
   validateDependsOn,
   validateProps,
 } from "./validation";
+import { validateConnectionProps } from "./validate-connection";
 
 const RESERVED_TRIGGER_KEYS: readonly string[] = ["kind", "job_id"];
 

@@ -1,7 +1,8 @@
 import { startUnlessAborted } from "./abort";
 import { setMaxListeners } from "node:events";
-import { HwJobsError, InvalidInputError } from "./errors";
-import { ExitCode } from "./exit-codes";
+import { InvalidInputError } from "./errors";
+import { ListChangedError, ListTooLongError, MAX_LIST_ITEMS } from "./list-errors";
+import { mergePages, type Changed, type Complete } from "./page-merge";
 
 /** One page as a list operation returns it: the total `count` and this page's items. */
 export interface Page<T> {
@@ -33,60 +34,6 @@ export const PAGINATION_DEFAULTS = { pageSize: 100, concurrency: 4, maxRereads: 
 
 /** Most requests {@link fetchAllPages} keeps in flight: enough to be fast, few enough not to trip throttling. */
 export const MAX_CONCURRENCY = 16;
-
-/**
- * Most items {@link fetchAllPages} reads and holds: a first page reporting a larger `count` is
- * refused before any other request, and a read whose pages go on past it (when `count` cannot be
- * trusted, see fetchAllPages) stops there. Every item is kept in memory until the read ends, so
- * a hostile or broken `count` must not decide how much is allocated.
- */
-export const MAX_LIST_ITEMS = 100_000;
-
-/**
- * The list is longer than {@link MAX_LIST_ITEMS} (by its `count`, or by the items its pages went
- * on to return), or its `count` is not a plausible total at all; nothing more is read.
- */
-export class ListTooLongError extends HwJobsError {
-  readonly exitCode = ExitCode.API;
-
-  constructor(
-    /** The `count` the first page reported. */
-    readonly count: number,
-    /** Items the pages had returned when the read stopped, when that (not `count`) gave it away. */
-    readonly itemsRead?: number,
-  ) {
-    super(
-      itemsRead !== undefined
-        ? `the list did not end within the limit of ${MAX_LIST_ITEMS} items (count ${count}, yet its pages returned ${itemsRead} items); narrow the filter`
-        : Number.isSafeInteger(count) && count >= 0
-          ? `the list has count ${count}, above the limit of ${MAX_LIST_ITEMS} items read at once; narrow the filter`
-          : `the list reported an implausible count ${count} (the limit is ${MAX_LIST_ITEMS} items read at once)`,
-    );
-  }
-}
-
-/**
- * The list kept changing while its pages were read (jobs were created or finished in between),
- * so no consistent snapshot could be assembled after every allowed re-read.
- */
-export class ListChangedError extends HwJobsError {
-  readonly exitCode = ExitCode.API;
-
-  constructor(
-    /** Full reads made, the first one included. */
-    readonly attempts: number,
-    /** `count` the first page reported on the first read. */
-    readonly firstCount: number,
-    /** The last `count` any page reported. */
-    readonly lastCount: number,
-    /** What gave the last change away, e.g. `page at offset 200 had 37 items, expected 100`. */
-    readonly reason: string,
-  ) {
-    super(
-      `the list changed while its pages were being read (${reason}); gave up after ${attempts} reads (count ${firstCount} at first, ${lastCount} last); try again or narrow the filter`,
-    );
-  }
-}
 
 /**
  * Checks a concurrency setting.
@@ -147,19 +94,6 @@ interface ReadSettings<T> {
   readonly pageSize: number;
   readonly concurrency: number;
   readonly idOf: ((item: T) => string | undefined) | undefined;
-}
-
-interface Complete<T> {
-  readonly kind: "complete";
-  readonly firstCount: number;
-  readonly items: T[];
-}
-
-interface Changed {
-  readonly kind: "changed";
-  readonly firstCount: number;
-  readonly lastCount: number;
-  readonly reason: string;
 }
 
 /** One full read, stopped at the first sign of change. */
@@ -259,47 +193,6 @@ async function readOnce<T>(
   } finally {
     outer?.removeEventListener("abort", follow);
   }
-}
-
-/**
- * Joins pages read with a stride of `pageSize - overlap`: each page after the first must start
- * with the previous page's last item (else the list shifted), which is then dropped, and no id
- * may appear twice.
- */
-function mergePages<T>(
-  pages: readonly T[][],
-  stride: number,
-  overlap: number,
-  idOf: ((item: T) => string | undefined) | undefined,
-  total: number,
-  lastCount: number,
-): Complete<T> | Changed {
-  const keyOf = (item: T): string => idOf?.(item) ?? JSON.stringify(item);
-  const items: T[] = [];
-  for (const [index, page] of pages.entries()) {
-    if (index > 0 && overlap > 0) {
-      const before = pages[index - 1]!.at(-1);
-      if (before === undefined || page[0] === undefined || keyOf(before) !== keyOf(page[0])) {
-        return { kind: "changed", firstCount: total, lastCount, reason: `the list shifted at offset ${index * stride}` };
-      }
-    }
-    for (const item of index > 0 ? page.slice(overlap) : page) items.push(item);
-  }
-  const duplicate = idOf && firstDuplicate(items, idOf);
-  if (duplicate !== undefined)
-    return { kind: "changed", firstCount: total, lastCount, reason: `item ${JSON.stringify(duplicate)} was listed twice` };
-  return { kind: "complete", firstCount: total, items };
-}
-
-function firstDuplicate<T>(items: readonly T[], idOf: (item: T) => string | undefined): string | undefined {
-  const seen = new Set<string>();
-  for (const item of items) {
-    const id = idOf(item);
-    if (id === undefined) continue;
-    if (seen.has(id)) return id;
-    seen.add(id);
-  }
-  return undefined;
 }
 
 function checkInteger(value: number, min: number, max: number, field: string): number {

@@ -21,6 +21,10 @@ const ALLOWED = new Set([
   // constructs check the same ones at synth time; it imports nothing.
   "src/core/limits.ts",
   "src/core/pagination.ts",
+  // The errors and item limit of core/pagination.ts; it imports only core/errors.ts and core/exit-codes.ts.
+  "src/core/list-errors.ts",
+  // How core/pagination.ts assembles pages; it imports nothing.
+  "src/core/page-merge.ts",
   // The abort helper core/pagination.ts uses (for MAX_CONCURRENCY's module); it imports nothing.
   "src/core/abort.ts",
   // Pure text sanitizing, which core/errors.ts applies to every error message; it imports nothing.

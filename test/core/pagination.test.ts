@@ -2,16 +2,8 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { setTimeout as delay } from "node:timers/promises";
 import { HwJobsError, InvalidInputError } from "../../src/core/errors";
-import {
-  checkConcurrency,
-  fetchAllPages,
-  ListChangedError,
-  ListTooLongError,
-  MAX_CONCURRENCY,
-  MAX_LIST_ITEMS,
-  PAGINATION_DEFAULTS,
-  type Page,
-} from "../../src/core/pagination";
+import { ListChangedError, ListTooLongError, MAX_LIST_ITEMS } from "../../src/core/list-errors";
+import { checkConcurrency, fetchAllPages, MAX_CONCURRENCY, PAGINATION_DEFAULTS, type Page } from "../../src/core/pagination";
 
 interface Item {
   readonly id: string;

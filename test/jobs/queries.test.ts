@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, beforeEach, describe, test } from "node:test";
 import { InvalidInputError } from "../../src/core/errors";
-import { ListChangedError } from "../../src/core/pagination";
+import { ListChangedError } from "../../src/core/list-errors";
 import { summarizeItem } from "../../src/jobs/item-summary";
 import {
   isListOperation,
