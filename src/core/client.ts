@@ -5,11 +5,19 @@ import { parseErrorBody } from "./error-body";
 import { ApiError, NetworkError, ResponseValidationError } from "./errors";
 import { createRedactor, credentialSecrets, type Redactor } from "./redact";
 import { retryDelayMs } from "./backoff";
-import { DEFAULT_RETRY_POLICY, parseRetryAfter, RETRYABLE_ERROR_CODES, RETRYABLE_STATUSES, type RetryPolicy } from "./retry";
+import {
+  DEFAULT_RETRY_POLICY,
+  networkErrorCode,
+  parseRetryAfter,
+  RETRYABLE_ERROR_CODES,
+  RETRYABLE_STATUSES,
+  type RetryPolicy,
+} from "./retry";
 import { encodeRfc3986, signRequest } from "./signer";
 import { systemClock, type Clock } from "./sleep";
 import { createTransport } from "./transport";
 import { VERSION } from "./version";
+import { MAX_BODY_BYTES, readCapped } from "./capped-body";
 
 /** Query values; `undefined` entries are left out. */
 export type QueryParams = Readonly<Record<string, string | number | undefined>>;
@@ -146,7 +154,7 @@ export class HwClient {
       };
     } catch (error) {
       if (signal?.aborted) throw error;
-      return { kind: "network", code: errorCode(error), cause: error };
+      return { kind: "network", code: networkErrorCode(error), cause: error };
     }
   }
 
@@ -219,24 +227,6 @@ export class HwClient {
   }
 }
 
-/** Largest response body read: a full page of 100 items is about 100 KiB; anything near this is not a job API answer. */
-export const MAX_BODY_BYTES = 8 * 1024 * 1024;
-
-/** Reads a body as UTF-8 text, or `undefined` (the stream destroyed) once it passes `limit` bytes. */
-async function readCapped(body: AsyncIterable<Uint8Array> & { destroy(): unknown }, limit: number): Promise<string | undefined> {
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for await (const chunk of body) {
-    size += chunk.byteLength;
-    if (size > limit) {
-      body.destroy();
-      return undefined;
-    }
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString("utf8");
-}
-
 /** Fills `{name}` placeholders with percent-encoded values. */
 export function fillPath(template: string, params: Readonly<Record<string, string>>): string {
   return template.replace(/\{(\w+)\}/g, (_, name: string) => {
@@ -248,17 +238,6 @@ export function fillPath(template: string, params: Readonly<Record<string, strin
 
 function headerValue(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
-}
-
-function errorCode(error: unknown): string {
-  let current: unknown = error;
-  // undici wraps socket errors; the useful code may sit on the cause.
-  for (let depth = 0; depth < 3 && current instanceof Error; depth++) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === "string") return code;
-    current = current.cause;
-  }
-  return error instanceof Error ? error.name : "UNKNOWN";
 }
 
 function describeOutcome(outcome: Outcome): string {

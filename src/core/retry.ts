@@ -54,3 +54,17 @@ export function parseRetryAfter(value: string | undefined, now: number): number 
   const date = Date.parse(trimmed);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
+
+/**
+ * The code of a network error, to match against {@link RETRYABLE_ERROR_CODES}: undici wraps
+ * socket errors, so the useful code may sit on a cause a few levels down.
+ */
+export function networkErrorCode(error: unknown): string {
+  let current: unknown = error;
+  for (let depth = 0; depth < 3 && current instanceof Error; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === "string") return code;
+    current = current.cause;
+  }
+  return error instanceof Error ? error.name : "UNKNOWN";
+}

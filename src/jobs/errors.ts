@@ -4,7 +4,8 @@ import { ExitCode } from "../core/exit-codes";
 import { sanitizeLine } from "../core/sanitize";
 import type { JobKindName, JobRef } from "./kinds";
 import { classifyJobStatus } from "./phase";
-import { subJobProgress, type JobSnapshot } from "./snapshot";
+import type { JobSnapshot } from "./snapshot";
+import { subJobProgress } from "./sub-job-progress";
 
 // A job with hundreds of failed sub-jobs must still give a readable one-line message.
 

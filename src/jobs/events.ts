@@ -1,5 +1,6 @@
 import type { ApiError, HwJobsError } from "../core/errors";
-import { subJobProgress, type JobSnapshot, type SnapshotWarningCode, type SubJobProgress } from "./snapshot";
+import type { JobSnapshot, SnapshotWarningCode } from "./snapshot";
+import { subJobProgress, type SubJobProgress } from "./sub-job-progress";
 import type { SuccessWarningCode } from "./success-warnings";
 
 /** The first snapshot, and every later one whose status or sub-job counts changed. */

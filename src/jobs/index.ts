@@ -33,14 +33,13 @@ export {
   imageJobSnapshot,
   imageSubJobSnapshot,
   imsJobSnapshot,
-  subJobProgress,
   type JobSnapshot,
   type SnapshotOptions,
   type SnapshotWarning,
   type SnapshotWarningCode,
-  type SubJobProgress,
   type SubJobSnapshot,
 } from "./snapshot";
+export { subJobProgress, type SubJobProgress } from "./sub-job-progress";
 export {
   IMS_IMAGE_JOB_TYPES,
   IMS_MEMBER_IMAGE_JOB_TYPES,

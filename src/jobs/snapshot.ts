@@ -58,15 +58,6 @@ export interface JobSnapshot {
   readonly warnings?: readonly SnapshotWarning[];
 }
 
-/** Sub-job counts by phase, for progress lines. */
-export interface SubJobProgress {
-  readonly total: number;
-  readonly succeeded: number;
-  readonly failed: number;
-  /** Everything neither succeeded nor failed, including sub-jobs not listed yet. */
-  readonly pending: number;
-}
-
 /** How answers become snapshots. */
 export interface SnapshotOptions {
   /**
@@ -267,12 +258,4 @@ export function imsJobSnapshot(jobId: string, job: ImsJob): JobSnapshot {
     job,
     ...(warnings.length > 0 && { warnings }),
   };
-}
-
-/** Counts sub-jobs by phase; `total` is the larger of the announced and the listed count. */
-export function subJobProgress(snapshot: JobSnapshot): SubJobProgress {
-  const total = Math.max(snapshot.subJobsTotal, snapshot.subJobs.length);
-  const succeeded = snapshot.subJobs.filter((sub) => sub.phase === "succeeded").length;
-  const failed = snapshot.subJobs.filter((sub) => sub.phase === "failed").length;
-  return { total, succeeded, failed, pending: total - succeeded - failed };
 }

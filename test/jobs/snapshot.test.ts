@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { appJobSnapshot, appSubJobSnapshot, imageJobSnapshot, imsJobSnapshot, subJobProgress } from "../../src/jobs/snapshot";
+import { appJobSnapshot, appSubJobSnapshot, imageJobSnapshot, imsJobSnapshot } from "../../src/jobs/snapshot";
+import { subJobProgress } from "../../src/jobs/sub-job-progress";
 import * as F from "./fixtures";
 
 describe("imageJobSnapshot", () => {
