@@ -42,3 +42,8 @@ const INVISIBLE = /[\p{Cc}\p{Cf}]/gu;
 export function sanitizeLine(text: string): string {
   return text.replace(ESCAPE_SEQUENCE, "").replace(LINE_BREAKS, " ").replace(INVISIBLE, "");
 }
+
+/** Service-supplied text made safe for inside a one-line message: {@link sanitizeLine}, whitespace runs collapsed, trimmed. */
+export function oneLine(value: string): string {
+  return sanitizeLine(value).replace(/\s+/g, " ").trim();
+}

@@ -1,18 +1,13 @@
 import { formatDuration } from "../core/duration";
 import { HwJobsError, type ApiError } from "../core/errors";
 import { ExitCode } from "../core/exit-codes";
-import { sanitizeLine } from "../core/sanitize";
+import { oneLine } from "../core/sanitize";
 import type { JobKindName, JobRef } from "./kinds";
 import { classifyJobStatus } from "./phase";
 import type { JobSnapshot } from "./snapshot";
 import { subJobProgress } from "./sub-job-progress";
 
 // A job with hundreds of failed sub-jobs must still give a readable one-line message.
-
-/** Makes service-supplied text safe for a one-line message: no newlines or terminal escapes (whole sequences, core/sanitize.ts). */
-export function oneLine(value: string): string {
-  return sanitizeLine(value).replace(/\s+/g, " ").trim();
-}
 
 function describeError(code: string, message: string): string {
   const parts = [oneLine(code), oneLine(message)].filter((part) => part !== "");

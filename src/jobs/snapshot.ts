@@ -3,7 +3,8 @@ import type { ImageJob, ImageSubJob } from "../api/image-job";
 import type { ImsJob } from "../api/ims-job";
 import { checkAnswerIdentity } from "./answer-identity";
 import type { JobKindName } from "./kinds";
-import { sanitizeLine } from "../core/sanitize";
+import { oneLine } from "../core/sanitize";
+import { unsettledReason } from "./sub-job-progress";
 import { classifyJobStatus, classifySubJobStatus, type Phase } from "./phase";
 
 /** Why a snapshot deserves a warning of its own, whatever its phase. */
@@ -71,9 +72,6 @@ export interface SnapshotOptions {
 
 const text = (value: string | null | undefined): string => value ?? "";
 
-/** Server text made one safe line for a warning (as `oneLine` in errors.ts, which imports this module). */
-const oneLine = (value: string): string => sanitizeLine(value).replace(/\s+/g, " ").trim();
-
 function uniqueNonEmpty(values: readonly string[]): string[] {
   return [...new Set(values.filter((value) => value !== ""))];
 }
@@ -82,31 +80,6 @@ function uniqueNonEmpty(values: readonly string[]): string[] {
 function firstFailure(subJobs: readonly SubJobSnapshot[]): { errorCode: string; errorMessage: string } {
   const failed = subJobs.find((sub) => sub.phase === "failed" && (sub.errorCode !== "" || sub.errorMessage !== ""));
   return { errorCode: failed?.errorCode ?? "", errorMessage: failed?.errorMessage ?? "" };
-}
-
-/** How many unsettled sub-jobs a warning names (as `sub-job <id> <status>`) before "N more". */
-const MAX_LISTED_UNSETTLED = 5;
-
-/**
- * Why a Workspace parent's SUCCESS cannot be taken yet, or `undefined` when it can: every listed
- * sub-job must be exactly SUCCESS (FAILED/ABNORMAL are handled by the caller) and at least
- * `sub_jobs_total` of them must be listed.
- */
-function unsettledReason(subJobs: readonly SubJobSnapshot[], announcedTotal: number | null | undefined): string | undefined {
-  const reasons: string[] = [];
-  const unsettled = subJobs.filter((sub) => sub.phase === "pending");
-  if (unsettled.length > 0) {
-    const listed = unsettled
-      .slice(0, MAX_LISTED_UNSETTLED)
-      .map(
-        (sub) => `sub-job ${oneLine(sub.id) || "(no id)"} ${sub.knownStatus ? sub.status : `unknown status ${JSON.stringify(sub.status)}`}`,
-      );
-    const more = unsettled.length > MAX_LISTED_UNSETTLED ? [`${unsettled.length - MAX_LISTED_UNSETTLED} more`] : [];
-    reasons.push(`${unsettled.length} of ${subJobs.length} listed sub-jobs not finished (${[...listed, ...more].join("; ")})`);
-  }
-  const total = typeof announcedTotal === "number" && Number.isFinite(announcedTotal) ? announcedTotal : 0;
-  if (subJobs.length < total) reasons.push(`sub_jobs_total is ${total} while ${subJobs.length} sub-jobs are listed`);
-  return reasons.length > 0 ? reasons.join("; ") : undefined;
 }
 
 function workspaceSnapshot(

@@ -1,5 +1,6 @@
 import type { ImsJob } from "../api/ims-job";
-import { describeFailedSubJobs, oneLine } from "./errors";
+import { oneLine } from "../core/sanitize";
+import { describeFailedSubJobs } from "./errors";
 import type { JobSnapshot } from "./snapshot";
 
 /**
