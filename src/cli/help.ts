@@ -1,4 +1,4 @@
-import { WAIT_TIMINGS } from "../jobs/wait-timings";
+import { WAIT_ENV, WAIT_TIMINGS } from "../jobs/wait-timings";
 
 const { timeout, notFoundGrace, minPollInterval, maxPollInterval } = WAIT_TIMINGS;
 
@@ -35,14 +35,14 @@ Global flags:
   --endpoint URL          HWJOBS_ENDPOINT (every service, e.g. the emulator)
   --appstream-endpoint U  HWJOBS_APPSTREAM_ENDPOINT
   --ims-endpoint URL      HWJOBS_IMS_ENDPOINT
-  --output json|table|none  result on stdout (default json; env HWJOBS_OUTPUT)
+  --output json|table|none  result on stdout (default json; env ${WAIT_ENV.output})
   --help, --version
 
 Credentials come only from the environment: HW_ACCESS_KEY + HW_SECRET_KEY
 (optional HW_SECURITY_TOKEN), or HW_AUTH_TOKEN (OS_* and HUAWEICLOUD_SDK_* names too).
-Inside Terraform, kind, job id and timings come from HWJOBS_KIND, HWJOBS_JOB_ID,
+Inside Terraform, kind, job id and timings come from ${WAIT_ENV.kind}, ${WAIT_ENV.jobId},
 ${timeout.env}, ${notFoundGrace.env}, ${minPollInterval.env}, ${maxPollInterval.env},
-HWJOBS_ALLOW_FAILED_SUB_JOBS (true or 1).
+${WAIT_ENV.allowFailedSubJobs} (true or 1).
 Durations: 90s, 15m, 2h, 1h30m or plain seconds.
 
 Exit codes: 0 done/succeeded, 1 job failed, 2 usage or invalid input (nothing sent),

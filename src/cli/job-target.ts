@@ -1,6 +1,7 @@
 import { InvalidInputError } from "../core/errors";
 import { parseJobKind, validateJobId, type JobKindName } from "../jobs";
 import type { ParsedArgs } from "./args";
+import { WAIT_ENV } from "../jobs/wait-timings";
 
 /** The job a `get` or `wait` is about. */
 export interface JobTarget {
@@ -18,15 +19,15 @@ export function resolveJobTarget(args: ParsedArgs, env: Readonly<Record<string, 
     throw new InvalidInputError("arguments", `unexpected argument ${JSON.stringify(args.positionals[2])}; ${usage}`);
   }
   const [kindArg, idArg] = args.positionals;
-  const kindText = kindArg ?? env.HWJOBS_KIND;
+  const kindText = kindArg ?? env[WAIT_ENV.kind];
   if (kindText === undefined || kindText === "") {
-    throw new InvalidInputError("kind", `kind: missing; ${usage} (or set HWJOBS_KIND and HWJOBS_JOB_ID)`);
+    throw new InvalidInputError("kind", `kind: missing; ${usage} (or set ${WAIT_ENV.kind} and ${WAIT_ENV.jobId})`);
   }
-  const kind = parseJobKind(kindText, kindArg === undefined ? "HWJOBS_KIND" : "kind");
-  const idText = idArg ?? env.HWJOBS_JOB_ID;
-  const idField = idArg === undefined ? "HWJOBS_JOB_ID" : "job-id";
+  const kind = parseJobKind(kindText, kindArg === undefined ? WAIT_ENV.kind : "kind");
+  const idText = idArg ?? env[WAIT_ENV.jobId];
+  const idField = idArg === undefined ? WAIT_ENV.jobId : "job-id";
   if (idText === undefined) {
-    throw new InvalidInputError("job-id", `job-id: missing; ${usage} (or set HWJOBS_JOB_ID)`);
+    throw new InvalidInputError("job-id", `job-id: missing; ${usage} (or set ${WAIT_ENV.jobId})`);
   }
   return { kind, jobId: validateJobId(kind, idText, idField) };
 }

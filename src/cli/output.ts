@@ -2,6 +2,7 @@ import { InvalidInputError } from "../core/errors";
 import { safeJson } from "../core/safe-json";
 import { sanitizeLine } from "../core/sanitize";
 import { summarizeItem, type JobSnapshot, type QueryItem } from "../jobs";
+import { WAIT_ENV } from "../jobs/wait-timings";
 
 // Everything the CLI prints as a result on stdout, in one place: the formats, the JSON documents
 // and the tables of `get`, `wait`, `list` and `count` (docs/architecture.md §5). Progress,
@@ -14,7 +15,7 @@ export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 /** Validates `--output`, else `HWJOBS_OUTPUT` (which WaitForJob sets to `none` to keep Terraform's log short). */
 export function parseOutputFormat(flag: string | undefined, env: Readonly<Record<string, string | undefined>>): OutputFormat {
-  const [value, field] = flag !== undefined ? [flag, "--output"] : [env.HWJOBS_OUTPUT || "json", "HWJOBS_OUTPUT"];
+  const [value, field] = flag !== undefined ? [flag, "--output"] : [env[WAIT_ENV.output] || "json", WAIT_ENV.output];
   if ((OUTPUT_FORMATS as readonly string[]).includes(value)) return value as OutputFormat;
   throw new InvalidInputError(field, `${field}: unknown format ${JSON.stringify(value)}; accepted: ${OUTPUT_FORMATS.join(", ")}`);
 }

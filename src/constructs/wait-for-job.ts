@@ -1,6 +1,6 @@
 import { Construct } from "constructs";
 import { CONNECTION_SETTINGS, type ConnectionSettingName } from "../core/connection-settings";
-import { WAIT_TIMINGS, type WaitTimingProp } from "../jobs/wait-timings";
+import { WAIT_ENV, WAIT_TIMINGS, type WaitTimingProp } from "../jobs/wait-timings";
 import { hwjobsCliProgram } from "./cli-asset";
 import type { LocalExecProvisioner } from "./framework";
 import type { IFrameworkResource, ITerraformDependable } from "./framework-types";
@@ -91,12 +91,12 @@ export class WaitForJob extends Construct implements ITerraformDependable {
       ctx.fail(`minPollInterval (${timings.minPollInterval}) must not be longer than maxPollInterval (${timings.maxPollInterval})`);
     }
 
-    const environment: Record<string, string> = { HWJOBS_KIND: kind, HWJOBS_JOB_ID: jobId };
+    const environment: Record<string, string> = { [WAIT_ENV.kind]: kind, [WAIT_ENV.jobId]: jobId };
     for (const prop of Object.keys(WAIT_TIMINGS) as WaitTimingProp[]) environment[WAIT_TIMINGS[prop].env] = timings[prop];
     // The progress lines already name the result; a JSON document would only clutter Terraform's log.
-    environment.HWJOBS_OUTPUT = "none";
+    environment[WAIT_ENV.output] = "none";
     // Written only when opted in, so the synthesized configuration of a default wait is unchanged.
-    if (allowFailedSubJobs) environment.HWJOBS_ALLOW_FAILED_SUB_JOBS = "true";
+    if (allowFailedSubJobs) environment[WAIT_ENV.allowFailedSubJobs] = "true";
     // Optional settings are written only when given, so that the environment Terraform runs in
     // (the same variables) still applies when they are not: local-exec's `environment` overrides
     // inherited variables of the same name.

@@ -48,7 +48,7 @@ export {
   type SuccessWarningCode,
 } from "./success-warnings";
 export { FINAL_POLL_GRACE_MS, WAIT_DEFAULTS, waitForJob, type PollJob, type WaitOptions } from "./waiter";
-export { defaultWaitMs, WAIT_TIMINGS, type WaitTiming, type WaitTimingProp } from "./wait-timings";
+export { defaultWaitMs, WAIT_ENV, WAIT_TIMINGS, type WaitTiming, type WaitTimingProp } from "./wait-timings";
 export { summarizeItem, type ItemSummary } from "./item-summary";
 export {
   isListOperation,

@@ -35,3 +35,19 @@ export type WaitTimingProp = keyof typeof WAIT_TIMINGS;
 export function defaultWaitMs(prop: WaitTimingProp): number {
   return parseDuration(WAIT_TIMINGS[prop].default, prop);
 }
+
+/**
+ * The other variables WaitForJob writes for `hwjobs wait` (constructs/wait-for-job.ts), which
+ * the CLI reads when the arguments and flags are absent (cli/job-target.ts, cli/output.ts,
+ * cli/commands/wait.ts). Kept here, beside the timings, so both sides spell them once.
+ */
+export const WAIT_ENV = {
+  /** The job kind, when `<kind>` is not given. */
+  kind: "HWJOBS_KIND",
+  /** The job id, when `<job-id>` is not given. */
+  jobId: "HWJOBS_JOB_ID",
+  /** The output format, when `--output` is not given (WaitForJob sets `none`). */
+  output: "HWJOBS_OUTPUT",
+  /** `true` or `1` when `--allow-failed-sub-jobs` is not given (WaitForJob sets `true` when asked). */
+  allowFailedSubJobs: "HWJOBS_ALLOW_FAILED_SUB_JOBS",
+} as const;

@@ -1,7 +1,16 @@
 import { parseDuration } from "../../core/duration";
 import { InvalidInputError } from "../../core/errors";
 import { ExitCode, type ExitCodeValue } from "../../core/exit-codes";
-import { classifyJobStatus, JobFailedError, jobPoller, WAIT_TIMINGS, waitForJob, type WaitTiming, type WaitTimingProp } from "../../jobs";
+import {
+  classifyJobStatus,
+  JobFailedError,
+  jobPoller,
+  WAIT_ENV,
+  WAIT_TIMINGS,
+  waitForJob,
+  type WaitTiming,
+  type WaitTimingProp,
+} from "../../jobs";
 import type { Flags, ParsedArgs } from "../args";
 import { createClient } from "../client-factory";
 import { jobEndpoint } from "../deadline";
@@ -31,7 +40,7 @@ function resolveTimings(flags: Flags, env: Env): Timings {
 }
 
 /** The variable WaitForJob sets for `allowFailedSubJobs`. */
-const ALLOW_FAILED_SUB_JOBS_ENV = "HWJOBS_ALLOW_FAILED_SUB_JOBS";
+const ALLOW_FAILED_SUB_JOBS_ENV = WAIT_ENV.allowFailedSubJobs;
 
 /**
  * `--allow-failed-sub-jobs`, else `HWJOBS_ALLOW_FAILED_SUB_JOBS`: `true` or `1` allow, empty or
