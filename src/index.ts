@@ -16,6 +16,7 @@ export { ExitCode } from "./core/exit-codes";
 export { signRequest } from "./core/signer";
 export { createRedactor, credentialSecrets, environmentSecrets, MIN_SECRET_LENGTH, REDACTED, type Redactor } from "./core/redact";
 export { sanitizeLine } from "./core/sanitize";
+export { API_OPERATIONS, type ApiOperation, type ApiOperationName } from "./api/operations";
 export { showImageJob, type ImageJob, type ImageSubJob } from "./api/image-job";
 export { showAppJob, type AppJob, type AppSubJob } from "./api/app-job";
 export { showImsJob, type ImsJob } from "./api/ims-job";

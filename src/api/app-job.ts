@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { API_OPERATIONS } from "./operations";
 import type { HwClient } from "../core/client";
 import { APP_JOB_TYPES, JOB_STATUSES } from "./enums";
 import { imageJobInfoSchema, imageSubJobSchema } from "./image-job";
@@ -31,9 +32,7 @@ export type AppJob = z.infer<typeof appJobSchema>;
 /** ShowJobDetail: `GET /v2/{project_id}/job/{job_id}`. */
 export function showAppJob(client: HwClient, jobId: string, signal?: AbortSignal): Promise<AppJob> {
   return client.get({
-    operation: "ShowJobDetail",
-    service: "appstream",
-    path: "/v2/{project_id}/job/{job_id}",
+    ...API_OPERATIONS.ShowJobDetail,
     pathParams: { job_id: jobId },
     schema: appJobSchema,
     signal,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { API_OPERATIONS } from "./operations";
 import type { HwClient } from "../core/client";
 import { SUB_JOB_STATUSES } from "./enums";
 import { JOB_TYPE_FILTERS } from "./job-type-filters";
@@ -35,9 +36,7 @@ export function parseCountAppSubJobsQuery(raw: RawQuery, label?: ParamLabel): Co
 export async function countAppSubJobs(client: HwClient, query: CountAppSubJobsQuery, signal?: AbortSignal): Promise<CountResponse> {
   const checked = checkQuery(countAppSubJobsQuerySchema, query);
   return client.get({
-    operation: "CountSubJobs",
-    service: "appstream",
-    path: "/v1/{project_id}/app-server-sub-jobs/actions/count",
+    ...API_OPERATIONS.CountSubJobs,
     query: encodeQuery(checked),
     schema: countAppSubJobsResponseSchema,
     signal,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { API_OPERATIONS } from "./operations";
 import type { HwClient } from "../core/client";
 import { SUB_JOB_STATUSES } from "./enums";
 import { JOB_TYPE_FILTERS } from "./job-type-filters";
@@ -39,9 +40,7 @@ export function parseCountImageSubJobsQuery(raw: RawQuery, label?: ParamLabel): 
 export async function countImageSubJobs(client: HwClient, query: CountImageSubJobsQuery, signal?: AbortSignal): Promise<CountResponse> {
   const checked = checkQuery(countImageSubJobsQuerySchema, query);
   return client.get({
-    operation: "CountImageSubJobs",
-    service: "appstream",
-    path: "/v1/{project_id}/image-server-sub-jobs/actions/count",
+    ...API_OPERATIONS.CountImageSubJobs,
     query: encodeQuery(checked),
     schema: countImageSubJobsResponseSchema,
     signal,

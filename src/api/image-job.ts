@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { API_OPERATIONS } from "./operations";
 import type { HwClient } from "../core/client";
 import { IMAGE_JOB_TYPES, JOB_STATUSES, SUB_JOB_STATUSES } from "./enums";
 import { openEnum, optionalText, requiredStatus } from "./open-enum";
@@ -46,9 +47,7 @@ export type ImageJob = z.infer<typeof imageJobSchema>;
 /** ShowImageJob: `GET /v1/{project_id}/image-server-jobs/{job_id}`. */
 export function showImageJob(client: HwClient, jobId: string, signal?: AbortSignal): Promise<ImageJob> {
   return client.get({
-    operation: "ShowImageJob",
-    service: "appstream",
-    path: "/v1/{project_id}/image-server-jobs/{job_id}",
+    ...API_OPERATIONS.ShowImageJob,
     pathParams: { job_id: jobId },
     schema: imageJobSchema,
     signal,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { API_OPERATIONS } from "./operations";
 import type { HwClient } from "../core/client";
 import { IMS_JOB_STATUSES } from "./enums";
 import { openEnum, optionalText, requiredStatus } from "./open-enum";
@@ -44,9 +45,7 @@ export type ImsJob = z.infer<typeof imsJobSchema>;
 /** IMS ShowJob: `GET /v1/{project_id}/jobs/{job_id}`. */
 export function showImsJob(client: HwClient, jobId: string, signal?: AbortSignal): Promise<ImsJob> {
   return client.get({
-    operation: "ShowJob",
-    service: "ims",
-    path: "/v1/{project_id}/jobs/{job_id}",
+    ...API_OPERATIONS.ShowJob,
     pathParams: { job_id: jobId },
     schema: imsJobSchema,
     signal,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { API_OPERATIONS } from "./operations";
 import type { HwClient } from "../core/client";
 import { appSubJobSchema, type AppSubJob } from "./app-job";
 import { SUB_JOB_STATUSES } from "./enums";
@@ -44,9 +45,7 @@ export function parseListAppSubJobsQuery(raw: RawQuery, label?: ParamLabel): Lis
 export async function listAppSubJobs(client: HwClient, query: ListAppSubJobsQuery, signal?: AbortSignal): Promise<ListAppSubJobsResponse> {
   const checked = checkQuery(listAppSubJobsQuerySchema, query);
   return client.get({
-    operation: "ListSubJobs",
-    service: "appstream",
-    path: "/v1/{project_id}/app-server-sub-jobs",
+    ...API_OPERATIONS.ListSubJobs,
     query: encodeQuery(checked),
     schema: listAppSubJobsResponseSchema,
     signal,

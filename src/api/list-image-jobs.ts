@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { API_OPERATIONS } from "./operations";
 import type { HwClient } from "../core/client";
 import { JOB_STATUSES } from "./enums";
 import { JOB_TYPE_FILTERS } from "./job-type-filters";
@@ -43,9 +44,7 @@ export function parseListImageJobsQuery(raw: RawQuery, label?: ParamLabel): List
 export async function listImageJobs(client: HwClient, query: ListImageJobsQuery, signal?: AbortSignal): Promise<ListImageJobsResponse> {
   const checked = checkQuery(listImageJobsQuerySchema, query);
   return client.get({
-    operation: "ListImageJobs",
-    service: "appstream",
-    path: "/v1/{project_id}/image-server-jobs",
+    ...API_OPERATIONS.ListImageJobs,
     query: encodeQuery(checked),
     schema: listImageJobsResponseSchema,
     signal,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { API_OPERATIONS } from "./operations";
 import type { HwClient } from "../core/client";
 import { SUB_JOB_STATUSES } from "./enums";
 import { JOB_TYPE_FILTERS } from "./job-type-filters";
@@ -45,9 +46,7 @@ export async function listImageSubJobs(
 ): Promise<ListImageSubJobsResponse> {
   const checked = checkQuery(listImageSubJobsQuerySchema, query);
   return client.get({
-    operation: "ListImageSubJobs",
-    service: "appstream",
-    path: "/v1/{project_id}/image-server-sub-jobs",
+    ...API_OPERATIONS.ListImageSubJobs,
     query: encodeQuery(checked),
     schema: listImageSubJobsResponseSchema,
     signal,

@@ -4,7 +4,7 @@ import { DeadlineExceededError } from "../core/deadline-error";
 import { parseDuration } from "../core/duration";
 import { HwJobsError } from "../core/errors";
 import { timeoutSignal } from "../core/sleep";
-import type { JobKindName } from "../jobs";
+import { JOB_KIND_SPECS, type JobKindName } from "../jobs";
 
 /** Default overall deadline of `get`, `list`, `count` and `external` (`wait` has its own timeout). */
 export const DEFAULT_COMMAND_TIMEOUT = "5m";
@@ -18,7 +18,7 @@ export interface CommandDeadline {
 
 /** What a deadline bounds, for its message. */
 export interface DeadlineScope {
-  /** The command and what it reads, e.g. `get ims-job 123`. */
+  /** The command and what it reads, e.g. `get app-job 123`. */
   readonly operation: string;
   /** Where its requests go. */
   readonly endpoint: string;
@@ -33,9 +33,9 @@ export function parseCommandDeadline(text: string | undefined, field: string): C
   return { ms: parseDuration(text ?? DEFAULT_COMMAND_TIMEOUT, field), field };
 }
 
-/** The endpoint a job of `kind` is read from. */
+/** The endpoint a job of `kind` is read from: its Show operation's service, in the job-kind registry. */
 export function jobEndpoint(client: HwClient, kind: JobKindName): string {
-  return client.config.endpoints[kind === "ims-job" ? "ims" : "appstream"];
+  return client.config.endpoints[JOB_KIND_SPECS[kind].show.service];
 }
 
 /**

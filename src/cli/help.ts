@@ -1,6 +1,15 @@
+import { JOB_KIND_SPECS, JOB_KINDS } from "../jobs/kinds";
 import { WAIT_ENV, WAIT_TIMINGS } from "../jobs/wait-timings";
 
 const { timeout, notFoundGrace, minPollInterval, maxPollInterval } = WAIT_TIMINGS;
+
+// One line per kind of the job-kind registry: name, title, Show path.
+function kindLines(): string {
+  return JOB_KINDS.map((kind) => {
+    const spec = JOB_KIND_SPECS[kind];
+    return `  ${kind.padEnd(11)} ${spec.title.padEnd(32)} GET ${spec.show.path}`;
+  }).join("\n");
+}
 
 /** `hwjobs --help`. */
 export const HELP = `hwjobs - wait for and read HUAWEI CLOUD image jobs (Workspace APP and IMS)
@@ -20,9 +29,7 @@ Usage:
   hwjobs emulator [--host 127.0.0.1] [--port 8080] [--scenario NAME|FILE]
 
 Kinds:
-  image-job   Workspace APP image-server job   GET /v1/{project_id}/image-server-jobs/{job_id}
-  app-job     Workspace APP app-server job     GET /v2/{project_id}/job/{job_id}
-  ims-job     IMS asynchronous job             GET /v1/{project_id}/jobs/{job_id}
+${kindLines()}
 
 Deadline:
   --timeout D             get, list, count: the whole read, retries included, ends within D

@@ -1,5 +1,5 @@
 import { InvalidInputError } from "../core/errors";
-import { parseJobKind, validateJobId, type JobKindName } from "../jobs";
+import { JOB_KINDS, parseJobKind, validateJobId, type JobKindName } from "../jobs";
 import type { ParsedArgs } from "./args";
 import { WAIT_ENV } from "../jobs/wait-timings";
 
@@ -14,7 +14,7 @@ export interface JobTarget {
  * Terraform runs the CLI (every input travels in the environment, never through a shell).
  */
 export function resolveJobTarget(args: ParsedArgs, env: Readonly<Record<string, string | undefined>>): JobTarget {
-  const usage = `usage: hwjobs ${args.command} <image-job|app-job|ims-job> <job-id>`;
+  const usage = `usage: hwjobs ${args.command} <${JOB_KINDS.join("|")}> <job-id>`;
   if (args.positionals.length > 2) {
     throw new InvalidInputError("arguments", `unexpected argument ${JSON.stringify(args.positionals[2])}; ${usage}`);
   }

@@ -1,12 +1,11 @@
 import type { Construct } from "constructs";
-import type { HwjobsDataSourceProps } from "./hwjobs-data-source";
-import { HwjobsJobDataSource } from "./hwjobs-job-data-source";
+import { HwjobsJobDataSource, type HwjobsJobDataSourceProps } from "./hwjobs-job-data-source";
 import { failFor } from "./fail";
-import { APP_JOB_ID_MAX_LENGTH } from "../core/limits";
-import { contextFor, validateJobIdProp, validateProps } from "./validation";
+import { JobKind } from "./job-kind";
+import { contextFor, jobOfKind, validateProps } from "./validation";
 
 /** Properties of a {@link DataAppServerJob}. */
-export interface DataAppServerJobProps extends HwjobsDataSourceProps {
+export interface DataAppServerJobProps extends HwjobsJobDataSourceProps {
   /**
    * Id of the job to read (1 to 255 characters, no control characters), as returned by the API
    * call that started it.
@@ -30,6 +29,6 @@ export class DataAppServerJob extends HwjobsJobDataSource {
   constructor(scope: Construct, id: string, props: DataAppServerJobProps) {
     const ctx = contextFor(scope, failFor("DataAppServerJob", id));
     const p = validateProps(props, ctx, { optional: false });
-    super(scope, id, "get-app-job", { job_id: validateJobIdProp(p.jobId, APP_JOB_ID_MAX_LENGTH, ctx) }, p, ctx.fail);
+    super(scope, id, jobOfKind(JobKind.APP_JOB, p.jobId, ctx), p, ctx.fail);
   }
 }

@@ -1,12 +1,11 @@
 import type { Construct } from "constructs";
-import type { HwjobsDataSourceProps } from "./hwjobs-data-source";
-import { HwjobsJobDataSource } from "./hwjobs-job-data-source";
+import { HwjobsJobDataSource, type HwjobsJobDataSourceProps } from "./hwjobs-job-data-source";
 import { failFor } from "./fail";
-import { JOB_ID_MAX_LENGTH } from "../core/limits";
-import { contextFor, validateJobIdProp, validateProps } from "./validation";
+import { JobKind } from "./job-kind";
+import { contextFor, jobOfKind, validateProps } from "./validation";
 
 /** Properties of a {@link DataImageServerJob}. */
-export interface DataImageServerJobProps extends HwjobsDataSourceProps {
+export interface DataImageServerJobProps extends HwjobsJobDataSourceProps {
   /**
    * Id of the job to read (1 to 128 characters, no control characters), as returned by the API
    * call that started it.
@@ -30,6 +29,6 @@ export class DataImageServerJob extends HwjobsJobDataSource {
   constructor(scope: Construct, id: string, props: DataImageServerJobProps) {
     const ctx = contextFor(scope, failFor("DataImageServerJob", id));
     const p = validateProps(props, ctx, { optional: false });
-    super(scope, id, "get-image-job", { job_id: validateJobIdProp(p.jobId, JOB_ID_MAX_LENGTH, ctx) }, p, ctx.fail);
+    super(scope, id, jobOfKind(JobKind.IMAGE_JOB, p.jobId, ctx), p, ctx.fail);
   }
 }

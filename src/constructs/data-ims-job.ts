@@ -1,12 +1,11 @@
 import type { Construct } from "constructs";
-import type { HwjobsDataSourceProps } from "./hwjobs-data-source";
-import { HwjobsJobDataSource } from "./hwjobs-job-data-source";
+import { HwjobsJobDataSource, type HwjobsJobDataSourceProps } from "./hwjobs-job-data-source";
 import { failFor } from "./fail";
-import { JOB_ID_MAX_LENGTH } from "../core/limits";
-import { contextFor, validateJobIdProp, validateProps } from "./validation";
+import { JobKind } from "./job-kind";
+import { contextFor, jobOfKind, validateProps } from "./validation";
 
 /** Properties of a {@link DataImsJob}. */
-export interface DataImsJobProps extends HwjobsDataSourceProps {
+export interface DataImsJobProps extends HwjobsJobDataSourceProps {
   /**
    * Id of the job to read (1 to 128 characters, no control characters), as returned by the API
    * call that started it.
@@ -30,6 +29,6 @@ export class DataImsJob extends HwjobsJobDataSource {
   constructor(scope: Construct, id: string, props: DataImsJobProps) {
     const ctx = contextFor(scope, failFor("DataImsJob", id));
     const p = validateProps(props, ctx, { optional: false });
-    super(scope, id, "get-ims-job", { job_id: validateJobIdProp(p.jobId, JOB_ID_MAX_LENGTH, ctx) }, p, ctx.fail);
+    super(scope, id, jobOfKind(JobKind.IMS_JOB, p.jobId, ctx), p, ctx.fail);
   }
 }

@@ -1,8 +1,31 @@
+import type { Construct } from "constructs";
+import type { Fail } from "./fail";
 import type { IResolvable } from "./framework-types";
-import { HwjobsDataSource } from "./hwjobs-data-source";
+import { HwjobsDataSource, type HwjobsDataSourceProps } from "./hwjobs-data-source";
+
+/** Properties of every single-job data source: the job to read. */
+export interface HwjobsJobDataSourceProps extends HwjobsDataSourceProps {
+  /** Id of the job to read, as returned by the API call that started it. */
+  readonly jobId: string;
+}
+
+/** The job a single-job data source reads: the CLI operation (`get-<kind>`) and the job id. Internal. */
+export interface JobToRead {
+  readonly operation: string;
+  readonly jobId: string;
+}
 
 /** Base of the single-job data sources (`get-*` operations). */
 export abstract class HwjobsJobDataSource extends HwjobsDataSource {
+  /**
+   * @param job the job read (`jobOfKind` of `validation.ts` checks it)
+   * @param props validated props of the subclass
+   * @param fail reports invalid props, naming the construct (see `failFor`)
+   */
+  protected constructor(scope: Construct, id: string, job: JobToRead, props: HwjobsDataSourceProps, fail: Fail) {
+    super(scope, id, job.operation, { job_id: job.jobId }, props, fail);
+  }
+
   /** The job's status as the API reports it, e.g. `RUNNING`, `SUCCESS` (Workspace APP) or `FAIL` (IMS). */
   public get status(): string {
     return this.resultValue("status");

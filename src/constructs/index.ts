@@ -20,7 +20,7 @@ export type { ConnectionProps } from "./connection-props";
 export { HwjobsDataSource, type HwjobsDataSourceProps } from "./hwjobs-data-source";
 export { HwjobsListDataSource, type HwjobsListDataSourceProps } from "./hwjobs-list-data-source";
 export * from "./hwjobs-count-data-source";
-export * from "./hwjobs-job-data-source";
+export { HwjobsJobDataSource, type HwjobsJobDataSourceProps, type JobToRead } from "./hwjobs-job-data-source";
 export * from "./data-image-server-jobs";
 export * from "./data-image-server-sub-jobs";
 export * from "./data-image-server-sub-job-count";

@@ -1,3 +1,5 @@
+import { JOB_KINDS as REGISTRY_KINDS, type JobKindName } from "../jobs/kinds";
+
 /**
  * The kinds of asynchronous job that `hwjobs` and the constructs can wait for.
  *
@@ -24,8 +26,19 @@ export enum JobKind {
   IMS_JOB = "ims-job",
 }
 
-/** Every `JobKind` value, in declaration order (for validation and error messages). Internal. */
-export const JOB_KINDS: readonly JobKind[] = Object.freeze([JobKind.IMAGE_JOB, JobKind.APP_JOB, JobKind.IMS_JOB]);
+// The public enum must name exactly the kinds of the job-kind registry (jobs/kinds.ts): this
+// fails to compile when a kind is added to one and not the other.
+type SameKinds = [`${JobKind}`] extends [JobKindName] ? ([JobKindName] extends [`${JobKind}`] ? true : false) : false;
+const SAME_KINDS: SameKinds = true;
+void SAME_KINDS;
+
+/** The registry's name of a `JobKind` (the same string, typed for the registry's tables). Internal. */
+export function kindName(kind: JobKind): JobKindName {
+  return kind as `${JobKind}`;
+}
+
+/** Every `JobKind` value, in the registry's order (for validation and error messages). Internal. */
+export const JOB_KINDS: readonly JobKind[] = Object.freeze(REGISTRY_KINDS.map((name) => name as JobKind));
 
 /** True when `value` is one of the `JobKind` values. Internal. */
 export function isJobKind(value: string): value is JobKind {

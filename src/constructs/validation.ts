@@ -5,11 +5,13 @@
 // Messages are one line, start with the construct and its id, and name the prop and what it accepts.
 import { parseDuration } from "../core/duration";
 import { didYouMean } from "../core/suggest";
-import { APP_JOB_ID_MAX_LENGTH, JOB_ID_MAX_LENGTH, jobIdProblem } from "../core/limits";
+import { JOB_ID_MAX_LENGTH, jobIdProblem } from "../core/limits";
+import { getOperationOf, JOB_ID_MAX_LENGTHS } from "../jobs/kinds";
+import type { JobToRead } from "./hwjobs-job-data-source";
 import type { IConstruct } from "constructs";
 import type { Fail } from "./fail";
 import { type Framework, frameworkOf } from "./framework";
-import { JOB_KINDS, JobKind, isJobKind } from "./job-kind";
+import { JOB_KINDS, isJobKind, kindName, type JobKind } from "./job-kind";
 
 /** What every prop check needs: how to report a bad prop, and the framework of the construct's stack. */
 export interface ConstructContext {
@@ -66,13 +68,19 @@ export function validateKind(kind: string, ctx: ConstructContext): string {
 }
 
 /**
- * The id of a job of kind `kind` (see {@link validateJobIdProp}): up to 255 characters for
- * `app-job`, 128 for the others. With a token kind the limit is not known yet: the longest is
- * allowed and the CLI decides at apply time.
+ * The id of a job of kind `kind` (see {@link validateJobIdProp}), within the kind's limit in the
+ * job-kind registry (255 characters for `app-job`, 128 for the others). With a token kind the
+ * limit is not known yet: the longest of any kind is allowed and the CLI decides at apply time.
  */
 export function validateJobIdOfKind(jobId: string, kind: string, ctx: ConstructContext): string {
-  const max = kind === JobKind.APP_JOB || ctx.framework.Token.isUnresolved(kind) ? APP_JOB_ID_MAX_LENGTH : JOB_ID_MAX_LENGTH;
+  const max = isJobKind(kind) ? JOB_ID_MAX_LENGTHS[kindName(kind)] : Math.max(...Object.values(JOB_ID_MAX_LENGTHS));
   return validateJobIdProp(jobId, max, ctx);
+}
+
+/** The job of `kind` with id `jobId`, checked against the kind's id limit in the job-kind registry. */
+export function jobOfKind(kind: JobKind, jobId: string, ctx: ConstructContext): JobToRead {
+  const name = kindName(kind);
+  return { operation: getOperationOf(name), jobId: validateJobIdProp(jobId, JOB_ID_MAX_LENGTHS[name], ctx) };
 }
 
 /**

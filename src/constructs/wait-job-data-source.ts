@@ -21,6 +21,6 @@ export interface WaitJobDataSourceSpec {
  */
 export class WaitJobDataSource extends HwjobsJobDataSource {
   constructor(scope: Construct, id: string, spec: WaitJobDataSourceSpec) {
-    super(scope, id, spec.operation, { job_id: spec.jobId }, spec.settings, failFor("WaitForJob", scope.node.id));
+    super(scope, id, { operation: spec.operation, jobId: spec.jobId }, spec.settings, failFor("WaitForJob", scope.node.id));
   }
 }

@@ -14,7 +14,14 @@ export { findPackageRoot, resolveScenarioRef, scenarioNames, scenariosDir, type 
 export { loadScenario, type ScenarioLoadResult, type ScenarioProjectCounts } from "./scenarios/load";
 export { APP_QUERY_JOB_TYPES, IMAGE_QUERY_JOB_TYPES, PARENT_QUERY_STATUSES, SUB_JOB_QUERY_STATUSES } from "./http/query-enums";
 export { DEMO_CREDENTIALS, type EmulatorCredential } from "./credentials";
-export { EMULATOR_JOB_KINDS, DEFAULT_JOB_TYPES, type EmulatorJobKind } from "./jobs/kind";
+export {
+  EMULATOR_JOB_KINDS,
+  EMULATOR_KINDS,
+  DEFAULT_JOB_TYPES,
+  type EmulatorJobFamily,
+  type EmulatorJobKind,
+  type EmulatorKindSpec,
+} from "./jobs/kind";
 export { JobStore, DuplicateJobError, type EmulatedJob } from "./jobs/store";
 export { DEFAULT_IMS_FAILURE, DEFAULT_WORKSPACE_FAILURE, type CreateJobInput, type JobSpec } from "./jobs/spec";
 export { FaultQueue } from "./faults/queue";

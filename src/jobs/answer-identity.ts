@@ -2,7 +2,7 @@ import type { AppJob } from "../api/app-job";
 import type { ImageJob } from "../api/image-job";
 import type { ImsJob } from "../api/ims-job";
 import { JobMismatchError } from "./errors";
-import type { JobKindName } from "./kinds";
+import { JOB_KIND_SPECS, type JobKindName } from "./kinds";
 
 /**
  * Checks that a Show answer is about the job asked for: the job's own id (`id` for the two
@@ -19,9 +19,14 @@ export function checkAnswerIdentity(kind: JobKindName, jobId: string, job: Image
     if (answered !== jobId) throw new JobMismatchError(kind, jobId, answered, field);
     return true;
   };
-  if (kind === "ims-job") return check((job as ImsJob).job_id, "job_id");
-  const workspace = job as ImageJob | AppJob;
-  const own = check(workspace.id, "id");
-  (workspace.sub_jobs ?? []).forEach((sub, i) => check(sub.job_id, `sub_jobs[${i}].job_id`));
-  return own;
+  switch (JOB_KIND_SPECS[kind].family) {
+    case "ims":
+      return check((job as ImsJob).job_id, "job_id");
+    case "workspace": {
+      const workspace = job as ImageJob | AppJob;
+      const own = check(workspace.id, "id");
+      (workspace.sub_jobs ?? []).forEach((sub, i) => check(sub.job_id, `sub_jobs[${i}].job_id`));
+      return own;
+    }
+  }
 }

@@ -2,8 +2,19 @@ import { showAppJob } from "../api/app-job";
 import { showImageJob } from "../api/image-job";
 import { showImsJob } from "../api/ims-job";
 import type { HwClient } from "../core/client";
-import { validateJobId, type JobKindName } from "./kinds";
+import { JOB_KIND_SPECS, validateJobId, type JobKindName, type ShowOperation } from "./kinds";
 import { appJobSnapshot, imageJobSnapshot, imsJobSnapshot, type JobSnapshot, type SnapshotOptions } from "./snapshot";
+
+/** Reads one job with a Show operation and normalizes the answer. */
+type JobReader = (client: HwClient, jobId: string, signal: AbortSignal | undefined, options: SnapshotOptions) => Promise<JobSnapshot>;
+
+// Keyed by the Show operation of each kind in the job-kind registry, so a kind with a new
+// operation does not compile until it has a reader.
+const READERS: Readonly<Record<ShowOperation, JobReader>> = {
+  ShowImageJob: async (client, jobId, signal, options) => imageJobSnapshot(jobId, await showImageJob(client, jobId, signal), options),
+  ShowJobDetail: async (client, jobId, signal, options) => appJobSnapshot(jobId, await showAppJob(client, jobId, signal), options),
+  ShowJob: async (client, jobId, signal) => imsJobSnapshot(jobId, await showImsJob(client, jobId, signal)),
+};
 
 /**
  * Reads a job once with its kind's API and normalizes it.
@@ -20,14 +31,7 @@ export async function fetchJob(
   options: SnapshotOptions = {},
 ): Promise<JobSnapshot> {
   validateJobId(kind, jobId, "job_id");
-  switch (kind) {
-    case "image-job":
-      return imageJobSnapshot(jobId, await showImageJob(client, jobId, signal), options);
-    case "app-job":
-      return appJobSnapshot(jobId, await showAppJob(client, jobId, signal), options);
-    case "ims-job":
-      return imsJobSnapshot(jobId, await showImsJob(client, jobId, signal));
-  }
+  return READERS[JOB_KIND_SPECS[kind].show.operation](client, jobId, signal, options);
 }
 
 /** A `poll` function for `waitForJob` that reads one job with `client`. */

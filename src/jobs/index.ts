@@ -24,7 +24,24 @@ export {
   type WarningEvent,
 } from "./events";
 export { fetchJob, jobPoller } from "./fetch-job";
-export { isJobKindName, JOB_ID_MAX_LENGTHS, JOB_KINDS, parseJobKind, validateJobId, type JobKindName, type JobRef } from "./kinds";
+export {
+  APP_JOB_KIND,
+  getOperationOf,
+  IMAGE_JOB_KIND,
+  IMS_JOB_KIND,
+  isJobKindName,
+  JOB_ID_MAX_LENGTHS,
+  JOB_KIND_SPECS,
+  JOB_KINDS,
+  parseJobKind,
+  validateJobId,
+  type GetOperation,
+  type JobFamily,
+  type JobKindName,
+  type JobKindSpec,
+  type JobRef,
+  type ShowOperation,
+} from "./kinds";
 export { classifyJobStatus, classifyStatus, classifySubJobStatus, type Classification, type Phase, type StatusTable } from "./phase";
 export { classifyPollError, type PollErrorVerdict } from "./poll-errors";
 export {

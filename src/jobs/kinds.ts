@@ -1,21 +1,102 @@
+import { API_OPERATIONS, type ApiOperation } from "../api/operations";
 import { InvalidInputError } from "../core/errors";
 import { APP_JOB_ID_MAX_LENGTH, CONTROL_CHARACTERS_REFUSED, jobIdProblem, JOB_ID_MAX_LENGTH } from "../core/limits";
-
-/** The kinds of job `hwjobs` can wait for, as spelled on the command line (docs/architecture.md §5). */
-export const JOB_KINDS = ["image-job", "app-job", "ims-job"] as const;
-
-/** One of {@link JOB_KINDS}. */
-export type JobKindName = (typeof JOB_KINDS)[number];
+import type { StatusTable } from "./phase";
 
 /**
- * Longest job id each kind's API accepts (ShowJobDetail allows 255; the others 128), from
- * core/limits.ts, which the constructs check against too.
+ * How a kind's Show answer is shaped, which decides how it is checked and normalized
+ * (`jobs/answer-identity.ts`, `jobs/snapshot.ts`, `jobs/success-warnings.ts` switch on it, with no
+ * default, so a new family must be handled everywhere before it compiles):
+ * - `workspace`: Workspace APP jobs: own id in `id`, sub-jobs carrying the parent id in `job_id`,
+ *   no error fields on the parent, a SUCCESS that counts only when every sub-job succeeded.
+ * - `ims`: IMS jobs: own id in `job_id`, member jobs in `entities.sub_jobs_result`, the image in
+ *   `entities.image_id`, error fields on the job itself.
  */
-export const JOB_ID_MAX_LENGTHS: Readonly<Record<JobKindName, number>> = {
-  "image-job": JOB_ID_MAX_LENGTH,
-  "app-job": APP_JOB_ID_MAX_LENGTH,
-  "ims-job": JOB_ID_MAX_LENGTH,
-};
+export type JobFamily = "workspace" | "ims";
+
+/** Everything the layers need to know about one kind of job (docs/architecture.md §9, §10.1). */
+export interface JobKindSpec {
+  /** The `<kind>` argument of `hwjobs wait` / `get`, the `HWJOBS_KIND` value and the constructs' `JobKind`. */
+  readonly name: string;
+  /** What it is, for help and usage text. */
+  readonly title: string;
+  /** The API operation that reads one job: its name, its service (which endpoint) and its path. */
+  readonly show: ApiOperation;
+  /** Longest job id the Show operation accepts, from core/limits.ts. */
+  readonly idMaxLength: number;
+  /** The status tables of `jobs/phase.ts` for the job and for its sub-jobs or member jobs. */
+  readonly statusTables: { readonly job: StatusTable; readonly subJob: StatusTable };
+  /** How its answer is shaped (see {@link JobFamily}). */
+  readonly family: JobFamily;
+}
+
+/** A Workspace APP image-server job. */
+export const IMAGE_JOB_KIND = {
+  name: "image-job",
+  title: "Workspace APP image-server job",
+  show: API_OPERATIONS.ShowImageJob,
+  idMaxLength: JOB_ID_MAX_LENGTH,
+  statusTables: { job: "job", subJob: "sub-job" },
+  family: "workspace",
+} as const satisfies JobKindSpec;
+
+/** A Workspace APP app-server job; ShowJobDetail takes ids of up to 255 characters. */
+export const APP_JOB_KIND = {
+  name: "app-job",
+  title: "Workspace APP app-server job",
+  show: API_OPERATIONS.ShowJobDetail,
+  idMaxLength: APP_JOB_ID_MAX_LENGTH,
+  statusTables: { job: "job", subJob: "sub-job" },
+  family: "workspace",
+} as const satisfies JobKindSpec;
+
+/** An IMS asynchronous job; its member jobs use the same statuses as the job. */
+export const IMS_JOB_KIND = {
+  name: "ims-job",
+  title: "IMS asynchronous job",
+  show: API_OPERATIONS.ShowJob,
+  idMaxLength: JOB_ID_MAX_LENGTH,
+  statusTables: { job: "ims", subJob: "ims" },
+  family: "ims",
+} as const satisfies JobKindSpec;
+
+/**
+ * The job-kind registry: every kind's {@link JobKindSpec}, keyed by its name, in the order help
+ * and messages list them (docs/architecture.md §9, §10.1).
+ */
+export const JOB_KIND_SPECS = Object.freeze({
+  [IMAGE_JOB_KIND.name]: IMAGE_JOB_KIND,
+  [APP_JOB_KIND.name]: APP_JOB_KIND,
+  [IMS_JOB_KIND.name]: IMS_JOB_KIND,
+});
+
+/**
+ * One kind of job `hwjobs` can wait for, as spelled on the command line (docs/architecture.md §5).
+ * @useDeclaredType
+ */
+export type JobKindName = keyof typeof JOB_KIND_SPECS;
+
+/** The kinds of job, in the registry's order. */
+export const JOB_KINDS: readonly JobKindName[] = Object.freeze(Object.keys(JOB_KIND_SPECS) as JobKindName[]);
+
+/**
+ * The API operation that reads a job of one kind.
+ * @useDeclaredType
+ */
+export type ShowOperation = (typeof JOB_KIND_SPECS)[JobKindName]["show"]["operation"];
+
+/** The single-job operation of the external protocol for a kind: `get-<kind>` (docs/architecture.md §5.1). */
+export type GetOperation = `get-${JobKindName}`;
+
+/** The external protocol's operation reading one job of `kind`. */
+export function getOperationOf(kind: JobKindName): GetOperation {
+  return `get-${kind}`;
+}
+
+/** Longest job id each kind's API accepts (ShowJobDetail allows 255; the others 128). */
+export const JOB_ID_MAX_LENGTHS: Readonly<Record<JobKindName, number>> = Object.freeze(
+  Object.fromEntries(JOB_KINDS.map((kind) => [kind, JOB_KIND_SPECS[kind].idMaxLength])) as Record<JobKindName, number>,
+);
 
 /** True when `text` is one of {@link JOB_KINDS}. */
 export function isJobKindName(text: string): text is JobKindName {

@@ -1,5 +1,5 @@
 import { IMS_JOB_STATUSES, JOB_STATUSES, SUB_JOB_STATUSES } from "../api/enums";
-import type { JobKindName } from "./kinds";
+import { JOB_KIND_SPECS, type JobKindName } from "./kinds";
 
 /** Where a job stands, whatever its API calls the status. */
 export type Phase = "pending" | "succeeded" | "failed";
@@ -55,12 +55,12 @@ export function classifyStatus(table: StatusTable, status: string | null | undef
   return phase ? { phase, known: true } : { phase: "pending", known: false };
 }
 
-/** Classifies the top-level status of a job of `kind`. */
+/** Classifies the top-level status of a job of `kind`, with its table in the job-kind registry. */
 export function classifyJobStatus(kind: JobKindName, status: string | null | undefined): Classification {
-  return classifyStatus(kind === "ims-job" ? "ims" : "job", status);
+  return classifyStatus(JOB_KIND_SPECS[kind].statusTables.job, status);
 }
 
 /** Classifies the status of a sub-job (Workspace) or member job (IMS `sub_jobs_result`) of `kind`. */
 export function classifySubJobStatus(kind: JobKindName, status: string | null | undefined): Classification {
-  return classifyStatus(kind === "ims-job" ? "ims" : "sub-job", status);
+  return classifyStatus(JOB_KIND_SPECS[kind].statusTables.subJob, status);
 }

@@ -2,7 +2,7 @@ import type { AppJob, AppSubJob } from "../api/app-job";
 import type { ImageJob, ImageSubJob } from "../api/image-job";
 import type { ImsJob } from "../api/ims-job";
 import { checkAnswerIdentity } from "./answer-identity";
-import type { JobKindName } from "./kinds";
+import { APP_JOB_KIND, IMAGE_JOB_KIND, IMS_JOB_KIND, type JobKindName } from "./kinds";
 import { oneLine } from "../core/sanitize";
 import { unsettledReason } from "./sub-job-progress";
 import { classifyJobStatus, classifySubJobStatus, type Phase } from "./phase";
@@ -83,7 +83,7 @@ function firstFailure(subJobs: readonly SubJobSnapshot[]): { errorCode: string; 
 }
 
 function workspaceSnapshot(
-  kind: "image-job" | "app-job",
+  kind: JobKindName,
   jobId: string,
   job: ImageJob | AppJob,
   subJobs: SubJobSnapshot[],
@@ -127,7 +127,7 @@ function workspaceSnapshot(
 
 /** Normalizes an image-server sub-job (errors in `job_execute_info`). */
 export function imageSubJobSnapshot(sub: ImageSubJob): SubJobSnapshot {
-  const { phase, known } = classifySubJobStatus("image-job", sub.status);
+  const { phase, known } = classifySubJobStatus(IMAGE_JOB_KIND.name, sub.status);
   return {
     id: text(sub.id),
     status: text(sub.status),
@@ -145,7 +145,7 @@ export function imageSubJobSnapshot(sub: ImageSubJob): SubJobSnapshot {
  * says anything, and code and message are kept from the same pair so they match.
  */
 export function appSubJobSnapshot(sub: AppSubJob): SubJobSnapshot {
-  const { phase, known } = classifySubJobStatus("app-job", sub.status);
+  const { phase, known } = classifySubJobStatus(APP_JOB_KIND.name, sub.status);
   const flat = { errorCode: text(sub.error_code), errorMessage: text(sub.error_message) };
   const nested = { errorCode: text(sub.job_execute_info?.error_code), errorMessage: text(sub.job_execute_info?.error_message) };
   const error = flat.errorCode !== "" || flat.errorMessage !== "" ? flat : nested;
@@ -166,7 +166,7 @@ export function appSubJobSnapshot(sub: AppSubJob): SubJobSnapshot {
  * @throws JobMismatchError when the body is about another job
  */
 export function imageJobSnapshot(jobId: string, job: ImageJob, options: SnapshotOptions = {}): JobSnapshot {
-  return workspaceSnapshot("image-job", jobId, job, (job.sub_jobs ?? []).map(imageSubJobSnapshot), options);
+  return workspaceSnapshot(IMAGE_JOB_KIND.name, jobId, job, (job.sub_jobs ?? []).map(imageSubJobSnapshot), options);
 }
 
 /**
@@ -176,7 +176,7 @@ export function imageJobSnapshot(jobId: string, job: ImageJob, options: Snapshot
  * @throws JobMismatchError when the body is about another job
  */
 export function appJobSnapshot(jobId: string, job: AppJob, options: SnapshotOptions = {}): JobSnapshot {
-  return workspaceSnapshot("app-job", jobId, job, (job.sub_jobs ?? []).map(appSubJobSnapshot), options);
+  return workspaceSnapshot(APP_JOB_KIND.name, jobId, job, (job.sub_jobs ?? []).map(appSubJobSnapshot), options);
 }
 
 /**
@@ -188,19 +188,20 @@ export function appJobSnapshot(jobId: string, job: AppJob, options: SnapshotOpti
  * @throws JobMismatchError when the body is about another job
  */
 export function imsJobSnapshot(jobId: string, job: ImsJob): JobSnapshot {
+  const kind = IMS_JOB_KIND.name;
   const warnings: SnapshotWarning[] = [];
   // IMS always sends job_id (the spec marks it required), so its absence is worth a word; it is
   // not an error, since an answer without it names no other job either.
-  if (!checkAnswerIdentity("ims-job", jobId, job)) {
+  if (!checkAnswerIdentity(kind, jobId, job)) {
     warnings.push({
       code: "missing-job-id",
-      message: `ims-job ${oneLine(jobId)}: the answer has no job_id, so it could not be checked to be about this job`,
+      message: `${kind} ${oneLine(jobId)}: the answer has no job_id, so it could not be checked to be about this job`,
     });
   }
-  const { phase, known } = classifyJobStatus("ims-job", job.status);
+  const { phase, known } = classifyJobStatus(kind, job.status);
   const entities = job.entities ?? {};
   const subJobs = (entities.sub_jobs_result ?? []).map((member): SubJobSnapshot => {
-    const sub = classifySubJobStatus("ims-job", member.status);
+    const sub = classifySubJobStatus(kind, member.status);
     return {
       id: text(member.job_id),
       status: text(member.status),
@@ -217,7 +218,7 @@ export function imsJobSnapshot(jobId: string, job: ImsJob): JobSnapshot {
   ]);
   const own = { errorCode: text(job.error_code), errorMessage: text(job.fail_reason) };
   return {
-    kind: "ims-job",
+    kind,
     jobId,
     status: job.status,
     phase,

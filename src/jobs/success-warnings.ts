@@ -1,6 +1,7 @@
 import type { ImsJob } from "../api/ims-job";
 import { oneLine } from "../core/sanitize";
 import { describeFailedSubJobs } from "./errors";
+import { JOB_KIND_SPECS, type JobFamily } from "./kinds";
 import type { JobSnapshot } from "./snapshot";
 
 /**
@@ -37,6 +38,13 @@ export interface SuccessWarning {
   readonly message: string;
 }
 
+// Why a job of each family can succeed although sub-jobs failed: Workspace APP only when the
+// user allowed it (otherwise the snapshot is failed), IMS because its own SUCCESS is the verdict.
+const FAILED_SUB_JOBS_ACCEPTED_BECAUSE: Readonly<Record<JobFamily, string>> = {
+  workspace: "failed sub-jobs are allowed",
+  ims: "IMS reported SUCCESS",
+};
+
 /**
  * The warnings due for a succeeded snapshot: failed sub-jobs it succeeded with, and an IMS
  * image job that names no image. Empty for any other phase.
@@ -45,12 +53,13 @@ export function successWarnings(snapshot: JobSnapshot): SuccessWarning[] {
   if (snapshot.phase !== "succeeded") return [];
   const warnings: SuccessWarning[] = [];
   const name = `${snapshot.kind} ${oneLine(snapshot.jobId)}`;
+  const family = JOB_KIND_SPECS[snapshot.kind].family;
   const failed = describeFailedSubJobs(snapshot);
   if (failed.length > 0) {
-    const why = snapshot.kind === "ims-job" ? "IMS reported SUCCESS" : "failed sub-jobs are allowed";
+    const why = FAILED_SUB_JOBS_ACCEPTED_BECAUSE[family];
     warnings.push({ code: "failed-sub-jobs", message: `${name} succeeded with failed sub-jobs (${why}): ${failed.join("; ")}` });
   }
-  if (snapshot.kind === "ims-job") {
+  if (family === "ims") {
     const job = snapshot.job as ImsJob;
     const type = job.job_type ?? "";
     const missingOwn = IMS_IMAGE_JOB_TYPES.has(type) && !job.entities?.image_id;

@@ -10,6 +10,8 @@ const ROOT = resolve(__dirname, "..", "..");
 // the layers below, never the HTTP stack, the emulator or the CLI itself (docs/architecture.md §2).
 const ALLOWED = new Set([
   "src/api/enums.ts",
+  // Where each API operation lives (service, path), which the job-kind registry names; it imports nothing.
+  "src/api/operations.ts",
   // The registry of the job_type parameters, so that props accept exactly what the CLI does; it
   // imports only the enums, core/limits.ts and core/suggest.ts.
   "src/api/job-type-filters.ts",
@@ -33,6 +35,10 @@ const ALLOWED = new Set([
   "src/core/connection-settings.ts",
   // "Did you mean" hints for refused values; it imports nothing.
   "src/core/suggest.ts",
+  // The job-kind registry (name, Show operation, id limit, status tables, family), from which
+  // JobKind's list and the job data sources' operations and id limits derive; it imports only
+  // api/operations.ts, core/errors.ts and core/limits.ts.
+  "src/jobs/kinds.ts",
   // The wait timings table (flags, variables, props, defaults); it imports only core/duration.ts.
   "src/jobs/wait-timings.ts",
 ]);

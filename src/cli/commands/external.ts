@@ -2,6 +2,8 @@ import { InvalidInputError } from "../../core/errors";
 import { ExitCode, type ExitCodeValue } from "../../core/exit-codes";
 import {
   fetchJob,
+  getOperationOf,
+  JOB_KINDS,
   isListOperation,
   isQueryOperation,
   parseQuery,
@@ -23,14 +25,10 @@ import { progressLine } from "../progress";
 import { safeJson } from "../../core/safe-json";
 import { CONNECTION_SETTING_NAMES, CONNECTION_SETTINGS, type ConnectionSettingName } from "../../core/connection-settings";
 
-/** The single-job operations of the protocol and the job kind each reads. */
-const GET_OPERATIONS: Readonly<Record<string, JobKindName>> = {
-  "get-image-job": "image-job",
-  "get-app-job": "app-job",
-  "get-ims-job": "ims-job",
-};
+/** The single-job operations of the protocol (`get-<kind>`) and the job kind each reads. */
+const GET_OPERATIONS: ReadonlyMap<string, JobKindName> = new Map(JOB_KINDS.map((kind) => [getOperationOf(kind), kind]));
 
-const OPERATIONS = [...QUERY_OPERATIONS, ...Object.keys(GET_OPERATIONS)];
+const OPERATIONS = [...QUERY_OPERATIONS, ...GET_OPERATIONS.keys()];
 
 /** Query keys that configure the client rather than the API call, and the flag each stands for (core/connection-settings.ts). */
 const CONFIG_KEYS: Readonly<Record<string, (typeof CONNECTION_SETTINGS)[ConnectionSettingName]["flag"]>> = Object.fromEntries(
@@ -195,7 +193,7 @@ export async function runExternal(args: ParsedArgs, io: CliIo): Promise<ExitCode
     }
   }
 
-  const kind = GET_OPERATIONS[operation]!;
+  const kind = GET_OPERATIONS.get(operation)!;
   const jobId = params.job_id;
   if (jobId === undefined) throw new InvalidInputError("job_id", `job_id: required for ${operation}`);
   const id = validateJobId(kind, jobId, "job_id");

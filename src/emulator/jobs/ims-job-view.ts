@@ -1,3 +1,4 @@
+import type { EmulatorKindSpec } from "./kind";
 import type { EmulatedJob } from "./store";
 import { isoTime } from "./snapshot";
 import type { ParentStatus, TimelineSnapshot } from "./timeline";
@@ -44,3 +45,14 @@ export function imsJobBody(job: EmulatedJob, snap: TimelineSnapshot): ImsJobBody
     entities: snap.status === "SUCCESS" ? { image_name: job.resourceNames[0]!, image_id: job.resourceIds[0]! } : {},
   };
 }
+
+/** The IMS kind of the emulator's kind registry (`kind.ts`). */
+export const IMS_JOB_KIND = {
+  name: "ims-job",
+  family: "ims",
+  showPath: "/v1/{project_id}/jobs/{job_id}",
+  render: imsJobBody,
+  statusName: (status) => IMS_STATUS[status],
+  defaultJobType: "imsCreateImageByInstance",
+  scenarioField: "imsJobs",
+} as const satisfies EmulatorKindSpec;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DEFAULT_JOB_TYPES, EMULATOR_JOB_KINDS, type EmulatorJobKind } from "./kind";
+import { DEFAULT_JOB_TYPES, EMULATOR_JOB_KINDS, familyOf, showsSubJobs, type EmulatorJobFamily, type EmulatorJobKind } from "./kind";
 import { EMULATOR_LIMITS } from "../limits";
 import type { JobOutcome } from "./timeline";
 
@@ -90,10 +90,17 @@ export const createJobSchema = z
   .refine((v) => v.outcome === "failure" || v.errorCode === undefined, { path: ["errorCode"] })
   .refine((v) => v.outcome === "failure" || v.errorMessage === undefined, { path: ["errorMessage"] });
 
+const DEFAULT_FAILURES: Readonly<Record<EmulatorJobFamily, { readonly code: string; readonly message: string }>> = {
+  workspace: DEFAULT_WORKSPACE_FAILURE,
+  ims: DEFAULT_IMS_FAILURE,
+};
+
+/** Sub-jobs of a job whose kind shows none (IMS ShowJob has no sub_jobs array): one timeline track is enough. */
+export const ONE_TRACK = 1;
+
 /** Applies the defaults to already-validated input. */
 export function withDefaults(input: z.infer<typeof createJobSchema>): JobSpec {
-  const ims = input.kind === "ims-job";
-  const failure = ims ? DEFAULT_IMS_FAILURE : DEFAULT_WORKSPACE_FAILURE;
+  const failure = DEFAULT_FAILURES[familyOf(input.kind)];
   return {
     kind: input.kind,
     projectId: input.projectId,
@@ -102,8 +109,7 @@ export function withDefaults(input: z.infer<typeof createJobSchema>): JobSpec {
     waitingMs: input.waitingMs ?? 1000,
     runningMs: input.runningMs ?? 5000,
     outcome: input.outcome ?? "success",
-    // IMS jobs have no sub_jobs array in ShowJob; one timeline track is enough.
-    subJobs: ims ? 1 : (input.subJobs ?? 1),
+    subJobs: showsSubJobs(input.kind) ? (input.subJobs ?? 1) : ONE_TRACK,
     errorCode: input.errorCode ?? failure.code,
     errorMessage: input.errorMessage ?? failure.message,
   };

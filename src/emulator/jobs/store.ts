@@ -1,8 +1,11 @@
-import { isWorkspaceKind, type EmulatorJobKind } from "./kind";
+import { familyOf, type EmulatorJobFamily, type EmulatorJobKind } from "./kind";
 import { CREATE_JOB_ACCEPTS, createJobSchema, withDefaults, type CreateJobInput, type JobSpec } from "./spec";
 import { imsJobId, uuid, workspaceId } from "./ids";
 import { EMULATOR_LIMITS, LimitExceededError, limitLabel } from "../limits";
 import { validate } from "../validation";
+
+// Ids in each family's format: Workspace APP's 17 digits, IMS's 32 hex characters.
+const NEW_ID: Readonly<Record<EmulatorJobFamily, () => string>> = { workspace: workspaceId, ims: imsJobId };
 
 /** A job held by the emulator. Its status is not stored: it is derived from the clock on every read. */
 export interface EmulatedJob extends JobSpec {
@@ -64,13 +67,13 @@ export class JobStore {
 
   /** Adds a job from an already-validated spec, created now, with random ids. @throws DuplicateJobError for a taken id; LimitExceededError when the store is full */
   add(spec: JobSpec): EmulatedJob {
-    const workspace = isWorkspaceKind(spec.kind);
+    const newId = NEW_ID[familyOf(spec.kind)];
     const resourceIds = Array.from({ length: spec.subJobs }, () => uuid());
     const job: EmulatedJob = {
       ...spec,
-      id: spec.id ?? (workspace ? workspaceId() : imsJobId()),
+      id: spec.id ?? newId(),
       createdAt: this.now(),
-      subJobIds: resourceIds.map(() => (workspace ? workspaceId() : imsJobId())),
+      subJobIds: resourceIds.map(() => newId()),
       resourceIds,
       resourceNames: resourceIds.map((r) => `hwjobs-${r.slice(0, 8)}`),
     };

@@ -1,5 +1,4 @@
-import { IMS_STATUS } from "./ims-job-view";
-import type { EmulatorJobKind } from "./kind";
+import { EMULATOR_KINDS, type EmulatorJobKind } from "./kind";
 import type { EmulatedJob } from "./store";
 import { isoTime, snapshotAt } from "./snapshot";
 
@@ -28,11 +27,7 @@ export interface JobSummary {
 
 /** The percent-encoded path that shows a job of `kind`. */
 export function jobPath(kind: EmulatorJobKind, projectId: string, id: string): string {
-  const p = encodeURIComponent(projectId);
-  const j = encodeURIComponent(id);
-  if (kind === "image-job") return `/v1/${p}/image-server-jobs/${j}`;
-  if (kind === "app-job") return `/v2/${p}/job/${j}`;
-  return `/v1/${p}/jobs/${j}`;
+  return EMULATOR_KINDS[kind].showPath.replace("{project_id}", encodeURIComponent(projectId)).replace("{job_id}", encodeURIComponent(id));
 }
 
 /** Summarises `job` as of `nowMs`. */
@@ -49,7 +44,7 @@ export function jobSummary(job: EmulatedJob, nowMs: number): JobSummary {
     sub_jobs: job.subJobs,
     ...(job.outcome === "failure" ? { error_code: job.errorCode, error_message: job.errorMessage } : {}),
     created_at: isoTime(job.createdAt),
-    status: job.kind === "ims-job" ? IMS_STATUS[status] : status,
+    status: EMULATOR_KINDS[job.kind].statusName(status),
     sub_job_ids: [...job.subJobIds],
     resource_ids: [...job.resourceIds],
     path: jobPath(job.kind, job.projectId, job.id),

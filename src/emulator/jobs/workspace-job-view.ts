@@ -1,3 +1,4 @@
+import type { EmulatorKindSpec } from "./kind";
 import type { EmulatedJob } from "./store";
 import { isoTime } from "./snapshot";
 import type { ParentStatus, TimelineSubJob, SubJobStatus, TimelineSnapshot } from "./timeline";
@@ -112,3 +113,25 @@ export function imageJobBody(job: EmulatedJob, snap: TimelineSnapshot): Workspac
 export function appJobBody(job: EmulatedJob, snap: TimelineSnapshot): WorkspaceJobBody<AppSubJobBody> {
   return { ...workspaceJobInfo(job, snap), sub_jobs: appSubJobBodies(job, snap) };
 }
+
+/** The image-server job kind of the emulator's kind registry (`kind.ts`). */
+export const IMAGE_JOB_KIND = {
+  name: "image-job",
+  family: "workspace",
+  showPath: "/v1/{project_id}/image-server-jobs/{job_id}",
+  render: imageJobBody,
+  statusName: (status) => status,
+  defaultJobType: "CREATE_SERVER_IMAGE",
+  scenarioField: "imageJobs",
+} as const satisfies EmulatorKindSpec;
+
+/** The app-server job kind of the emulator's kind registry (`kind.ts`). */
+export const APP_JOB_KIND = {
+  name: "app-job",
+  family: "workspace",
+  showPath: "/v2/{project_id}/job/{job_id}",
+  render: appJobBody,
+  statusName: (status) => status,
+  defaultJobType: "CREATE_SERVER",
+  scenarioField: "appJobs",
+} as const satisfies EmulatorKindSpec;

@@ -1,4 +1,6 @@
-import type { EmulatorJobKind } from "../jobs/kind";
+import { IMS_JOB_KIND } from "../jobs/ims-job-view";
+import { familyOf, type EmulatorJobFamily, type EmulatorJobKind } from "../jobs/kind";
+import { APP_JOB_KIND, IMAGE_JOB_KIND } from "../jobs/workspace-job-view";
 import { DEFAULT_IMS_FAILURE, DEFAULT_WORKSPACE_FAILURE } from "../jobs/spec";
 
 /** One job type a scenario generates: how often, and how long its phases take (ms ranges). */
@@ -65,9 +67,9 @@ const IMS_TYPES: readonly JobTypeProfile[] = [
 
 /** The job types each kind generates, weighted. */
 export const JOB_TYPE_PROFILES: Readonly<Record<EmulatorJobKind, readonly JobTypeProfile[]>> = {
-  "image-job": IMAGE_TYPES,
-  "app-job": APP_TYPES,
-  "ims-job": IMS_TYPES,
+  [IMAGE_JOB_KIND.name]: IMAGE_TYPES,
+  [APP_JOB_KIND.name]: APP_TYPES,
+  [IMS_JOB_KIND.name]: IMS_TYPES,
 };
 
 /** How long a queued ("waiting" at load time) job waits before it starts. */
@@ -126,9 +128,11 @@ const IMS_FAILURES: readonly FailureProfile[] = [
   { code: "IMG.0400", message: "The cross-region replication of the image timed out.", weight: 10, types: ["imsCrossRegionCopyImageJob"] },
 ];
 
+const FAILURES: Readonly<Record<EmulatorJobFamily, readonly FailureProfile[]>> = { workspace: WORKSPACE_FAILURES, ims: IMS_FAILURES };
+
 /** The failures a job of `kind` and `jobType` may end with (never empty). */
 export function failuresFor(kind: EmulatorJobKind, jobType: string): readonly FailureProfile[] {
-  const all = kind === "ims-job" ? IMS_FAILURES : WORKSPACE_FAILURES;
+  const all = FAILURES[familyOf(kind)];
   const fitting = all.filter((f) => f.types === undefined || f.types.includes(jobType));
   return fitting.length > 0 ? fitting : all;
 }

@@ -1,5 +1,5 @@
-import type { EmulatorJobKind } from "../jobs/kind";
-import type { JobSpec } from "../jobs/spec";
+import { familyOf, showsSubJobs, type EmulatorJobFamily, type EmulatorJobKind } from "../jobs/kind";
+import { ONE_TRACK, type JobSpec } from "../jobs/spec";
 import type { EmulatedJob } from "../jobs/store";
 import { Prng } from "./prng";
 import { failuresFor, JOB_TYPE_PROFILES, NAME_WORDS, QUEUED_WAITING_MS, type JobTypeProfile } from "./catalog";
@@ -27,6 +27,12 @@ const SUB_JOB_COUNTS: readonly { value: number; weight: number }[] = [
   { value: 5, weight: 10 },
 ];
 
+// Ids in each family's format (as JobStore makes them), drawn from the scenario's PRNG.
+const DRAW_ID: Readonly<Record<EmulatorJobFamily, (rng: Prng) => string>> = {
+  workspace: (rng) => rng.workspaceId(),
+  ims: (rng) => rng.hex32(),
+};
+
 /** Ids handed out in one load, so a generated id is never reused (the PRNG could repeat one). */
 export class IdPool {
   private readonly used = new Set<string>();
@@ -37,7 +43,7 @@ export class IdPool {
   next(kind: EmulatorJobKind): string {
     // Ids have 17+ random digits, so a repeat is already rare; a thousand in a row means a broken PRNG.
     for (let attempt = 0; attempt < 1000; attempt++) {
-      const id = kind === "ims-job" ? this.rng.hex32() : this.rng.workspaceId();
+      const id = DRAW_ID[familyOf(kind)](this.rng);
       if (!this.used.has(id)) {
         this.used.add(id);
         return id;
@@ -63,8 +69,8 @@ function stamp(ms: number): string {
 /** A resource name in the style of the kind and job type (app servers: `APS-<time>-<10 letters>`, as in the spec examples). */
 export function resourceName(rng: Prng, kind: EmulatorJobKind, jobType: string, createdAt: number): string {
   const word = rng.pick(NAME_WORDS);
+  if (familyOf(kind) === "ims") return `${word}-image-${stamp(createdAt).slice(0, 8)}`;
   if (kind === "app-job") return `APS-${stamp(createdAt)}-${rng.chars(10, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")}`;
-  if (kind === "ims-job") return `${word}-image-${stamp(createdAt).slice(0, 8)}`;
   if (jobType === "CREATE_SERVER_IMAGE") return `${word}-image-v${rng.int(1, 40)}`;
   return `${word}-image-server-${pad(rng.int(1, 99))}`;
 }
@@ -127,8 +133,8 @@ export function generateJob(rng: Prng, ids: IdPool, kind: EmulatorJobKind, proje
     waitingMs,
     runningMs,
     outcome,
-    // IMS jobs have one track, as JobStore gives them.
-    subJobs: kind === "ims-job" ? 1 : rng.weighted(SUB_JOB_COUNTS),
+    // As JobStore gives them.
+    subJobs: showsSubJobs(kind) ? rng.weighted(SUB_JOB_COUNTS) : ONE_TRACK,
     // Every spec carries a failure; only outcome "failure" ever shows it.
     errorCode: failure.code,
     errorMessage: failure.message,

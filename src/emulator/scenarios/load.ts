@@ -1,4 +1,4 @@
-import type { EmulatorJobKind } from "../jobs/kind";
+import { EMULATOR_JOB_KINDS, EMULATOR_KINDS } from "../jobs/kind";
 import { withDefaults } from "../jobs/spec";
 import type { EmulatedJob, JobStore } from "../jobs/store";
 import { hashSeed, Prng } from "./prng";
@@ -23,11 +23,6 @@ export interface ScenarioLoadResult {
   readonly projects: readonly ScenarioProjectCounts[];
 }
 
-const GENERATED: ReadonlyArray<readonly [EmulatorJobKind, "imageJobs" | "appJobs" | "imsJobs"]> = [
-  ["image-job", "imageJobs"],
-  ["app-job", "appJobs"],
-  ["ims-job", "imsJobs"],
-];
 
 /**
  * A project's jobs. Each kind, and the explicit jobs, draw from their own PRNG stream (seeded
@@ -41,9 +36,9 @@ function projectJobs(seed: number, project: ScenarioProject, now: number): Emula
   for (const job of project.jobs ?? []) if (job.id !== undefined) ids.reserve(job.id);
   const spanMs = (project.spanDays ?? DEFAULT_SPAN_DAYS) * DAY_MS;
   const jobs: EmulatedJob[] = [];
-  for (const [kind, field] of GENERATED) {
+  for (const kind of EMULATOR_JOB_KINDS) {
     const rng = stream(kind);
-    for (let i = 0; i < (project[field] ?? 0); i++) jobs.push(generateJob(rng, ids, kind, project.projectId, spanMs, now));
+    for (let i = 0; i < (project[EMULATOR_KINDS[kind].scenarioField] ?? 0); i++) jobs.push(generateJob(rng, ids, kind, project.projectId, spanMs, now));
   }
   const rng = stream("explicit");
   for (const job of project.jobs ?? []) {
@@ -56,8 +51,9 @@ function projectJobs(seed: number, project: ScenarioProject, now: number): Emula
 }
 
 function countsOf(projectId: string, jobs: readonly EmulatedJob[]): ScenarioProjectCounts {
-  const n = (kind: EmulatorJobKind) => jobs.filter((j) => j.kind === kind).length;
-  return { projectId, imageJobs: n("image-job"), appJobs: n("app-job"), imsJobs: n("ims-job") };
+  const counts = { projectId, imageJobs: 0, appJobs: 0, imsJobs: 0 };
+  for (const job of jobs) counts[EMULATOR_KINDS[job.kind].scenarioField]++;
+  return counts;
 }
 
 /**
