@@ -75,7 +75,8 @@ export type { ListImageJobsResponse } from "./api/list-image-jobs";
 export type { ListImageSubJobsResponse } from "./api/list-image-sub-jobs";
 export type { ListAppSubJobsResponse } from "./api/list-app-sub-jobs";
 export type { OpenEnum } from "./api/open-enum";
-export type { ParamLabel, RawQuery } from "./api/raw-query";
+export type { QueryApi, QueryResultKind } from "./api/query-api";
+export type { ParamLabel, QuerySchema, RawQuery } from "./api/raw-query";
 export type { ApiRequestInfo, EmulatorCredential, EmulatorStats, Scenario } from "./emulator";
 export type {
   AuthScheme,

@@ -1,11 +1,9 @@
 import { z } from "zod";
 import { API_OPERATIONS } from "./operations";
-import type { HwClient } from "../core/client";
+import { countApi } from "./query-api";
 import { SUB_JOB_STATUSES } from "./enums";
 import { JOB_TYPE_FILTERS } from "./job-type-filters";
-import { countResponseSchema, type CountResponse } from "./page";
 import { enumField, jobIdFilterField, jobTypeListField } from "./query-fields";
-import { checkQuery, encodeQuery, parseRawQuery, type ParamLabel, type RawQuery } from "./raw-query";
 
 /**
  * CountImageSubJobs query, read from raw strings. `job_type` is optional and comma-separated;
@@ -21,28 +19,21 @@ export const countImageSubJobsQuerySchema = z.strictObject({
 /** A valid CountImageSubJobs query; `job_type` is the list, sent joined with commas. */
 export type CountImageSubJobsQuery = z.output<typeof countImageSubJobsQuerySchema>;
 
+/** CountImageSubJobs: `GET /v1/{project_id}/image-server-sub-jobs/actions/count`, its schemas and functions (api/query-api.ts). */
+export const COUNT_IMAGE_SUB_JOBS = countApi(API_OPERATIONS.CountImageSubJobs, countImageSubJobsQuerySchema);
+
 /** CountImageSubJobs body: `{"count": N}`. */
-export const countImageSubJobsResponseSchema = countResponseSchema;
+export const countImageSubJobsResponseSchema = COUNT_IMAGE_SUB_JOBS.responseSchema;
 
 /**
  * Reads a CountImageSubJobs query from strings, before anything is sent.
  * @param label spells a parameter for messages (default: the API name)
  * @throws InvalidInputError naming the parameter and the accepted values
  */
-export function parseCountImageSubJobsQuery(raw: RawQuery, label?: ParamLabel): CountImageSubJobsQuery {
-  return parseRawQuery(countImageSubJobsQuerySchema, raw, label);
-}
+export const parseCountImageSubJobsQuery = COUNT_IMAGE_SUB_JOBS.parse;
 
 /**
- * CountImageSubJobs: `GET /v1/{project_id}/image-server-sub-jobs/actions/count`.
+ * CountImageSubJobs: `GET /v1/{project_id}/image-server-sub-jobs/actions/count`, the count.
  * @throws InvalidInputError (rejected, nothing sent) when `query` is invalid
  */
-export async function countImageSubJobs(client: HwClient, query: CountImageSubJobsQuery, signal?: AbortSignal): Promise<CountResponse> {
-  const checked = checkQuery(countImageSubJobsQuerySchema, query);
-  return client.get({
-    ...API_OPERATIONS.CountImageSubJobs,
-    query: encodeQuery(checked),
-    schema: countImageSubJobsResponseSchema,
-    signal,
-  });
-}
+export const countImageSubJobs = COUNT_IMAGE_SUB_JOBS.call;

@@ -4,15 +4,20 @@ import type { HwClient } from "../core/client";
 import { IMS_JOB_STATUSES } from "./enums";
 import { openEnum, optionalText, requiredStatus } from "./open-enum";
 
-/** A member job of an IMS job (`entities.sub_jobs_result[]`). */
-export const imsSubJobResultSchema = z.looseObject({
-  status: openEnum(IMS_JOB_STATUSES).nullish(),
+// The fields an IMS job and its member jobs share (besides `status`, required only on the job).
+const IMS_JOB_FIELDS = {
   job_id: optionalText,
   job_type: optionalText,
   begin_time: optionalText,
   end_time: optionalText,
   error_code: optionalText,
   fail_reason: optionalText,
+};
+
+/** A member job of an IMS job (`entities.sub_jobs_result[]`). */
+export const imsSubJobResultSchema = z.looseObject({
+  status: openEnum(IMS_JOB_STATUSES).nullish(),
+  ...IMS_JOB_FIELDS,
   entities: z.looseObject({ image_id: optionalText, image_name: optionalText }).nullish(),
 });
 
@@ -30,12 +35,7 @@ export const imsJobEntitiesSchema = z.looseObject({
 /** IMS ShowJob body. */
 export const imsJobSchema = z.looseObject({
   status: requiredStatus(IMS_JOB_STATUSES),
-  job_id: optionalText,
-  job_type: optionalText,
-  begin_time: optionalText,
-  end_time: optionalText,
-  error_code: optionalText,
-  fail_reason: optionalText,
+  ...IMS_JOB_FIELDS,
   entities: imsJobEntitiesSchema.nullish(),
 });
 

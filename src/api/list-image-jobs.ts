@@ -1,12 +1,11 @@
 import { z } from "zod";
 import { API_OPERATIONS } from "./operations";
-import type { HwClient } from "../core/client";
+import { listApi } from "./query-api";
 import { JOB_STATUSES } from "./enums";
 import { JOB_TYPE_FILTERS } from "./job-type-filters";
 import { imageJobInfoSchema } from "./image-job";
-import { pageResponseSchema, type Page } from "./page";
+import type { Page } from "./page";
 import { enumField, jobTypeField, limitField, offsetField } from "./query-fields";
-import { checkQuery, encodeQuery, parseRawQuery, type ParamLabel, type RawQuery } from "./raw-query";
 
 /** ListImageJobs query, read from raw strings: `job_type` is required; no `job_id` filter exists. */
 export const listImageJobsQuerySchema = z.strictObject({
@@ -22,8 +21,11 @@ export type ListImageJobsQuery = z.output<typeof listImageJobsQuerySchema>;
 /** An image-server parent job as listed by ListImageJobs (`ImageJobInfo`). */
 export type ImageJobInfo = z.output<typeof imageJobInfoSchema>;
 
+/** ListImageJobs: `GET /v1/{project_id}/image-server-jobs`, its schemas and functions (api/query-api.ts). */
+export const LIST_IMAGE_JOBS = listApi(API_OPERATIONS.ListImageJobs, listImageJobsQuerySchema, imageJobInfoSchema);
+
 /** ListImageJobs body: `count` and `items` (`[]` when null or missing). */
-export const listImageJobsResponseSchema = pageResponseSchema(imageJobInfoSchema);
+export const listImageJobsResponseSchema = LIST_IMAGE_JOBS.responseSchema;
 
 /** The result of ListImageJobs. */
 export type ListImageJobsResponse = Page<ImageJobInfo>;
@@ -33,20 +35,10 @@ export type ListImageJobsResponse = Page<ImageJobInfo>;
  * @param label spells a parameter for messages (default: the API name)
  * @throws InvalidInputError naming the parameter and the accepted values
  */
-export function parseListImageJobsQuery(raw: RawQuery, label?: ParamLabel): ListImageJobsQuery {
-  return parseRawQuery(listImageJobsQuerySchema, raw, label);
-}
+export const parseListImageJobsQuery = LIST_IMAGE_JOBS.parse;
 
 /**
  * ListImageJobs: `GET /v1/{project_id}/image-server-jobs`, one page.
  * @throws InvalidInputError (rejected, nothing sent) when `query` is invalid
  */
-export async function listImageJobs(client: HwClient, query: ListImageJobsQuery, signal?: AbortSignal): Promise<ListImageJobsResponse> {
-  const checked = checkQuery(listImageJobsQuerySchema, query);
-  return client.get({
-    ...API_OPERATIONS.ListImageJobs,
-    query: encodeQuery(checked),
-    schema: listImageJobsResponseSchema,
-    signal,
-  });
-}
+export const listImageJobs = LIST_IMAGE_JOBS.call;

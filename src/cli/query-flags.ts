@@ -11,12 +11,13 @@ export function rawQueryFromFlags(flags: Flags): Record<string, string | undefin
   return { job_type: flags["job-type"], status: flags.status, job_id: flags["job-id"], offset: flags.offset, limit: flags.limit };
 }
 
-/** Picks the operation for `<what>` from a target table, or explains the choices. */
-export function resolveTarget<T>(command: string, positionals: readonly string[], targets: Readonly<Record<string, T>>): T {
+/** Picks the operation for `<what>` from a target table (`queryTargets` of jobs/queries.ts), or explains the choices. */
+export function resolveTarget<T>(command: string, positionals: readonly string[], targets: ReadonlyMap<string, T>): T {
   const [what, extra] = positionals;
-  const accepted = Object.keys(targets).join(", ");
-  if (what === undefined) throw new InvalidInputError("arguments", `usage: hwjobs ${command} <${Object.keys(targets).join("|")}> [flags]`);
-  const op = targets[what];
+  const names = [...targets.keys()];
+  const accepted = names.join(", ");
+  if (what === undefined) throw new InvalidInputError("arguments", `usage: hwjobs ${command} <${names.join("|")}> [flags]`);
+  const op = targets.get(what);
   if (op === undefined) throw new InvalidInputError(command, `${command}: unknown list ${JSON.stringify(what)}; accepted: ${accepted}`);
   if (extra !== undefined) throw new InvalidInputError("arguments", `unexpected argument ${JSON.stringify(extra)}`);
   return op;

@@ -4,7 +4,7 @@ import { JOB_TYPE_FILTERS } from "../api/job-type-filters";
 import { HwjobsCountDataSource } from "./hwjobs-count-data-source";
 import type { HwjobsDataSourceProps } from "./hwjobs-data-source";
 import { failFor } from "./fail";
-import { contextFor, validateChoice, validateJobIdFilter, validateProps } from "./validation";
+import { contextFor, operationQuery, validateChoice, validateJobIdFilter, validateProps } from "./validation";
 import { validateJobTypeList } from "./validate-job-types";
 
 /** Properties of a {@link DataAppServerSubJobCount}. */
@@ -56,12 +56,11 @@ export class DataAppServerSubJobCount extends HwjobsCountDataSource {
     super(
       scope,
       id,
-      "count-app-sub-jobs",
-      {
+      ...operationQuery("count-app-sub-jobs", {
         job_type: jobTypes?.joined,
         status: p.status === undefined ? undefined : validateChoice(p.status, "status", SUB_JOB_STATUSES, ctx),
         job_id: p.jobId === undefined ? undefined : validateJobIdFilter(p.jobId, ctx),
-      },
+      }),
       p,
       ctx.fail,
       [jobTypes?.warning],

@@ -3,7 +3,7 @@ import { JOB_STATUSES } from "../api/enums";
 import { JOB_TYPE_FILTERS } from "../api/job-type-filters";
 import { HwjobsListDataSource, type HwjobsListDataSourceProps } from "./hwjobs-list-data-source";
 import { failFor } from "./fail";
-import { contextFor, validateChoice, validateProps } from "./validation";
+import { contextFor, operationQuery, validateChoice, validateProps } from "./validation";
 import { validateJobType } from "./validate-job-types";
 
 /** Properties of a {@link DataImageServerJobs}. */
@@ -37,11 +37,10 @@ export class DataImageServerJobs extends HwjobsListDataSource {
     super(
       scope,
       id,
-      "list-image-jobs",
-      {
+      ...operationQuery("list-image-jobs", {
         job_type: validateJobType(p.jobType, "jobType", JOB_TYPE_FILTERS.ListImageJobs, ctx),
         status: p.status === undefined ? undefined : validateChoice(p.status, "status", JOB_STATUSES, ctx),
-      },
+      }),
       p,
       ctx.fail,
     );

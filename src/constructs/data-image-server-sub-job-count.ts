@@ -4,7 +4,7 @@ import { JOB_TYPE_FILTERS } from "../api/job-type-filters";
 import { HwjobsCountDataSource } from "./hwjobs-count-data-source";
 import type { HwjobsDataSourceProps } from "./hwjobs-data-source";
 import { failFor } from "./fail";
-import { contextFor, validateChoice, validateJobIdFilter, validateProps } from "./validation";
+import { contextFor, operationQuery, validateChoice, validateJobIdFilter, validateProps } from "./validation";
 import { validateJobTypeList } from "./validate-job-types";
 
 /** Properties of a {@link DataImageServerSubJobCount}. */
@@ -54,12 +54,11 @@ export class DataImageServerSubJobCount extends HwjobsCountDataSource {
     super(
       scope,
       id,
-      "count-image-sub-jobs",
-      {
+      ...operationQuery("count-image-sub-jobs", {
         job_type: jobTypes?.joined,
         status: p.status === undefined ? undefined : validateChoice(p.status, "status", SUB_JOB_STATUSES, ctx),
         job_id: p.jobId === undefined ? undefined : validateJobIdFilter(p.jobId, ctx),
-      },
+      }),
       p,
       ctx.fail,
       [jobTypes?.warning],

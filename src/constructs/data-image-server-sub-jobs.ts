@@ -3,7 +3,7 @@ import { SUB_JOB_STATUSES } from "../api/enums";
 import { JOB_TYPE_FILTERS } from "../api/job-type-filters";
 import { HwjobsListDataSource, type HwjobsListDataSourceProps } from "./hwjobs-list-data-source";
 import { failFor } from "./fail";
-import { contextFor, validateChoice, validateJobIdFilter, validateProps } from "./validation";
+import { contextFor, operationQuery, validateChoice, validateJobIdFilter, validateProps } from "./validation";
 import { validateJobType } from "./validate-job-types";
 
 /** Properties of a {@link DataImageServerSubJobs}. */
@@ -45,12 +45,11 @@ export class DataImageServerSubJobs extends HwjobsListDataSource {
     super(
       scope,
       id,
-      "list-image-sub-jobs",
-      {
+      ...operationQuery("list-image-sub-jobs", {
         job_type: validateJobType(p.jobType, "jobType", JOB_TYPE_FILTERS.ListImageSubJobs, ctx),
         status: p.status === undefined ? undefined : validateChoice(p.status, "status", SUB_JOB_STATUSES, ctx),
         job_id: p.jobId === undefined ? undefined : validateJobIdFilter(p.jobId, ctx),
-      },
+      }),
       p,
       ctx.fail,
     );

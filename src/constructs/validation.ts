@@ -8,6 +8,7 @@ import { didYouMean } from "../core/suggest";
 import { JOB_ID_MAX_LENGTH, jobIdProblem } from "../core/limits";
 import { getOperationOf, JOB_ID_MAX_LENGTHS } from "../jobs/kinds";
 import type { JobToRead } from "./hwjobs-job-data-source";
+import type { QueryOperation, QueryParameters } from "../jobs/queries";
 import type { IConstruct } from "constructs";
 import type { Fail } from "./fail";
 import { type Framework, frameworkOf } from "./framework";
@@ -81,6 +82,15 @@ export function validateJobIdOfKind(jobId: string, kind: string, ctx: ConstructC
 export function jobOfKind(kind: JobKind, jobId: string, ctx: ConstructContext): JobToRead {
   const name = kindName(kind);
   return { operation: getOperationOf(name), jobId: validateJobIdProp(jobId, JOB_ID_MAX_LENGTHS[name], ctx) };
+}
+
+/**
+ * A list or count operation and its API parameters, as a data source's base takes them: the
+ * operation is one of the operation registry's (jobs/queries.ts) and the parameters are its own,
+ * checked when this compiles (the import is of types only, so no HTTP code reaches the constructs).
+ */
+export function operationQuery<K extends QueryOperation>(operation: K, parameters: QueryParameters<K>): [K, QueryParameters<K>] {
+  return [operation, parameters];
 }
 
 /**

@@ -30,35 +30,28 @@ export interface JobKindSpec {
   readonly family: JobFamily;
 }
 
+// The status tables of each family: Workspace APP parents and sub-jobs have their own; IMS
+// member jobs use the job's.
+const STATUS_TABLES: Readonly<Record<JobFamily, JobKindSpec["statusTables"]>> = {
+  workspace: { job: "job", subJob: "sub-job" },
+  ims: { job: "ims", subJob: "ims" },
+};
+
+// One entry of the registry, keeping the literal types of its name and operation.
+function jobKind<N extends string, O extends ApiOperation>(name: N, title: string, show: O, idMaxLength: number, family: JobFamily) {
+  return { name, title, show, idMaxLength, statusTables: STATUS_TABLES[family], family } satisfies JobKindSpec;
+}
+
+const { ShowImageJob, ShowJobDetail, ShowJob } = API_OPERATIONS;
+
 /** A Workspace APP image-server job. */
-export const IMAGE_JOB_KIND = {
-  name: "image-job",
-  title: "Workspace APP image-server job",
-  show: API_OPERATIONS.ShowImageJob,
-  idMaxLength: JOB_ID_MAX_LENGTH,
-  statusTables: { job: "job", subJob: "sub-job" },
-  family: "workspace",
-} as const satisfies JobKindSpec;
+export const IMAGE_JOB_KIND = jobKind("image-job", "Workspace APP image-server job", ShowImageJob, JOB_ID_MAX_LENGTH, "workspace");
 
 /** A Workspace APP app-server job; ShowJobDetail takes ids of up to 255 characters. */
-export const APP_JOB_KIND = {
-  name: "app-job",
-  title: "Workspace APP app-server job",
-  show: API_OPERATIONS.ShowJobDetail,
-  idMaxLength: APP_JOB_ID_MAX_LENGTH,
-  statusTables: { job: "job", subJob: "sub-job" },
-  family: "workspace",
-} as const satisfies JobKindSpec;
+export const APP_JOB_KIND = jobKind("app-job", "Workspace APP app-server job", ShowJobDetail, APP_JOB_ID_MAX_LENGTH, "workspace");
 
 /** An IMS asynchronous job; its member jobs use the same statuses as the job. */
-export const IMS_JOB_KIND = {
-  name: "ims-job",
-  title: "IMS asynchronous job",
-  show: API_OPERATIONS.ShowJob,
-  idMaxLength: JOB_ID_MAX_LENGTH,
-  statusTables: { job: "ims", subJob: "ims" },
-  family: "ims",
-} as const satisfies JobKindSpec;
+export const IMS_JOB_KIND = jobKind("ims-job", "IMS asynchronous job", ShowJob, JOB_ID_MAX_LENGTH, "ims");
 
 /**
  * The job-kind registry: every kind's {@link JobKindSpec}, keyed by its name, in the order help

@@ -13,13 +13,10 @@ export interface Classification {
 /** Which status table applies: Workspace parent jobs, Workspace sub-jobs, or IMS jobs and member jobs. */
 export type StatusTable = "job" | "sub-job" | "ims";
 
-// `satisfies` makes the compiler reject a table that misses a documented status.
-const PARENT = {
-  WAITING: "pending",
-  RUNNING: "pending",
-  SUCCESS: "succeeded",
-  FAILED: "failed",
-} as const satisfies Record<(typeof JOB_STATUSES)[number], Phase>;
+// A status table; `satisfies` makes the compiler reject one that misses a documented status.
+type PhaseTable<S extends readonly string[]> = Record<S[number], Phase>;
+
+const PARENT = { WAITING: "pending", RUNNING: "pending", SUCCESS: "succeeded", FAILED: "failed" } satisfies PhaseTable<typeof JOB_STATUSES>;
 
 const SUB_JOB = {
   WAITING: "pending",
@@ -29,14 +26,9 @@ const SUB_JOB = {
   SUCCESS: "succeeded",
   FAILED: "failed",
   ABNORMAL: "failed",
-} as const satisfies Record<(typeof SUB_JOB_STATUSES)[number], Phase>;
+} satisfies PhaseTable<typeof SUB_JOB_STATUSES>;
 
-const IMS = {
-  INIT: "pending",
-  RUNNING: "pending",
-  SUCCESS: "succeeded",
-  FAIL: "failed",
-} as const satisfies Record<(typeof IMS_JOB_STATUSES)[number], Phase>;
+const IMS = { INIT: "pending", RUNNING: "pending", SUCCESS: "succeeded", FAIL: "failed" } satisfies PhaseTable<typeof IMS_JOB_STATUSES>;
 
 // Maps, not object lookups, so a status such as "constructor" cannot hit Object.prototype.
 const TABLES: Readonly<Record<StatusTable, ReadonlyMap<string, Phase>>> = {

@@ -1,67 +1,70 @@
-import type { AppSubJob } from "../api/app-job";
-import {
-  countAppSubJobs,
-  countAppSubJobsQuerySchema,
-  parseCountAppSubJobsQuery,
-  type CountAppSubJobsQuery,
-} from "../api/count-app-sub-jobs";
-import {
-  countImageSubJobs,
-  countImageSubJobsQuerySchema,
-  parseCountImageSubJobsQuery,
-  type CountImageSubJobsQuery,
-} from "../api/count-image-sub-jobs";
-import type { ImageSubJob } from "../api/image-job";
-import { listAppSubJobs, listAppSubJobsQuerySchema, parseListAppSubJobsQuery, type ListAppSubJobsQuery } from "../api/list-app-sub-jobs";
-import {
-  listImageJobs,
-  listImageJobsQuerySchema,
-  parseListImageJobsQuery,
-  type ImageJobInfo,
-  type ListImageJobsQuery,
-} from "../api/list-image-jobs";
-import {
-  listImageSubJobs,
-  listImageSubJobsQuerySchema,
-  parseListImageSubJobsQuery,
-  type ListImageSubJobsQuery,
-} from "../api/list-image-sub-jobs";
+import { COUNT_APP_SUB_JOBS } from "../api/count-app-sub-jobs";
+import { COUNT_IMAGE_SUB_JOBS } from "../api/count-image-sub-jobs";
+import { LIST_APP_SUB_JOBS } from "../api/list-app-sub-jobs";
+import { LIST_IMAGE_JOBS } from "../api/list-image-jobs";
+import { LIST_IMAGE_SUB_JOBS } from "../api/list-image-sub-jobs";
 import { newerJobTypes, newerJobTypesWarning } from "../api/job-type-filters";
 import { jobTypeFilterOf, LIMIT_MAX } from "../api/query-fields";
+import type { QueryResultKind } from "../api/query-api";
 import type { Page } from "../api/page";
 import { apiParamName, type ParamLabel, type RawQuery } from "../api/raw-query";
 import type { HwClient } from "../core/client";
+import type { Service } from "../core/config";
 import { InvalidInputError } from "../core/errors";
 import { checkConcurrency, fetchAllPages, PAGINATION_DEFAULTS } from "../core/pagination";
 
+/**
+ * The operation registry: the list and count operations, under the names of the Terraform
+ * external protocol (docs/architecture.md §5.1), each with its API operation (`api/query-api.ts`).
+ * A name is `<list|count>-<what>`, and `hwjobs list|count <what>` runs it; everything below, the
+ * CLI's targets, `hwjobs external` and the constructs' operation types derive from this object.
+ */
+export const QUERY_APIS = Object.freeze({
+  "list-image-jobs": LIST_IMAGE_JOBS,
+  "list-image-sub-jobs": LIST_IMAGE_SUB_JOBS,
+  "count-image-sub-jobs": COUNT_IMAGE_SUB_JOBS,
+  "list-app-sub-jobs": LIST_APP_SUB_JOBS,
+  "count-app-sub-jobs": COUNT_APP_SUB_JOBS,
+});
+
+/** The type of {@link QUERY_APIS}: each operation's name and its `QueryApi`. */
+export type QueryApis = typeof QUERY_APIS;
+
+/**
+ * One of {@link QUERY_OPERATIONS}.
+ * @useDeclaredType
+ */
+export type QueryOperation = keyof QueryApis;
+
 /** The list and count operations, as named by the Terraform external protocol (docs/architecture.md §5). */
-export const QUERY_OPERATIONS = [
-  "list-image-jobs",
-  "list-image-sub-jobs",
-  "count-image-sub-jobs",
-  "list-app-sub-jobs",
-  "count-app-sub-jobs",
-] as const;
+export const QUERY_OPERATIONS: readonly QueryOperation[] = Object.freeze(Object.keys(QUERY_APIS) as QueryOperation[]);
 
-/** One of {@link QUERY_OPERATIONS}. */
-export type QueryOperation = (typeof QUERY_OPERATIONS)[number];
+/**
+ * The operations that return pages of items.
+ * @useDeclaredType
+ */
+export type ListOperation = { [K in QueryOperation]: QueryApis[K]["result"] extends "list" ? K : never }[QueryOperation];
 
-/** The operations that return pages of items. */
-export type ListOperation = "list-image-jobs" | "list-image-sub-jobs" | "list-app-sub-jobs";
-
-/** The operations that return only a count. */
+/**
+ * The operations that return only a count.
+ * @useDeclaredType
+ */
 export type CountOperation = Exclude<QueryOperation, ListOperation>;
 
-/** A query that passed validation, tagged by its operation. */
-export type ParsedQuery =
-  | { readonly op: "list-image-jobs"; readonly query: ListImageJobsQuery }
-  | { readonly op: "list-image-sub-jobs"; readonly query: ListImageSubJobsQuery }
-  | { readonly op: "count-image-sub-jobs"; readonly query: CountImageSubJobsQuery }
-  | { readonly op: "list-app-sub-jobs"; readonly query: ListAppSubJobsQuery }
-  | { readonly op: "count-app-sub-jobs"; readonly query: CountAppSubJobsQuery };
+/** The valid query of one operation. */
+export type QueryOf<K extends QueryOperation> = ReturnType<QueryApis[K]["parse"]>;
 
-/** An item of any list operation, as the API returned it. */
-export type QueryItem = ImageJobInfo | ImageSubJob | AppSubJob;
+/** The API parameters of one operation, as raw strings (what a data source puts in its query). */
+export type QueryParameters<K extends QueryOperation> = { readonly [P in keyof QueryOf<K>]?: string };
+
+/** A query that passed validation, tagged by its operation. */
+export type ParsedQuery = { [K in QueryOperation]: { readonly op: K; readonly query: QueryOf<K> } }[QueryOperation];
+
+/**
+ * An item of any list operation, as the API returned it.
+ * @useDeclaredType
+ */
+export type QueryItem = { [K in ListOperation]: Awaited<ReturnType<QueryApis[K]["call"]>>["items"][number] }[ListOperation];
 
 /** Result of a list operation: the API's total `count` and the items read. */
 export interface ListResult {
@@ -91,27 +94,37 @@ export interface RunQueryOptions {
   readonly signal?: AbortSignal;
 }
 
-const QUERY_SCHEMAS = {
-  "list-image-jobs": listImageJobsQuerySchema,
-  "list-image-sub-jobs": listImageSubJobsQuerySchema,
-  "count-image-sub-jobs": countImageSubJobsQuerySchema,
-  "list-app-sub-jobs": listAppSubJobsQuerySchema,
-  "count-app-sub-jobs": countAppSubJobsQuerySchema,
-} as const;
-
 /** True when `text` is one of {@link QUERY_OPERATIONS} (spelled exactly). */
 export function isQueryOperation(text: string): text is QueryOperation {
-  return (QUERY_OPERATIONS as readonly string[]).includes(text);
+  return Object.hasOwn(QUERY_APIS, text);
 }
 
 /** True for the operations that return items (and so can read every page). */
 export function isListOperation(op: QueryOperation): op is ListOperation {
-  return op === "list-image-jobs" || op === "list-image-sub-jobs" || op === "list-app-sub-jobs";
+  return QUERY_APIS[op].result === "list";
+}
+
+/** The service (which endpoint) `op` is sent to. */
+export function queryService(op: QueryOperation): Service {
+  return QUERY_APIS[op].api.service;
+}
+
+/** The operations of one result kind, by what `hwjobs list|count <what>` calls them (`list-image-jobs` → `image-jobs`). */
+export function queryTargets<K extends "list" | "count">(
+  result: K,
+): ReadonlyMap<string, K extends "list" ? ListOperation : CountOperation> {
+  const prefix = `${result}-`;
+  return new Map(
+    QUERY_OPERATIONS.filter((op) => QUERY_APIS[op].result === result).map((op) => [
+      op.slice(prefix.length),
+      op as K extends "list" ? ListOperation : CountOperation,
+    ]),
+  );
 }
 
 /** The API names of the parameters `op` accepts, in the order messages list them. */
 export function queryParameters(op: QueryOperation): readonly string[] {
-  return Object.keys(QUERY_SCHEMAS[op].shape);
+  return Object.keys(QUERY_APIS[op].querySchema.shape);
 }
 
 /**
@@ -140,18 +153,27 @@ export async function runQuery(client: HwClient, parsed: ParsedQuery, options: R
   const concurrency = checkConcurrency(options.concurrency ?? PAGINATION_DEFAULTS.concurrency);
   if (options.all) refusePaging(parsed, apiParamName);
   const run = { all: options.all === true, concurrency, signal: options.signal };
-  switch (parsed.op) {
-    case "list-image-jobs":
-      return list((query, signal) => listImageJobs(client, query, signal), parsed.query, run);
-    case "list-image-sub-jobs":
-      return list((query, signal) => listImageSubJobs(client, query, signal), parsed.query, run);
-    case "list-app-sub-jobs":
-      return list((query, signal) => listAppSubJobs(client, query, signal), parsed.query, run);
-    case "count-image-sub-jobs":
-      return { kind: "count", count: (await countImageSubJobs(client, parsed.query, options.signal)).count };
-    case "count-app-sub-jobs":
-      return { kind: "count", count: (await countAppSubJobs(client, parsed.query, options.signal)).count };
-  }
+  return execute(client, parsed, run);
+}
+
+// One generic step for every operation of the registry: `op` and `query` belong together, which
+// the correlated union ParsedQuery cannot tell the compiler inside a generic function.
+async function execute(client: HwClient, parsed: ParsedQuery, run: ListRun): Promise<ListResult | CountResult> {
+  const api = QUERY_APIS[parsed.op] as unknown as LooseQueryApi;
+  if (api.result === "count") return { kind: "count", count: (await api.call(client, parsed.query, run.signal)).count };
+  return list((query, signal) => api.call(client, query, signal) as Promise<Page<QueryItem>>, parsed.query as Paging, run);
+}
+
+/** The paging parameters of a list query. */
+interface Paging {
+  readonly offset?: number;
+  readonly limit?: number;
+}
+
+/** Any entry of the registry, seen through one signature. */
+interface LooseQueryApi {
+  readonly result: QueryResultKind;
+  readonly call: (client: HwClient, query: object, signal?: AbortSignal) => Promise<{ readonly count: number }>;
 }
 
 /**
@@ -161,38 +183,19 @@ export async function runQuery(client: HwClient, parsed: ParsedQuery, options: R
  */
 export function queryWarnings(parsed: ParsedQuery, label: ParamLabel = apiParamName): string[] {
   const types = parsed.query.job_type;
-  const filter = jobTypeFilterOf(QUERY_SCHEMAS[parsed.op]);
+  const filter = jobTypeFilterOf(QUERY_APIS[parsed.op].querySchema);
   if (filter === undefined) return [];
   const newer = newerJobTypes(filter, types === undefined ? [] : Array.isArray(types) ? types : [types]);
   return newer.length === 0 ? [] : [newerJobTypesWarning(filter, label("job_type"), newer)];
 }
 
 function parseFor(op: QueryOperation, raw: RawQuery, label: ParamLabel): ParsedQuery {
-  switch (op) {
-    case "list-image-jobs":
-      return { op, query: parseListImageJobsQuery(raw, label) };
-    case "list-image-sub-jobs":
-      return { op, query: parseListImageSubJobsQuery(raw, label) };
-    case "count-image-sub-jobs":
-      return { op, query: parseCountImageSubJobsQuery(raw, label) };
-    case "list-app-sub-jobs":
-      return { op, query: parseListAppSubJobsQuery(raw, label) };
-    case "count-app-sub-jobs":
-      return { op, query: parseCountAppSubJobsQuery(raw, label) };
-  }
+  return { op, query: QUERY_APIS[op].parse(raw, label) } as ParsedQuery;
 }
 
 /** The paging parameters of a list query; counts have none. */
-function pagingOf(parsed: ParsedQuery): { offset?: number; limit?: number } {
-  switch (parsed.op) {
-    case "list-image-jobs":
-    case "list-image-sub-jobs":
-    case "list-app-sub-jobs":
-      return parsed.query;
-    case "count-image-sub-jobs":
-    case "count-app-sub-jobs":
-      return {};
-  }
+function pagingOf(parsed: ParsedQuery): Paging {
+  return isListOperation(parsed.op) ? (parsed.query as Paging) : {};
 }
 
 // Reading every page chooses offsets and limits itself; a caller's value would be silently
@@ -212,7 +215,7 @@ interface ListRun {
   readonly signal: AbortSignal | undefined;
 }
 
-async function list<Q extends { offset?: number; limit?: number }, T extends QueryItem>(
+async function list<Q extends Paging, T extends QueryItem>(
   fetch: (query: Q, signal?: AbortSignal) => Promise<Page<T>>,
   query: Q,
   run: ListRun,

@@ -82,6 +82,11 @@ function firstFailure(subJobs: readonly SubJobSnapshot[]): { errorCode: string; 
   return { errorCode: failed?.errorCode ?? "", errorMessage: failed?.errorMessage ?? "" };
 }
 
+/** The fields every snapshot opens with: the job, its status and phase, and what it produced. */
+function verdict(kind: JobKindName, jobId: string, status: string, phase: Phase, known: boolean, resourceIds: readonly string[]) {
+  return { kind, jobId, status, phase, knownStatus: known, resourceIds, resourceId: resourceIds[0] ?? "" };
+}
+
 function workspaceSnapshot(
   kind: JobKindName,
   jobId: string,
@@ -109,13 +114,7 @@ function workspaceSnapshot(
   }
   const resourceIds = uniqueNonEmpty(subJobs.filter((sub) => sub.phase === "succeeded").map((sub) => sub.resourceId));
   return {
-    kind,
-    jobId,
-    status: job.status,
-    phase,
-    knownStatus: known,
-    resourceIds,
-    resourceId: resourceIds[0] ?? "",
+    ...verdict(kind, jobId, job.status, phase, known, resourceIds),
     // Workspace parents carry no error fields; their sub-jobs do.
     ...firstFailure(subJobs),
     subJobs,
@@ -218,13 +217,7 @@ export function imsJobSnapshot(jobId: string, job: ImsJob): JobSnapshot {
   ]);
   const own = { errorCode: text(job.error_code), errorMessage: text(job.fail_reason) };
   return {
-    kind,
-    jobId,
-    status: job.status,
-    phase,
-    knownStatus: known,
-    resourceIds,
-    resourceId: resourceIds[0] ?? "",
+    ...verdict(kind, jobId, job.status, phase, known, resourceIds),
     // A parent that failed without saying why still has the cause on a member job.
     ...(own.errorCode !== "" || own.errorMessage !== "" ? own : firstFailure(subJobs)),
     subJobs,

@@ -1,5 +1,5 @@
 import { ExitCode, type ExitCodeValue } from "../../core/exit-codes";
-import { parseQuery, queryWarnings, runQuery, type CountOperation } from "../../jobs";
+import { parseQuery, queryService, queryTargets, queryWarnings, runQuery } from "../../jobs";
 import type { ParsedArgs } from "../args";
 import { createClient } from "../client-factory";
 import { parseCommandDeadline, withDeadline } from "../deadline";
@@ -8,10 +8,8 @@ import { progressLine } from "../progress";
 import { parseOutputFormat, renderCount } from "../output";
 import { flagLabel, rawQueryFromFlags, resolveTarget } from "../query-flags";
 
-const COUNT_TARGETS: Readonly<Record<string, CountOperation>> = {
-  "image-sub-jobs": "count-image-sub-jobs",
-  "app-sub-jobs": "count-app-sub-jobs",
-};
+/** `hwjobs count <what>` → the operation it runs, from the operation registry. */
+const COUNT_TARGETS = queryTargets("count");
 
 /** `hwjobs count image-sub-jobs|app-sub-jobs [--job-type T1,T2] [--status S] [--job-id J] [--timeout 5m]`: prints `{"count": N}`. */
 export async function runCount(args: ParsedArgs, io: CliIo): Promise<ExitCodeValue> {
@@ -23,8 +21,7 @@ export async function runCount(args: ParsedArgs, io: CliIo): Promise<ExitCodeVal
   // After every check, so that a refused command prints its error alone.
   for (const warning of queryWarnings(parsed, flagLabel)) io.stderr(progressLine(`warning: ${warning}`));
   try {
-    // Both count operations are Workspace APP ones.
-    const scope = { operation: `count ${args.positionals[0]}`, endpoint: client.config.endpoints.appstream };
+    const scope = { operation: `count ${args.positionals[0]}`, endpoint: client.config.endpoints[queryService(op)] };
     const { count } = await withDeadline(deadline, scope, io.signal, (signal) => runQuery(client, parsed, { signal }));
     io.stdout(renderCount(count, format));
     return ExitCode.OK;

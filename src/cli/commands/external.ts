@@ -9,6 +9,7 @@ import {
   parseQuery,
   QUERY_OPERATIONS,
   queryParameters,
+  queryService,
   queryWarnings,
   runQuery,
   validateJobId,
@@ -176,8 +177,7 @@ export async function runExternal(args: ParsedArgs, io: CliIo): Promise<ExitCode
     // On stderr, which Terraform shows only when the program fails; the constructs warn at synth.
     for (const warning of queryWarnings(parsed)) io.stderr(progressLine(`warning: ${warning}`));
     try {
-      // Every list and count operation is a Workspace APP one.
-      const scope = { operation: `external ${operation}`, endpoint: client.config.endpoints.appstream };
+      const scope = { operation: `external ${operation}`, endpoint: client.config.endpoints[queryService(operation)] };
       const result = await withDeadline(deadline, scope, io.signal, (signal) =>
         runQuery(client, parsed, { all: true, concurrency: pageConcurrency, signal }),
       );

@@ -1,6 +1,6 @@
 import { InvalidInputError } from "../../core/errors";
 import { ExitCode, type ExitCodeValue } from "../../core/exit-codes";
-import { parseQuery, runQuery, type ListOperation } from "../../jobs";
+import { parseQuery, queryService, queryTargets, runQuery } from "../../jobs";
 import type { ParsedArgs } from "../args";
 import { createClient } from "../client-factory";
 import { parseConcurrency } from "../concurrency";
@@ -9,12 +9,8 @@ import type { CliIo } from "../io";
 import { parseOutputFormat, renderItems } from "../output";
 import { flagLabel, rawQueryFromFlags, resolveTarget } from "../query-flags";
 
-/** `hwjobs list <what>` → the operation it runs. */
-const LIST_TARGETS: Readonly<Record<string, ListOperation>> = {
-  "image-jobs": "list-image-jobs",
-  "image-sub-jobs": "list-image-sub-jobs",
-  "app-sub-jobs": "list-app-sub-jobs",
-};
+/** `hwjobs list <what>` → the operation it runs, from the operation registry. */
+const LIST_TARGETS = queryTargets("list");
 
 /**
  * `hwjobs list image-jobs|image-sub-jobs|app-sub-jobs`: one page (`--offset`, `--limit`), or every
@@ -32,8 +28,7 @@ export async function runList(args: ParsedArgs, io: CliIo): Promise<ExitCodeValu
   const format = parseOutputFormat(args.flags.output, io.env);
   const client = createClient(args.flags, io);
   try {
-    // Every list operation is a Workspace APP one.
-    const scope = { operation: `list ${args.positionals[0]}`, endpoint: client.config.endpoints.appstream };
+    const scope = { operation: `list ${args.positionals[0]}`, endpoint: client.config.endpoints[queryService(op)] };
     const result = await withDeadline(deadline, scope, io.signal, (signal) => runQuery(client, parsed, { all, concurrency, signal }));
     if (result.kind !== "list") throw new Error(`${op} returned no items`);
     io.stdout(renderItems(result.count, result.items, format));

@@ -144,23 +144,31 @@ function countSubJobs<S extends { id: string; status: string }>(
   };
 }
 
-/** The Workspace APP list and count operations. */
-export const LIST_ROUTES: readonly Route<Handler>[] = [
-  { method: "GET", pattern: "/v1/{project_id}/image-server-jobs", handler: listImageJobs },
-  {
-    method: "GET",
+/**
+ * The Workspace APP list and count operations, keyed by their API names (the client's
+ * `api/operations.ts` names them the same; `test/emulator/operation-parity.test.ts` holds the two
+ * to each other).
+ */
+export const LIST_OPERATIONS: Readonly<Record<string, { readonly pattern: string; readonly handler: Handler }>> = {
+  ListImageJobs: { pattern: "/v1/{project_id}/image-server-jobs", handler: listImageJobs },
+  ListImageSubJobs: {
     pattern: "/v1/{project_id}/image-server-sub-jobs",
     handler: listSubJobs("image-job", IMAGE_QUERY_JOB_TYPES, imageSubJobBodies),
   },
-  {
-    method: "GET",
+  CountImageSubJobs: {
     pattern: "/v1/{project_id}/image-server-sub-jobs/actions/count",
     handler: countSubJobs("image-job", IMAGE_QUERY_JOB_TYPES, MAX_IMAGE_COUNT_TYPES_LENGTH, imageSubJobBodies),
   },
-  { method: "GET", pattern: "/v1/{project_id}/app-server-sub-jobs", handler: listSubJobs("app-job", APP_QUERY_JOB_TYPES, appSubJobBodies) },
-  {
-    method: "GET",
+  ListSubJobs: { pattern: "/v1/{project_id}/app-server-sub-jobs", handler: listSubJobs("app-job", APP_QUERY_JOB_TYPES, appSubJobBodies) },
+  CountSubJobs: {
     pattern: "/v1/{project_id}/app-server-sub-jobs/actions/count",
     handler: countSubJobs("app-job", "every type", MAX_APP_COUNT_TYPES_LENGTH, appSubJobBodies),
   },
-].map((route) => ({ ...route, handler: validated(route.handler) }));
+};
+
+/** {@link LIST_OPERATIONS} as routes, each answering 400 for an invalid query parameter. */
+export const LIST_ROUTES: readonly Route<Handler>[] = Object.values(LIST_OPERATIONS).map(({ pattern, handler }) => ({
+  method: "GET",
+  pattern,
+  handler: validated(handler),
+}));

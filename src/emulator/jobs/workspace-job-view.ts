@@ -114,24 +114,33 @@ export function appJobBody(job: EmulatedJob, snap: TimelineSnapshot): WorkspaceJ
   return { ...workspaceJobInfo(job, snap), sub_jobs: appSubJobBodies(job, snap) };
 }
 
+function workspaceKind<N extends string, F extends EmulatorKindSpec["scenarioField"]>(
+  name: N,
+  showPath: string,
+  render: EmulatorKindSpec["render"],
+  defaultJobType: string,
+  scenarioField: F,
+) {
+  // Workspace APP statuses are the timeline's own.
+  return {
+    name,
+    family: "workspace",
+    showPath,
+    render,
+    statusName: (status) => status,
+    defaultJobType,
+    scenarioField,
+  } as const satisfies EmulatorKindSpec;
+}
+
 /** The image-server job kind of the emulator's kind registry (`kind.ts`). */
-export const IMAGE_JOB_KIND = {
-  name: "image-job",
-  family: "workspace",
-  showPath: "/v1/{project_id}/image-server-jobs/{job_id}",
-  render: imageJobBody,
-  statusName: (status) => status,
-  defaultJobType: "CREATE_SERVER_IMAGE",
-  scenarioField: "imageJobs",
-} as const satisfies EmulatorKindSpec;
+export const IMAGE_JOB_KIND = workspaceKind(
+  "image-job",
+  "/v1/{project_id}/image-server-jobs/{job_id}",
+  imageJobBody,
+  "CREATE_SERVER_IMAGE",
+  "imageJobs",
+);
 
 /** The app-server job kind of the emulator's kind registry (`kind.ts`). */
-export const APP_JOB_KIND = {
-  name: "app-job",
-  family: "workspace",
-  showPath: "/v2/{project_id}/job/{job_id}",
-  render: appJobBody,
-  statusName: (status) => status,
-  defaultJobType: "CREATE_SERVER",
-  scenarioField: "appJobs",
-} as const satisfies EmulatorKindSpec;
+export const APP_JOB_KIND = workspaceKind("app-job", "/v2/{project_id}/job/{job_id}", appJobBody, "CREATE_SERVER", "appJobs");
