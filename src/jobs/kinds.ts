@@ -4,9 +4,10 @@ import { APP_JOB_ID_MAX_LENGTH, CONTROL_CHARACTERS_REFUSED, jobIdProblem, JOB_ID
 import type { StatusTable } from "./phase";
 
 /**
- * How a kind's Show answer is shaped, which decides how it is checked and normalized
- * (`jobs/answer-identity.ts`, `jobs/snapshot.ts`, `jobs/success-warnings.ts` switch on it, with no
- * default, so a new family must be handled everywhere before it compiles):
+ * How a kind's Show answer is shaped, which decides its status tables and how it is checked and
+ * normalized (`jobs/answer-identity.ts` switches on it and `jobs/success-warnings.ts` keys a
+ * table by it, with no default, so a new family does not compile until both handle it; its
+ * snapshot is a function of `jobs/snapshot.ts`, reached through `jobs/fetch-job.ts` `READERS`):
  * - `workspace`: Workspace APP jobs: own id in `id`, sub-jobs carrying the parent id in `job_id`,
  *   no error fields on the parent, a SUCCESS that counts only when every sub-job succeeded.
  * - `ims`: IMS jobs: own id in `job_id`, member jobs in `entities.sub_jobs_result`, the image in

@@ -88,7 +88,7 @@ function verdict(kind: JobKindName, jobId: string, status: string, phase: Phase,
 }
 
 function workspaceSnapshot(
-  kind: JobKindName,
+  kind: (typeof IMAGE_JOB_KIND)["name"] | (typeof APP_JOB_KIND)["name"],
   jobId: string,
   job: ImageJob | AppJob,
   subJobs: SubJobSnapshot[],

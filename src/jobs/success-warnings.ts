@@ -45,6 +45,10 @@ const FAILED_SUB_JOBS_ACCEPTED_BECAUSE: Readonly<Record<JobFamily, string>> = {
   ims: "IMS reported SUCCESS",
 };
 
+// Whether a family's job names the image it created (IMS `entities.image_id`), so that a success
+// without one deserves a warning; Workspace APP jobs name resources on their sub-jobs.
+const NAMES_ITS_IMAGE: Readonly<Record<JobFamily, boolean>> = { workspace: false, ims: true };
+
 /**
  * The warnings due for a succeeded snapshot: failed sub-jobs it succeeded with, and an IMS
  * image job that names no image. Empty for any other phase.
@@ -59,7 +63,7 @@ export function successWarnings(snapshot: JobSnapshot): SuccessWarning[] {
     const why = FAILED_SUB_JOBS_ACCEPTED_BECAUSE[family];
     warnings.push({ code: "failed-sub-jobs", message: `${name} succeeded with failed sub-jobs (${why}): ${failed.join("; ")}` });
   }
-  if (family === "ims") {
+  if (NAMES_ITS_IMAGE[family]) {
     const job = snapshot.job as ImsJob;
     const type = job.job_type ?? "";
     const missingOwn = IMS_IMAGE_JOB_TYPES.has(type) && !job.entities?.image_id;
