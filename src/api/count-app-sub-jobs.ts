@@ -1,16 +1,11 @@
 import { z } from "zod";
 import { API_OPERATIONS } from "./operations";
 import { countApi } from "./query-api";
-import { SUB_JOB_STATUSES } from "./enums";
 import { JOB_TYPE_FILTERS } from "./job-type-filters";
-import { enumField, jobIdFilterField, jobTypeListField } from "./query-fields";
+import { subJobCountQuerySchema } from "./sub-job-queries";
 
 /** CountSubJobs (app-server sub-jobs) query, read from raw strings; `job_type` is optional and comma-separated, and a type newer than the tool is sent (see job-type-filters.ts). */
-export const countAppSubJobsQuerySchema = z.strictObject({
-  job_type: jobTypeListField(JOB_TYPE_FILTERS.CountSubJobs).optional(),
-  status: enumField(SUB_JOB_STATUSES).optional(),
-  job_id: jobIdFilterField.optional(),
-});
+export const countAppSubJobsQuerySchema = subJobCountQuerySchema(JOB_TYPE_FILTERS.CountSubJobs);
 
 /** A valid CountSubJobs query; `job_type` is the list, sent joined with commas. */
 export type CountAppSubJobsQuery = z.output<typeof countAppSubJobsQuerySchema>;

@@ -1,20 +1,15 @@
 import { z } from "zod";
 import { API_OPERATIONS } from "./operations";
 import { countApi } from "./query-api";
-import { SUB_JOB_STATUSES } from "./enums";
 import { JOB_TYPE_FILTERS } from "./job-type-filters";
-import { enumField, jobIdFilterField, jobTypeListField } from "./query-fields";
+import { subJobCountQuerySchema } from "./sub-job-queries";
 
 /**
  * CountImageSubJobs query, read from raw strings. `job_type` is optional and comma-separated;
  * without it the API counts CREATE_SERVER, CREATE_SERVER_IMAGE and DELETE_SERVER sub-jobs
  * (docs/reference/huawei-api.md §2.3). A type newer than the tool is sent (see job-type-filters.ts).
  */
-export const countImageSubJobsQuerySchema = z.strictObject({
-  job_type: jobTypeListField(JOB_TYPE_FILTERS.CountImageSubJobs).optional(),
-  status: enumField(SUB_JOB_STATUSES).optional(),
-  job_id: jobIdFilterField.optional(),
-});
+export const countImageSubJobsQuerySchema = subJobCountQuerySchema(JOB_TYPE_FILTERS.CountImageSubJobs);
 
 /** A valid CountImageSubJobs query; `job_type` is the list, sent joined with commas. */
 export type CountImageSubJobsQuery = z.output<typeof countImageSubJobsQuerySchema>;

@@ -2,19 +2,12 @@ import { z } from "zod";
 import { API_OPERATIONS } from "./operations";
 import { listApi } from "./query-api";
 import { appSubJobSchema, type AppSubJob } from "./app-job";
-import { SUB_JOB_STATUSES } from "./enums";
 import { JOB_TYPE_FILTERS } from "./job-type-filters";
+import { subJobListQuerySchema } from "./sub-job-queries";
 import type { Page } from "./page";
-import { enumField, jobTypeField, jobIdFilterField, limitField, offsetField } from "./query-fields";
 
 /** ListSubJobs (app-server sub-jobs) query, read from raw strings: `job_type` is required. */
-export const listAppSubJobsQuerySchema = z.strictObject({
-  job_type: jobTypeField(JOB_TYPE_FILTERS.ListSubJobs),
-  status: enumField(SUB_JOB_STATUSES).optional(),
-  job_id: jobIdFilterField.optional(),
-  offset: offsetField.optional(),
-  limit: limitField.optional(),
-});
+export const listAppSubJobsQuerySchema = subJobListQuerySchema(JOB_TYPE_FILTERS.ListSubJobs);
 
 /** A valid ListSubJobs query. */
 export type ListAppSubJobsQuery = z.output<typeof listAppSubJobsQuerySchema>;

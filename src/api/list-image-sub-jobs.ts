@@ -1,20 +1,13 @@
 import { z } from "zod";
 import { API_OPERATIONS } from "./operations";
 import { listApi } from "./query-api";
-import { SUB_JOB_STATUSES } from "./enums";
 import { JOB_TYPE_FILTERS } from "./job-type-filters";
+import { subJobListQuerySchema } from "./sub-job-queries";
 import { imageSubJobSchema, type ImageSubJob } from "./image-job";
 import type { Page } from "./page";
-import { enumField, jobTypeField, jobIdFilterField, limitField, offsetField } from "./query-fields";
 
 /** ListImageSubJobs query, read from raw strings: `job_type` is required. */
-export const listImageSubJobsQuerySchema = z.strictObject({
-  job_type: jobTypeField(JOB_TYPE_FILTERS.ListImageSubJobs),
-  status: enumField(SUB_JOB_STATUSES).optional(),
-  job_id: jobIdFilterField.optional(),
-  offset: offsetField.optional(),
-  limit: limitField.optional(),
-});
+export const listImageSubJobsQuerySchema = subJobListQuerySchema(JOB_TYPE_FILTERS.ListImageSubJobs);
 
 /** A valid ListImageSubJobs query. */
 export type ListImageSubJobsQuery = z.output<typeof listImageSubJobsQuerySchema>;

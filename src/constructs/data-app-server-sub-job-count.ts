@@ -1,14 +1,14 @@
 import type { Construct } from "constructs";
-import { SUB_JOB_STATUSES } from "../api/enums";
 import { JOB_TYPE_FILTERS } from "../api/job-type-filters";
 import { HwjobsCountDataSource } from "./hwjobs-count-data-source";
 import type { HwjobsDataSourceProps } from "./hwjobs-data-source";
 import { failFor } from "./fail";
-import { contextFor, operationQuery, validateChoice, validateJobIdFilter, validateProps } from "./validation";
+import type { SubJobFilterProps } from "./sub-job-filter-props";
+import { contextFor, operationQuery, validateProps, validateSubJobFilter } from "./validation";
 import { validateJobTypeList } from "./validate-job-types";
 
 /** Properties of a {@link DataAppServerSubJobCount}. */
-export interface DataAppServerSubJobCountProps extends HwjobsDataSourceProps {
+export interface DataAppServerSubJobCountProps extends HwjobsDataSourceProps, SubJobFilterProps {
   /**
    * Only count sub-jobs of these types (sent joined with commas, at most 256 characters): any of
    * the 19 app-server job types (`CREATE_SERVER`, `DELETE_SERVER`, `UPDATE_FREEZE_STATUS`,
@@ -22,21 +22,6 @@ export interface DataAppServerSubJobCountProps extends HwjobsDataSourceProps {
    * @default - the service's default, which its spec does not name (the emulator counts every type)
    */
   readonly jobTypes?: string[];
-
-  /**
-   * Only count sub-jobs in this status: `WAITING`, `RUNNING`, `SUCCESS`, `FAILED`, `ABNORMAL`,
-   * `ROLLBACK` or `ABORTING`.
-   *
-   * @default - sub-jobs in any status
-   */
-  readonly status?: string;
-
-  /**
-   * Only count the sub-jobs of this parent app-server job (1 to 128 characters).
-   *
-   * @default - the sub-jobs of every job
-   */
-  readonly jobId?: string;
 }
 
 /**
@@ -58,8 +43,7 @@ export class DataAppServerSubJobCount extends HwjobsCountDataSource {
       id,
       ...operationQuery("count-app-sub-jobs", {
         job_type: jobTypes?.joined,
-        status: p.status === undefined ? undefined : validateChoice(p.status, "status", SUB_JOB_STATUSES, ctx),
-        job_id: p.jobId === undefined ? undefined : validateJobIdFilter(p.jobId, ctx),
+        ...validateSubJobFilter(p, ctx),
       }),
       p,
       ctx.fail,

@@ -1,34 +1,19 @@
 import type { Construct } from "constructs";
-import { SUB_JOB_STATUSES } from "../api/enums";
 import { JOB_TYPE_FILTERS } from "../api/job-type-filters";
 import { HwjobsListDataSource, type HwjobsListDataSourceProps } from "./hwjobs-list-data-source";
 import { failFor } from "./fail";
-import { contextFor, operationQuery, validateChoice, validateJobIdFilter, validateProps } from "./validation";
+import type { SubJobFilterProps } from "./sub-job-filter-props";
+import { contextFor, operationQuery, validateProps, validateSubJobFilter } from "./validation";
 import { validateJobType } from "./validate-job-types";
 
 /** Properties of a {@link DataAppServerSubJobs}. */
-export interface DataAppServerSubJobsProps extends HwjobsListDataSourceProps {
+export interface DataAppServerSubJobsProps extends HwjobsListDataSourceProps, SubJobFilterProps {
   /**
    * Type of the app-server sub-jobs to list (the API requires one): `CREATE_SERVER`,
    * `DELETE_SERVER`, `REJOIN_DOMAIN`, `CHANGE_SERVER_IMAGE`, `REINSTALL_OS`, `MIGRATE_SERVER`,
    * `UPDATE_SERVER_TSVI`, `UPGRADE_ACCESS_AGENT`, `SCHEDULED_TASK` or `UPDATE_FREEZE_STATUS`.
    */
   readonly jobType: string;
-
-  /**
-   * Only list sub-jobs in this status: `WAITING`, `RUNNING`, `SUCCESS`, `FAILED`, `ABNORMAL`,
-   * `ROLLBACK` or `ABORTING`.
-   *
-   * @default - sub-jobs in any status
-   */
-  readonly status?: string;
-
-  /**
-   * Only list the sub-jobs of this parent app-server job (1 to 128 characters).
-   *
-   * @default - the sub-jobs of every job
-   */
-  readonly jobId?: string;
 }
 
 /**
@@ -48,8 +33,7 @@ export class DataAppServerSubJobs extends HwjobsListDataSource {
       id,
       ...operationQuery("list-app-sub-jobs", {
         job_type: validateJobType(p.jobType, "jobType", JOB_TYPE_FILTERS.ListSubJobs, ctx),
-        status: p.status === undefined ? undefined : validateChoice(p.status, "status", SUB_JOB_STATUSES, ctx),
-        job_id: p.jobId === undefined ? undefined : validateJobIdFilter(p.jobId, ctx),
+        ...validateSubJobFilter(p, ctx),
       }),
       p,
       ctx.fail,

@@ -1,14 +1,14 @@
 import type { Construct } from "constructs";
-import { SUB_JOB_STATUSES } from "../api/enums";
 import { JOB_TYPE_FILTERS } from "../api/job-type-filters";
 import { HwjobsCountDataSource } from "./hwjobs-count-data-source";
 import type { HwjobsDataSourceProps } from "./hwjobs-data-source";
 import { failFor } from "./fail";
-import { contextFor, operationQuery, validateChoice, validateJobIdFilter, validateProps } from "./validation";
+import type { SubJobFilterProps } from "./sub-job-filter-props";
+import { contextFor, operationQuery, validateProps, validateSubJobFilter } from "./validation";
 import { validateJobTypeList } from "./validate-job-types";
 
 /** Properties of a {@link DataImageServerSubJobCount}. */
-export interface DataImageServerSubJobCountProps extends HwjobsDataSourceProps {
+export interface DataImageServerSubJobCountProps extends HwjobsDataSourceProps, SubJobFilterProps {
   /**
    * Only count sub-jobs of these types (sent joined with commas, at most 128 characters): any of
    * the seven image job types (`CREATE_SERVER`, `CREATE_SERVER_IMAGE`, `DELETE_SERVER`,
@@ -19,21 +19,6 @@ export interface DataImageServerSubJobCountProps extends HwjobsDataSourceProps {
    *   sub-jobs only; list the types to count the others
    */
   readonly jobTypes?: string[];
-
-  /**
-   * Only count sub-jobs in this status: `WAITING`, `RUNNING`, `SUCCESS`, `FAILED`, `ABNORMAL`,
-   * `ROLLBACK` or `ABORTING`.
-   *
-   * @default - sub-jobs in any status
-   */
-  readonly status?: string;
-
-  /**
-   * Only count the sub-jobs of this parent image-server job (1 to 128 characters).
-   *
-   * @default - the sub-jobs of every job
-   */
-  readonly jobId?: string;
 }
 
 /**
@@ -56,8 +41,7 @@ export class DataImageServerSubJobCount extends HwjobsCountDataSource {
       id,
       ...operationQuery("count-image-sub-jobs", {
         job_type: jobTypes?.joined,
-        status: p.status === undefined ? undefined : validateChoice(p.status, "status", SUB_JOB_STATUSES, ctx),
-        job_id: p.jobId === undefined ? undefined : validateJobIdFilter(p.jobId, ctx),
+        ...validateSubJobFilter(p, ctx),
       }),
       p,
       ctx.fail,

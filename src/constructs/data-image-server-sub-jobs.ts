@@ -1,33 +1,18 @@
 import type { Construct } from "constructs";
-import { SUB_JOB_STATUSES } from "../api/enums";
 import { JOB_TYPE_FILTERS } from "../api/job-type-filters";
 import { HwjobsListDataSource, type HwjobsListDataSourceProps } from "./hwjobs-list-data-source";
 import { failFor } from "./fail";
-import { contextFor, operationQuery, validateChoice, validateJobIdFilter, validateProps } from "./validation";
+import type { SubJobFilterProps } from "./sub-job-filter-props";
+import { contextFor, operationQuery, validateProps, validateSubJobFilter } from "./validation";
 import { validateJobType } from "./validate-job-types";
 
 /** Properties of a {@link DataImageServerSubJobs}. */
-export interface DataImageServerSubJobsProps extends HwjobsListDataSourceProps {
+export interface DataImageServerSubJobsProps extends HwjobsListDataSourceProps, SubJobFilterProps {
   /**
    * Type of the image sub-jobs to list: `CREATE_SERVER`, `CREATE_SERVER_IMAGE` or
    * `DELETE_SERVER` (the API requires one).
    */
   readonly jobType: string;
-
-  /**
-   * Only list sub-jobs in this status: `WAITING`, `RUNNING`, `SUCCESS`, `FAILED`, `ABNORMAL`,
-   * `ROLLBACK` or `ABORTING`.
-   *
-   * @default - sub-jobs in any status
-   */
-  readonly status?: string;
-
-  /**
-   * Only list the sub-jobs of this parent image-server job (1 to 128 characters).
-   *
-   * @default - the sub-jobs of every job
-   */
-  readonly jobId?: string;
 }
 
 /**
@@ -47,8 +32,7 @@ export class DataImageServerSubJobs extends HwjobsListDataSource {
       id,
       ...operationQuery("list-image-sub-jobs", {
         job_type: validateJobType(p.jobType, "jobType", JOB_TYPE_FILTERS.ListImageSubJobs, ctx),
-        status: p.status === undefined ? undefined : validateChoice(p.status, "status", SUB_JOB_STATUSES, ctx),
-        job_id: p.jobId === undefined ? undefined : validateJobIdFilter(p.jobId, ctx),
+        ...validateSubJobFilter(p, ctx),
       }),
       p,
       ctx.fail,

@@ -21,6 +21,7 @@ export { HwjobsDataSource, type HwjobsDataSourceProps } from "./hwjobs-data-sour
 export { HwjobsListDataSource, type HwjobsListDataSourceProps } from "./hwjobs-list-data-source";
 export * from "./hwjobs-count-data-source";
 export { HwjobsJobDataSource, type HwjobsJobDataSourceProps, type JobToRead } from "./hwjobs-job-data-source";
+export type { SubJobFilterProps } from "./sub-job-filter-props";
 export * from "./data-image-server-jobs";
 export * from "./data-image-server-sub-jobs";
 export * from "./data-image-server-sub-job-count";

@@ -9,6 +9,8 @@ import { JOB_ID_MAX_LENGTH, jobIdProblem } from "../core/limits";
 import { getOperationOf, JOB_ID_MAX_LENGTHS } from "../jobs/kinds";
 import type { JobToRead } from "./hwjobs-job-data-source";
 import type { QueryOperation, QueryParameters } from "../jobs/queries";
+import { SUB_JOB_STATUSES } from "../api/enums";
+import type { SubJobFilterProps } from "./sub-job-filter-props";
 import type { IConstruct } from "constructs";
 import type { Fail } from "./fail";
 import { type Framework, frameworkOf } from "./framework";
@@ -143,6 +145,14 @@ export function validateTriggers(
 export function validateJobIdFilter(jobId: string, ctx: ConstructContext, prop = "jobId"): string {
   if (jobId === "." || jobId === "..") return jobId;
   return validateJobIdProp(jobId, JOB_ID_MAX_LENGTH, ctx, prop);
+}
+
+/** The API parameters of the sub-job filters (`status`, `job_id`), validated; unset ones are undefined. */
+export function validateSubJobFilter(p: SubJobFilterProps, ctx: ConstructContext): { status?: string; job_id?: string } {
+  return {
+    status: p.status === undefined ? undefined : validateChoice(p.status, "status", SUB_JOB_STATUSES, ctx),
+    job_id: p.jobId === undefined ? undefined : validateJobIdFilter(p.jobId, ctx),
+  };
 }
 
 /** One of `allowed` (exact case), or a token. */
