@@ -96,8 +96,8 @@ function workspaceSnapshot(
 ): JobSnapshot {
   checkAnswerIdentity(kind, jobId, job);
   const { phase: statusPhase, known } = classifyJobStatus(kind, job.status);
-  // A SUCCESS counts only when every sub-job it announced is listed and exactly SUCCESS (design
-  // §5). Known failures fail it (unless allowed); anything else keeps it pending, with a warning.
+  // A SUCCESS counts only when every sub-job it announced is listed and exactly SUCCESS
+  // (docs/architecture.md §5). Known failures fail it (unless allowed); anything else keeps it pending, with a warning.
   let phase: Phase = statusPhase;
   const warnings: SnapshotWarning[] = [];
   if (statusPhase === "succeeded") {

@@ -1,6 +1,6 @@
 /**
- * The values the list and count operations accept, from the spec's query patterns (reference
- * §2.1–2.4, 2.8). The counts' `job_type` has no pattern, so it has no list here. Declared here
+ * The values the list and count operations accept, from the spec's query patterns
+ * (docs/reference/huawei-api.md §2.1–2.4, §2.8). The counts' `job_type` has no pattern, so it has no list here. Declared here
  * rather than imported from `api/`: the emulator is the client's independent counterpart, so a
  * mistake in the client's enums must not hide in the emulator.
  */
