@@ -22,6 +22,8 @@ const OPTIONS = {
   output: { type: "string" },
   ...stringOptions<WaitTimingFlag>(WAIT_TIMING_FLAGS),
   "allow-failed-sub-jobs": { type: "boolean" },
+  "fail-fast": { type: "boolean" },
+  "all-pending": { type: "boolean" },
   "job-type": { type: "string" },
   status: { type: "string" },
   "job-id": { type: "string" },
@@ -43,7 +45,7 @@ const GLOBAL = [...CONNECTION_FLAGS, "output", "help", "version"] as const;
 
 /** Flags each command accepts besides the global ones. */
 export const COMMAND_FLAGS: Readonly<Record<string, readonly (keyof typeof OPTIONS)[]>> = {
-  wait: [...WAIT_TIMING_FLAGS, "allow-failed-sub-jobs"],
+  wait: [...WAIT_TIMING_FLAGS, "allow-failed-sub-jobs", "fail-fast", "all-pending", "job-type"],
   get: ["timeout"],
   list: ["job-type", "status", "job-id", "offset", "limit", "all", "concurrency", "timeout"],
   count: ["job-type", "status", "job-id", "timeout"],

@@ -1,4 +1,5 @@
 import { JOB_KIND_SPECS, JOB_KINDS } from "../jobs/kinds";
+import { MAX_WAIT_JOBS } from "../jobs/wait-many";
 import { WAIT_ENV, WAIT_TIMINGS } from "../jobs/wait-timings";
 
 const { timeout, notFoundGrace, minPollInterval, maxPollInterval } = WAIT_TIMINGS;
@@ -15,10 +16,12 @@ function kindLines(): string {
 export const HELP = `hwjobs - wait for and read HUAWEI CLOUD image jobs (Workspace APP and IMS)
 
 Usage:
-  hwjobs wait  <kind> <job-id> [--${timeout.flag} ${timeout.default}] [--${notFoundGrace.flag} ${notFoundGrace.default}]
+  hwjobs wait  <kind> <job-id> [<job-id> ...] [--${timeout.flag} ${timeout.default}] [--${notFoundGrace.flag} ${notFoundGrace.default}]
                                [--${minPollInterval.flag} ${minPollInterval.default}] [--${maxPollInterval.flag} ${maxPollInterval.default}]
                                [--allow-failed-sub-jobs]   a Workspace SUCCESS with FAILED/ABNORMAL
                                sub-jobs: exit 0 and a warning, not exit 1
+                               [--fail-fast]   with several ids (up to ${MAX_WAIT_JOBS}, waited for at once):
+                               stop at the first failure instead of waiting for every job
   hwjobs get   <kind> <job-id> [--timeout 5m]
   hwjobs list  image-jobs     --job-type T [--status S] [--offset N] [--limit N] [--all] [--concurrency 4]
   hwjobs list  image-sub-jobs --job-type T [--status S] [--job-id J] [--offset N] [--limit N] [--all]

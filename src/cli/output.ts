@@ -1,7 +1,7 @@
 import { InvalidInputError } from "../core/errors";
 import { safeJson } from "../core/safe-json";
 import { sanitizeLine } from "../core/sanitize";
-import { summarizeItem, type JobSnapshot, type QueryItem } from "../jobs";
+import { summarizeItem, type WaitOutcome, type JobSnapshot, type QueryItem } from "../jobs";
 import { WAIT_ENV } from "../jobs/wait-timings";
 
 // Everything the CLI prints as a result on stdout, in one place: the formats, the JSON documents
@@ -65,6 +65,41 @@ export function jobResult(snapshot: JobSnapshot): JobResult {
     error_message: snapshot.errorMessage,
     job: snapshot.job,
   };
+}
+
+/**
+ * The result of one job of a `wait` on several: its last snapshot's, or for a job never read (a
+ * timeout or an error before any answer) its kind and id with an empty `status` and `job` null.
+ */
+export function outcomeResult(outcome: WaitOutcome): JobResult {
+  if (outcome.snapshot) return jobResult(outcome.snapshot);
+  const { kind, jobId } = outcome.ref;
+  return {
+    kind,
+    job_id: jobId,
+    status: "",
+    phase: "pending",
+    resource_id: "",
+    resource_ids: [],
+    error_code: "",
+    error_message: "",
+    job: null,
+  };
+}
+
+/** Renders the results of a `wait` on several jobs: a JSON array in the order given, one table row per job, or nothing. */
+export function renderJobResults(results: readonly JobResult[], format: OutputFormat): string {
+  if (format === "none") return "";
+  if (format === "json") return `${safeJson(results, 2)}\n`;
+  const rows = results.map((r) => [
+    r.kind,
+    r.job_id,
+    r.status,
+    r.phase,
+    r.resource_ids.join(", "),
+    [r.error_code, r.error_message].filter(Boolean).join(" "),
+  ]);
+  return `${renderTable([["KIND", "JOB_ID", "STATUS", "PHASE", "RESOURCE_IDS", "ERROR"], ...rows])}\n`;
 }
 
 /**

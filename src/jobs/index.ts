@@ -40,9 +40,18 @@ export {
   type JobKindName,
   type JobKindSpec,
   type JobRef,
+  type PendingSelector,
   type ShowOperation,
 } from "./kinds";
-export { classifyJobStatus, classifyStatus, classifySubJobStatus, type Classification, type Phase, type StatusTable } from "./phase";
+export {
+  classifyJobStatus,
+  classifyStatus,
+  classifySubJobStatus,
+  pendingStatuses,
+  type Classification,
+  type Phase,
+  type StatusTable,
+} from "./phase";
 export { classifyPollError, type PollErrorVerdict } from "./poll-errors";
 export {
   appJobSnapshot,
@@ -65,6 +74,16 @@ export {
   type SuccessWarningCode,
 } from "./success-warnings";
 export { FINAL_POLL_GRACE_MS, WAIT_DEFAULTS, waitForJob, type PollJob, type WaitOptions } from "./waiter";
+export {
+  checkOutcomes,
+  JobsWaitError,
+  MAX_WAIT_JOBS,
+  waitForJobs,
+  type WaitOutcome,
+  type JobToWaitFor,
+  type WaitManyOptions,
+} from "./wait-many";
+export { parsePendingSelection, selectableKinds, selectPendingJobs, type PendingSelection } from "./select-pending";
 export { defaultWaitMs, WAIT_ENV, WAIT_TIMINGS, type WaitTiming, type WaitTimingProp } from "./wait-timings";
 export { summarizeItem, type ItemSummary } from "./item-summary";
 export {

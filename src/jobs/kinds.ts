@@ -2,6 +2,18 @@ import { API_OPERATIONS, type ApiOperation } from "../api/operations";
 import { InvalidInputError } from "../core/errors";
 import { APP_JOB_ID_MAX_LENGTH, CONTROL_CHARACTERS_REFUSED, jobIdProblem, JOB_ID_MAX_LENGTH } from "../core/limits";
 import type { StatusTable } from "./phase";
+import type { ListOperation } from "./queries";
+
+/**
+ * How `hwjobs wait <kind> --job-type T --all-pending` finds a kind's pending jobs: the list
+ * operation to read (every page, once per pending status of `statusTable`) and the item field that
+ * holds the id of the job to wait for (a sub-job's `job_id` names its parent).
+ */
+export interface PendingSelector {
+  readonly list: ListOperation;
+  readonly statusTable: StatusTable;
+  readonly jobIdField: "id" | "job_id";
+}
 
 /**
  * How a kind's Show answer is shaped, which decides its status tables and how it is checked and
@@ -29,6 +41,8 @@ export interface JobKindSpec {
   readonly statusTables: { readonly job: StatusTable; readonly subJob: StatusTable };
   /** How its answer is shaped (see {@link JobFamily}). */
   readonly family: JobFamily;
+  /** How its pending jobs are found, when a list API can tell (IMS has none). */
+  readonly pending?: PendingSelector;
 }
 
 // The status tables of each family: Workspace APP parents and sub-jobs have their own; IMS
@@ -39,17 +53,32 @@ const STATUS_TABLES: Readonly<Record<JobFamily, JobKindSpec["statusTables"]>> = 
 };
 
 // One entry of the registry, keeping the literal types of its name and operation.
-function jobKind<N extends string, O extends ApiOperation>(name: N, title: string, show: O, idMaxLength: number, family: JobFamily) {
-  return { name, title, show, idMaxLength, statusTables: STATUS_TABLES[family], family } satisfies JobKindSpec;
+function jobKind<N extends string, O extends ApiOperation>(
+  name: N,
+  title: string,
+  show: O,
+  idMaxLength: number,
+  family: JobFamily,
+  pending?: PendingSelector,
+) {
+  return { name, title, show, idMaxLength, statusTables: STATUS_TABLES[family], family, pending } satisfies JobKindSpec;
 }
 
 const { ShowImageJob, ShowJobDetail, ShowJob } = API_OPERATIONS;
 
 /** A Workspace APP image-server job. */
-export const IMAGE_JOB_KIND = jobKind("image-job", "Workspace APP image-server job", ShowImageJob, JOB_ID_MAX_LENGTH, "workspace");
+export const IMAGE_JOB_KIND = jobKind("image-job", "Workspace APP image-server job", ShowImageJob, JOB_ID_MAX_LENGTH, "workspace", {
+  list: "list-image-jobs",
+  statusTable: "job",
+  jobIdField: "id",
+});
 
 /** A Workspace APP app-server job; ShowJobDetail takes ids of up to 255 characters. */
-export const APP_JOB_KIND = jobKind("app-job", "Workspace APP app-server job", ShowJobDetail, APP_JOB_ID_MAX_LENGTH, "workspace");
+export const APP_JOB_KIND = jobKind("app-job", "Workspace APP app-server job", ShowJobDetail, APP_JOB_ID_MAX_LENGTH, "workspace", {
+  list: "list-app-sub-jobs",
+  statusTable: "sub-job",
+  jobIdField: "job_id",
+});
 
 /** An IMS asynchronous job; its member jobs use the same statuses as the job. */
 export const IMS_JOB_KIND = jobKind("ims-job", "IMS asynchronous job", ShowJob, JOB_ID_MAX_LENGTH, "ims");

@@ -56,3 +56,8 @@ export function classifyJobStatus(kind: JobKindName, status: string | null | und
 export function classifySubJobStatus(kind: JobKindName, status: string | null | undefined): Classification {
   return classifyStatus(JOB_KIND_SPECS[kind].statusTables.subJob, status);
 }
+
+/** The statuses of `table` that are pending, in its order (what `--all-pending` asks the list APIs for). */
+export function pendingStatuses(table: StatusTable): string[] {
+  return [...TABLES[table]].filter(([, phase]) => phase === "pending").map(([status]) => status);
+}

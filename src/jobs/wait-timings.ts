@@ -50,4 +50,12 @@ export const WAIT_ENV = {
   output: "HWJOBS_OUTPUT",
   /** `true` or `1` when `--allow-failed-sub-jobs` is not given (WaitForJob sets `true` when asked). */
   allowFailedSubJobs: "HWJOBS_ALLOW_FAILED_SUB_JOBS",
+  /** The job ids as a JSON array of strings, when no `<job-id>` is given (WaitForJobs). */
+  jobIds: "HWJOBS_JOB_IDS",
+  /** The job type of `--all-pending`, when `--job-type` is not given (WaitForJobs). */
+  jobType: "HWJOBS_JOB_TYPE",
+  /** `true` or `1` when `--all-pending` is not given (WaitForJobs with `allPending`). */
+  allPending: "HWJOBS_ALL_PENDING",
+  /** `true` or `1` when `--fail-fast` is not given (WaitForJobs with `failFast`). */
+  failFast: "HWJOBS_FAIL_FAST",
 } as const;

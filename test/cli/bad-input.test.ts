@@ -208,7 +208,63 @@ const CASES: readonly Case[] = [
   },
   { name: "wait --port (an emulator flag)", args: ["wait", "ims-job", "1", "--port", "1"], expect: ["--port", "hwjobs wait"] },
   { name: "extra positional on get", args: ["get", "image-job", "1", "extra"], expect: ['"extra"', "usage"] },
-  { name: "extra positional on wait", args: ["wait", "ims-job", "1", "2"], expect: ['"2"', "usage"] },
+  // `wait` takes several ids (test/cli/wait-many.test.ts); a bad one among them is refused.
+  { name: "a bad second id on wait", args: ["wait", "ims-job", "1", "2\u0007"], expect: ["job-id", "U+0007"] },
+  {
+    name: "101 ids on wait",
+    args: ["wait", "ims-job", ...Array.from({ length: 101 }, (_, i) => String(i + 1))],
+    expect: ["job-id", "101 job ids", "at most 100", "--all-pending"],
+  },
+  {
+    name: "--all-pending for ims-job",
+    args: ["wait", "ims-job", "--job-type", "X", "--all-pending"],
+    expect: ["kind", "ims-job has no list API", "image-job or app-job"],
+  },
+  {
+    name: "--all-pending with ids",
+    args: ["wait", "image-job", "1", "--job-type", "CREATE_SERVER", "--all-pending"],
+    expect: ["--all-pending", "not with job ids"],
+  },
+  {
+    name: "--all-pending with HWJOBS_JOB_IDS",
+    args: ["wait", "image-job", "--job-type", "CREATE_SERVER", "--all-pending"],
+    env: { HWJOBS_JOB_IDS: '["1"]' },
+    expect: ["--all-pending", "HWJOBS_JOB_IDS"],
+  },
+  {
+    name: "--all-pending without --job-type",
+    args: ["wait", "app-job", "--all-pending"],
+    expect: ["--job-type", "required with --all-pending"],
+  },
+  {
+    name: "--all-pending with an unknown job type",
+    args: ["wait", "image-job", "--job-type", "BUILD_IMAGES", "--all-pending"],
+    expect: ["--job-type", '"BUILD_IMAGES"', "CREATE_SERVER_IMAGE"],
+  },
+  {
+    name: "--job-type without --all-pending",
+    args: ["wait", "image-job", "1", "--job-type", "CREATE_SERVER"],
+    expect: ["--job-type", "only with --all-pending"],
+  },
+  {
+    name: "HWJOBS_ALL_PENDING=yes",
+    args: ["wait", "image-job", "--job-type", "CREATE_SERVER"],
+    env: { HWJOBS_ALL_PENDING: "yes" },
+    expect: ["HWJOBS_ALL_PENDING", '"yes"', "true or 1"],
+  },
+  { name: "HWJOBS_JOB_IDS not JSON", args: ["wait", "image-job"], env: { HWJOBS_JOB_IDS: "1,2" }, expect: ["HWJOBS_JOB_IDS", "not JSON"] },
+  {
+    name: "HWJOBS_JOB_IDS with a null",
+    args: ["wait", "image-job"],
+    env: { HWJOBS_JOB_IDS: '["1",null]' },
+    expect: ["HWJOBS_JOB_IDS[1]", "must be a string"],
+  },
+  {
+    name: "HWJOBS_JOB_IDS empty array",
+    args: ["wait", "image-job"],
+    env: { HWJOBS_JOB_IDS: "[]" },
+    expect: ["HWJOBS_JOB_IDS", "non-empty"],
+  },
 ];
 
 describe("bad input: exit 2, one line naming the field, nothing sent", { concurrency: 8 }, () => {

@@ -25,7 +25,7 @@ test("the README's props table and usage line give the table's defaults", () => 
   assert.ok(readme.includes(`| \`notFoundGrace\` | \`${notFoundGrace.default}\` |`), "notFoundGrace row");
   assert.ok(readme.includes(`| \`minPollInterval\` / \`maxPollInterval\` | \`${minPollInterval.default}\` / \`${maxPollInterval.default}\` |`), "poll interval row");
   const usage = PROPS.map((prop) => `[--${WAIT_TIMINGS[prop].flag} ${WAIT_TIMINGS[prop].default}]`).join(" ");
-  assert.ok(readme.includes(`hwjobs wait  <kind> <job-id> ${usage}`), `README usage: ${usage}`);
+  assert.ok(readme.includes(`hwjobs wait  <kind> <job-id> [<job-id> ...] ${usage}`), `README usage: ${usage}`);
 });
 
 test("the help names every flag with its default, and every variable", () => {

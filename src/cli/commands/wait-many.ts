@@ -1,0 +1,108 @@
+import { ExitCode, type ExitCodeValue } from "../../core/exit-codes";
+import type { HwClient } from "../../core/client";
+import {
+  checkOutcomes,
+  describeStatus,
+  jobPoller,
+  queryService,
+  selectPendingJobs,
+  waitForJobs,
+  type JobKindName,
+  type PendingSelection,
+  type WaitOutcome,
+} from "../../jobs";
+import { jobEndpoint, parseCommandDeadline, withDeadline } from "../deadline";
+import type { CliIo } from "../io";
+import { outcomeResult, renderJobResults } from "../output";
+import { describeWaitEvent, progressLine } from "../progress";
+import type { WaitSettings } from "../wait-settings";
+
+/**
+ * `hwjobs wait <kind> --job-type T --all-pending`: finds the jobs pending now (within the default
+ * command deadline, cli/deadline.ts), then waits for every one of them; with none, exit 0 at once.
+ */
+export async function waitForSelection(
+  kind: JobKindName,
+  selection: PendingSelection,
+  settings: WaitSettings,
+  client: HwClient,
+  io: CliIo,
+): Promise<ExitCodeValue> {
+  const say = (text: string) => io.stderr(progressLine(text));
+  const what = `pending ${kind} jobs of type ${selection.jobType}`;
+  const endpoint = client.config.endpoints[queryService(selection.queries[0]!.op)];
+  say(`finding ${what} at ${endpoint}`);
+  const scope = { operation: `wait ${kind} --all-pending`, endpoint };
+  const ids = await withDeadline(parseCommandDeadline(undefined, "--timeout"), scope, io.signal, (signal) =>
+    selectPendingJobs(client, selection, signal),
+  );
+  if (ids.length === 0) {
+    say(`no ${what}; nothing to wait for`);
+    io.stdout(renderJobResults([], settings.format));
+    return ExitCode.OK;
+  }
+  say(`found ${ids.length} ${what}: ${ids.join(", ")}`);
+  return waitForIds(kind, ids, settings, client, io);
+}
+
+/**
+ * `hwjobs wait <kind> <id> <id> ...`: every job at once, over one client, each on its own poll
+ * schedule. Each outcome is said as it comes with a running count; stdout gets every job's result,
+ * in the order given, whatever the verdict.
+ * @throws JobsWaitError (exit 1, 4, 3 or 130, see `checkOutcomes`) unless every job succeeded
+ */
+export async function waitForIds(
+  kind: JobKindName,
+  jobIds: readonly string[],
+  settings: WaitSettings,
+  client: HwClient,
+  io: CliIo,
+): Promise<ExitCodeValue> {
+  const say = (text: string) => io.stderr(progressLine(text));
+  const total = jobIds.length;
+  say(`waiting for ${total} ${kind} jobs (timeout ${settings.timeout}) at ${jobEndpoint(client, kind)}`);
+  let done = 0;
+  let failed = 0;
+  const onOutcome = (outcome: WaitOutcome) => {
+    done++;
+    if (outcome.state !== "succeeded" && outcome.state !== "stopped") failed++;
+    say(describeOutcome(outcome));
+    say(`${done}/${total} jobs done, ${failed} failed`);
+  };
+  const options = { allowFailedSubJobs: settings.allowFailedSubJobs };
+  const outcomes = await waitForJobs(
+    jobIds.map((jobId) => ({ ref: { kind, jobId }, poll: jobPoller(client, kind, jobId, options) })),
+    {
+      ...settings.timings,
+      failFast: settings.failFast,
+      signal: io.signal,
+      // Status lines name their job already; the others get its name in front.
+      onEvent: (ref, event) =>
+        say(event.type === "status" ? describeWaitEvent(event) : `${ref.kind} ${ref.jobId}: ${describeWaitEvent(event)}`),
+      onOutcome,
+    },
+  );
+  io.stdout(renderJobResults(outcomes.map(outcomeResult), settings.format));
+  const verdict = checkOutcomes(outcomes);
+  if (verdict) throw verdict;
+  say(`all ${total} ${kind} jobs succeeded`);
+  return ExitCode.OK;
+}
+
+/** One line for a job of several as it ends: success with its resources, or why not. */
+function describeOutcome(outcome: WaitOutcome): string {
+  const name = `${outcome.ref.kind} ${outcome.ref.jobId}`;
+  switch (outcome.state) {
+    case "succeeded": {
+      const ids = outcome.snapshot.resourceIds;
+      return `${name} succeeded${ids.length > 0 ? `; resource ${ids.join(", ")}` : ""}`;
+    }
+    case "failed":
+      return `failed: ${outcome.error.message}`;
+    case "timed-out":
+    case "error":
+      return `error: ${outcome.error.message}`;
+    case "stopped":
+      return `${name}: not waited for after the first failure (--fail-fast)${outcome.snapshot ? `; last status ${describeStatus(outcome.snapshot)}` : ""}`;
+  }
+}

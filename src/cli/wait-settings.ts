@@ -1,0 +1,74 @@
+import { parseDuration } from "../core/duration";
+import { InvalidInputError } from "../core/errors";
+import { WAIT_ENV, WAIT_TIMINGS, type WaitTiming, type WaitTimingProp } from "../jobs/wait-timings";
+import type { Flags } from "./args";
+import { parseOutputFormat, type OutputFormat } from "./output";
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** The wait timings in milliseconds, by the option names of `waitForJob`. */
+export type Timings = Record<WaitTiming["option"], number>;
+
+/** How `hwjobs wait` runs, from its flags, else the variables WaitForJob and WaitForJobs set. */
+export interface WaitSettings {
+  readonly timings: Timings;
+  /** The timeout as given, for the first line. */
+  readonly timeout: string;
+  readonly allowFailedSubJobs: boolean;
+  readonly failFast: boolean;
+  readonly allPending: boolean;
+  readonly format: OutputFormat;
+}
+
+/**
+ * Reads every setting of a wait before anything is sent.
+ * @throws InvalidInputError naming the flag or variable
+ */
+export function resolveWaitSettings(flags: Flags, env: Env): WaitSettings {
+  return {
+    timings: resolveTimings(flags, env),
+    timeout: flags.timeout ?? (env[WAIT_TIMINGS.timeout.env] || WAIT_TIMINGS.timeout.default),
+    allowFailedSubJobs: resolveSwitch(
+      flags["allow-failed-sub-jobs"],
+      WAIT_ENV.allowFailedSubJobs,
+      env,
+      "allow",
+      "failed sub-jobs fail the wait",
+    ),
+    failFast: resolveSwitch(flags["fail-fast"], WAIT_ENV.failFast, env, "stop at the first failure", "every job is waited for"),
+    allPending: resolveSwitch(flags["all-pending"], WAIT_ENV.allPending, env, "wait for every pending job", "wait for the ids given"),
+    format: parseOutputFormat(flags.output, env),
+  };
+}
+
+/** Wait timings (jobs/wait-timings.ts): the flag, else the `HWJOBS_*` variable Terraform sets, else the default. */
+function resolveTimings(flags: Flags, env: Env): Timings {
+  const entries = (Object.keys(WAIT_TIMINGS) as WaitTimingProp[]).map((prop) => {
+    const t: (typeof WAIT_TIMINGS)[WaitTimingProp] = WAIT_TIMINGS[prop];
+    const flagValue = flags[t.flag];
+    const envValue = env[t.env];
+    const [text, field] = flagValue !== undefined ? [flagValue, `--${t.flag}`] : envValue ? [envValue, t.env] : [t.default, `--${t.flag}`];
+    return [t.option, parseDuration(text, field, { allowZero: t.allowZero })] as const;
+  });
+  const timings = Object.fromEntries(entries) as Timings;
+  if (timings.minDelayMs > timings.maxDelayMs) {
+    throw new InvalidInputError("--min-poll-interval", "--min-poll-interval: must not exceed --max-poll-interval");
+  }
+  return timings;
+}
+
+/**
+ * A boolean flag, else its variable: `true` or `1` mean on, empty or unset off. Anything else is
+ * refused rather than read as off, so a `yes` or `TRUE` meant to switch it on cannot silently be
+ * ignored, nor a `false` be mistaken for a setting that exists.
+ */
+function resolveSwitch(flag: boolean | undefined, variable: string, env: Env, on: string, off: string): boolean {
+  if (flag) return true;
+  const value = env[variable];
+  if (value === undefined || value === "") return false;
+  if (value === "true" || value === "1") return true;
+  throw new InvalidInputError(
+    variable,
+    `${variable}: ${JSON.stringify(value)} is not accepted; accepted: true or 1 (${on}), or empty (the default: ${off})`,
+  );
+}

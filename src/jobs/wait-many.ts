@@ -1,0 +1,118 @@
+import { HwJobsError } from "../core/errors";
+import { ExitCode, type ExitCodeValue } from "../core/exit-codes";
+import { oneLine } from "../core/sanitize";
+import { JobFailedError, JobNotFoundError, WaitAbortedError, WaitTimeoutError } from "./errors";
+import type { WaitEvent } from "./events";
+import type { JobRef } from "./kinds";
+import type { JobSnapshot } from "./snapshot";
+import { waitForJob, type PollJob, type WaitOptions } from "./waiter";
+
+/** Most jobs one wait takes: more is a selector's job (docs/architecture.md §5). */
+export const MAX_WAIT_JOBS = 100;
+
+/** One job of a {@link waitForJobs}: what it is and how to read it. */
+export interface JobToWaitFor {
+  readonly ref: JobRef;
+  readonly poll: PollJob;
+}
+
+/** How one job of a {@link waitForJobs} ended. */
+export type WaitOutcome =
+  | { readonly ref: JobRef; readonly state: "succeeded"; readonly snapshot: JobSnapshot }
+  /** It failed: `error` names its code and message and each failed sub-job. */
+  | { readonly ref: JobRef; readonly state: "failed"; readonly snapshot: JobSnapshot; readonly error: JobFailedError }
+  /** Still pending at the timeout. */
+  | { readonly ref: JobRef; readonly state: "timed-out"; readonly snapshot?: JobSnapshot; readonly error: WaitTimeoutError }
+  /** Not waited for to the end: `--fail-fast` stopped it after another job failed. */
+  | { readonly ref: JobRef; readonly state: "stopped"; readonly snapshot?: JobSnapshot }
+  /** An API, network or consistency error ended its wait (exit 4), or the wait was interrupted. */
+  | { readonly ref: JobRef; readonly state: "error"; readonly snapshot?: JobSnapshot; readonly error: HwJobsError };
+
+/** Options of {@link waitForJobs}: those of `waitForJob`, shared by every job, and `failFast`. */
+export interface WaitManyOptions extends Omit<WaitOptions, "target" | "onEvent"> {
+  /** Stop waiting for the others at the first failure. @default false */
+  readonly failFast?: boolean;
+  /** Receives each job's progress; must not throw. */
+  readonly onEvent?: (ref: JobRef, event: WaitEvent) => void;
+  /** Called once per job as it ends, in the order they end; must not throw. */
+  readonly onOutcome?: (outcome: WaitOutcome) => void;
+}
+
+/**
+ * Waits for several jobs at once, each on its own poll schedule and all within one timeout (the
+ * deadline is the same for every job, since they start together), by default until every one has
+ * ended so that one run reports every outcome.
+ * @returns every outcome, in the order of `jobs`; judge them with {@link checkOutcomes}
+ * @throws InvalidInputError for invalid options, before any poll
+ */
+export async function waitForJobs(jobs: readonly JobToWaitFor[], options: WaitManyOptions): Promise<WaitOutcome[]> {
+  const { failFast = false, onEvent, onOutcome, signal, ...shared } = options;
+  // Stops the others once one failed (with failFast); the user's signal still interrupts them all.
+  const stop = new AbortController();
+  const combined = signal ? AbortSignal.any([signal, stop.signal]) : stop.signal;
+  const one = async ({ ref, poll }: JobToWaitFor): Promise<WaitOutcome> => {
+    const outcome = await settle(ref, () =>
+      waitForJob(poll, { ...shared, signal: combined, target: ref, onEvent: onEvent && ((event) => onEvent(ref, event)) }),
+    );
+    const stopped = outcome.state === "error" && outcome.error instanceof WaitAbortedError && stop.signal.aborted && !signal?.aborted;
+    const final: WaitOutcome = stopped ? { ref, state: "stopped", snapshot: outcome.snapshot } : outcome;
+    onOutcome?.(final);
+    if (failFast && final.state === "failed") stop.abort(new Error(`${ref.kind} ${ref.jobId} failed`));
+    return final;
+  };
+  return Promise.all(jobs.map(one));
+}
+
+async function settle(ref: JobRef, wait: () => Promise<JobSnapshot>): Promise<WaitOutcome> {
+  try {
+    return { ref, state: "succeeded", snapshot: await wait() };
+  } catch (error) {
+    if (error instanceof JobFailedError) return { ref, state: "failed", snapshot: error.snapshot, error };
+    if (error instanceof WaitTimeoutError) return { ref, state: "timed-out", snapshot: error.lastSnapshot, error };
+    if (error instanceof WaitAbortedError || error instanceof JobNotFoundError)
+      return { ref, state: "error", snapshot: error.lastSnapshot, error };
+    if (error instanceof HwJobsError) return { ref, state: "error", error };
+    // A bug, or an error of no kind this library knows: it must not pass as any job's outcome.
+    throw error;
+  }
+}
+
+/**
+ * The verdict of several outcomes: nothing when every job succeeded, else a {@link JobsWaitError}
+ * whose exit code is the most telling of them: 130 when interrupted, 1 when any job failed, 4 for
+ * API errors, 3 when some were still pending at the timeout.
+ */
+export function checkOutcomes(outcomes: readonly WaitOutcome[]): JobsWaitError | undefined {
+  if (outcomes.every((o) => o.state === "succeeded")) return undefined;
+  return new JobsWaitError(outcomes);
+}
+
+const name = (ref: JobRef) => `${ref.kind} ${oneLine(ref.jobId)}`;
+
+function exitCodeOf(outcomes: readonly WaitOutcome[]): ExitCodeValue {
+  const errors = outcomes.flatMap((o) => (o.state === "error" ? [o.error] : []));
+  if (errors.some((e) => e instanceof WaitAbortedError)) return ExitCode.INTERRUPTED;
+  if (outcomes.some((o) => o.state === "failed")) return ExitCode.JOB_FAILED;
+  if (errors.length > 0) return ExitCode.API;
+  return ExitCode.TIMEOUT;
+}
+
+/** Several jobs did not all succeed; the message counts them and names those that did not. */
+export class JobsWaitError extends HwJobsError {
+  readonly exitCode: ExitCodeValue;
+
+  constructor(readonly outcomes: readonly WaitOutcome[]) {
+    const by = (state: WaitOutcome["state"]) => outcomes.filter((o) => o.state === state).map((o) => name(o.ref));
+    const parts = [
+      [by("failed"), "failed"],
+      [by("error"), "ended in an error"],
+      [by("timed-out"), "still pending at the timeout"],
+      [by("stopped"), "not waited for after the first failure (--fail-fast)"],
+    ] as const;
+    const said = parts.filter(([names]) => names.length > 0).map(([names, what]) => `${names.length} ${what} (${names.join(", ")})`);
+    super(
+      `${outcomes.length - outcomes.filter((o) => o.state !== "succeeded").length} of ${outcomes.length} jobs succeeded; ${said.join("; ")}`,
+    );
+    this.exitCode = exitCodeOf(outcomes);
+  }
+}
