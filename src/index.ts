@@ -17,6 +17,7 @@ export { signRequest } from "./core/signer";
 export { createRedactor, credentialSecrets, environmentSecrets, MIN_SECRET_LENGTH, REDACTED, type Redactor } from "./core/redact";
 export { sanitizeLine } from "./core/sanitize";
 export { API_OPERATIONS, type ApiOperation, type ApiOperationName } from "./api/operations";
+export { JOB_TYPE_FILTERS, NEWER_JOB_TYPE_PATTERN, type JobTypeFilter } from "./api/job-type-filters";
 export { showImageJob, type ImageJob, type ImageSubJob } from "./api/image-job";
 export { showAppJob, type AppJob, type AppSubJob } from "./api/app-job";
 export { showImsJob, type ImsJob } from "./api/ims-job";

@@ -1,5 +1,5 @@
 import { JOB_KIND_SPECS, JOB_KINDS } from "../jobs/kinds";
-import { MAX_WAIT_JOBS } from "../jobs/wait-many";
+import { MAX_WAIT_JOBS } from "../core/limits";
 import { WAIT_ENV, WAIT_TIMINGS } from "../jobs/wait-timings";
 
 const { timeout, notFoundGrace, minPollInterval, maxPollInterval } = WAIT_TIMINGS;

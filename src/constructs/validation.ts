@@ -75,9 +75,9 @@ export function validateKind(kind: string, ctx: ConstructContext): string {
  * job-kind registry (255 characters for `app-job`, 128 for the others). With a token kind the
  * limit is not known yet: the longest of any kind is allowed and the CLI decides at apply time.
  */
-export function validateJobIdOfKind(jobId: string, kind: string, ctx: ConstructContext): string {
+export function validateJobIdOfKind(jobId: string, kind: string, ctx: ConstructContext, prop = "jobId"): string {
   const max = isJobKind(kind) ? JOB_ID_MAX_LENGTHS[kindName(kind)] : Math.max(...Object.values(JOB_ID_MAX_LENGTHS));
-  return validateJobIdProp(jobId, max, ctx);
+  return validateJobIdProp(jobId, max, ctx, prop);
 }
 
 /** The job of `kind` with id `jobId`, checked against the kind's id limit in the job-kind registry. */

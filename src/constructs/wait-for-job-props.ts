@@ -1,10 +1,10 @@
-import type { ITerraformDependable } from "./framework-types";
 import type { JobKind } from "./job-kind";
 import type { WaitForJob } from "./wait-for-job";
 import type { ConnectionProps } from "./connection-props";
+import type { WaitSettingsProps } from "./wait-settings-props";
 
 /** Properties of a {@link WaitForJob}. */
-export interface WaitForJobProps extends ConnectionProps {
+export interface WaitForJobProps extends ConnectionProps, WaitSettingsProps {
   /**
    * Kind of job to wait for: one of the {@link JobKind} values.
    *
@@ -23,36 +23,6 @@ export interface WaitForJobProps extends ConnectionProps {
   readonly jobId: string;
 
   /**
-   * Longest time to wait for the job to finish before failing the apply, as a duration
-   * (`90s`, `15m`, `2h`, `1h30m` or plain seconds).
-   *
-   * @default "60m"
-   */
-  readonly timeout?: string;
-
-  /**
-   * How long the API may answer "not found" for the job before the wait fails. Jobs can take a
-   * moment to become visible after they are started.
-   *
-   * @default "60s"
-   */
-  readonly notFoundGrace?: string;
-
-  /**
-   * Shortest interval between two polls; the waiter backs off from it towards `maxPollInterval`.
-   *
-   * @default "5s"
-   */
-  readonly minPollInterval?: string;
-
-  /**
-   * Longest interval between two polls. Must not be shorter than `minPollInterval`.
-   *
-   * @default "60s"
-   */
-  readonly maxPollInterval?: string;
-
-  /**
    * Extra values that make Terraform wait again when they change (the wait always re-runs when
    * `kind` or `jobId` changes). Keys `kind` and `job_id` are reserved.
    *
@@ -61,30 +31,4 @@ export interface WaitForJobProps extends ConnectionProps {
    * @default - no extra triggers
    */
   readonly triggers?: Record<string, string>;
-
-  /**
-   * Accept a Workspace job whose parent says `SUCCESS` although some of its sub-jobs `FAILED` or
-   * are `ABNORMAL`: the wait then succeeds with a warning naming them. By default such a job is
-   * a failed job (the apply fails with each failed sub-job's code and message), since a parent's
-   * `SUCCESS` does not make a failed image build good.
-   *
-   * @default false
-   */
-  readonly allowFailedSubJobs?: boolean;
-
-  /**
-   * Synthesize a `null_resource` (provider `hashicorp/null`, downloaded at `terraform init`)
-   * instead of the built-in `terraform_data`, for Terraform older than 1.4.
-   *
-   * @default false
-   */
-  readonly useNullResource?: boolean;
-
-  /**
-   * Resources the wait must come after, typically the one that starts the job when `jobId` is
-   * not already a reference to it.
-   *
-   * @default - no explicit dependencies
-   */
-  readonly dependsOn?: ITerraformDependable[];
 }

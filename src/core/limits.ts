@@ -128,3 +128,6 @@ export function jobIdProblem(id: string, max: number): TextProblem | undefined {
   if (id === "." || id === "..") return { kind: "dot-segment" };
   return textProblem(id, max);
 }
+
+/** Most job ids one wait takes, on the command line or in WaitForJobs (docs/architecture.md §5): more is a selector's job. */
+export const MAX_WAIT_JOBS = 100;

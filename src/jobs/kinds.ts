@@ -1,4 +1,5 @@
 import { API_OPERATIONS, type ApiOperation } from "../api/operations";
+import { JOB_TYPE_FILTERS, type JobTypeFilter } from "../api/job-type-filters";
 import { InvalidInputError } from "../core/errors";
 import { APP_JOB_ID_MAX_LENGTH, CONTROL_CHARACTERS_REFUSED, jobIdProblem, JOB_ID_MAX_LENGTH } from "../core/limits";
 import type { StatusTable } from "./phase";
@@ -11,6 +12,8 @@ import type { ListOperation } from "./queries";
  */
 export interface PendingSelector {
   readonly list: ListOperation;
+  /** The `job_type` that list takes (the selector's job type is checked against it). */
+  readonly jobTypeFilter: JobTypeFilter;
   readonly statusTable: StatusTable;
   readonly jobIdField: "id" | "job_id";
 }
@@ -69,6 +72,7 @@ const { ShowImageJob, ShowJobDetail, ShowJob } = API_OPERATIONS;
 /** A Workspace APP image-server job. */
 export const IMAGE_JOB_KIND = jobKind("image-job", "Workspace APP image-server job", ShowImageJob, JOB_ID_MAX_LENGTH, "workspace", {
   list: "list-image-jobs",
+  jobTypeFilter: JOB_TYPE_FILTERS.ListImageJobs,
   statusTable: "job",
   jobIdField: "id",
 });
@@ -76,6 +80,7 @@ export const IMAGE_JOB_KIND = jobKind("image-job", "Workspace APP image-server j
 /** A Workspace APP app-server job; ShowJobDetail takes ids of up to 255 characters. */
 export const APP_JOB_KIND = jobKind("app-job", "Workspace APP app-server job", ShowJobDetail, APP_JOB_ID_MAX_LENGTH, "workspace", {
   list: "list-app-sub-jobs",
+  jobTypeFilter: JOB_TYPE_FILTERS.ListSubJobs,
   statusTable: "sub-job",
   jobIdField: "job_id",
 });

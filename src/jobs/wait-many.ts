@@ -7,8 +7,7 @@ import type { JobRef } from "./kinds";
 import type { JobSnapshot } from "./snapshot";
 import { waitForJob, type PollJob, type WaitOptions } from "./waiter";
 
-/** Most jobs one wait takes: more is a selector's job (docs/architecture.md §5). */
-export const MAX_WAIT_JOBS = 100;
+export { MAX_WAIT_JOBS } from "../core/limits";
 
 /** One job of a {@link waitForJobs}: what it is and how to read it. */
 export interface JobToWaitFor {

@@ -10,8 +10,8 @@ import { WAIT_TIMINGS, type WaitTimingProp } from "../../src/jobs/wait-timings";
 const ROOT = join(__dirname, "..", "..");
 const PROPS = Object.keys(WAIT_TIMINGS) as WaitTimingProp[];
 
-test("the WaitForJob props document the table's defaults", () => {
-  const source = readFileSync(join(ROOT, "src", "constructs", "wait-for-job-props.ts"), "utf8");
+test("the wait props (WaitForJob, WaitForJobs) document the table's defaults", () => {
+  const source = readFileSync(join(ROOT, "src", "constructs", "wait-settings-props.ts"), "utf8");
   for (const prop of PROPS) {
     const doc = new RegExp(`@default "([^"]*)"\\s*\\*/\\s*readonly ${prop}\\?`).exec(source);
     assert.equal(doc?.[1], WAIT_TIMINGS[prop].default, `${prop}'s @default`);
