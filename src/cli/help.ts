@@ -22,6 +22,9 @@ Usage:
                                sub-jobs: exit 0 and a warning, not exit 1
                                [--fail-fast]   with several ids (up to ${MAX_WAIT_JOBS}, waited for at once):
                                stop at the first failure instead of waiting for every job
+  hwjobs wait  <image-job|app-job> --job-type T --all-pending [--fail-fast] [timing flags]
+                               every job of type T pending now (image-job: WAITING/RUNNING;
+                               app-job: the parents of pending sub-jobs); none: exit 0
   hwjobs get   <kind> <job-id> [--timeout 5m]
   hwjobs list  image-jobs     --job-type T [--status S] [--offset N] [--limit N] [--all] [--concurrency 4]
   hwjobs list  image-sub-jobs --job-type T [--status S] [--job-id J] [--offset N] [--limit N] [--all]
@@ -50,9 +53,9 @@ Global flags:
 
 Credentials come only from the environment: HW_ACCESS_KEY + HW_SECRET_KEY
 (optional HW_SECURITY_TOKEN), or HW_AUTH_TOKEN (OS_* and HUAWEICLOUD_SDK_* names too).
-Inside Terraform, kind, job id and timings come from ${WAIT_ENV.kind}, ${WAIT_ENV.jobId},
+Inside Terraform, kind, job id(s) and timings come from ${WAIT_ENV.kind}, ${WAIT_ENV.jobId} or ${WAIT_ENV.jobIds},
 ${timeout.env}, ${notFoundGrace.env}, ${minPollInterval.env}, ${maxPollInterval.env},
-${WAIT_ENV.allowFailedSubJobs} (true or 1).
+${WAIT_ENV.allowFailedSubJobs}, ${WAIT_ENV.failFast} and ${WAIT_ENV.allPending} (true or 1), ${WAIT_ENV.jobType}.
 Durations: 90s, 15m, 2h, 1h30m or plain seconds.
 
 Exit codes: 0 done/succeeded, 1 job failed, 2 usage or invalid input (nothing sent),

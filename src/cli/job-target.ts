@@ -4,6 +4,7 @@ import {
   MAX_WAIT_JOBS,
   parsePendingSelection,
   parseJobKind,
+  selectableKinds,
   validateJobId,
   type JobKindName,
   type PendingSelection,
@@ -65,6 +66,8 @@ export function resolveWaitRequest(args: ParsedArgs, env: Env, allPending: boole
     );
   }
   const kind = resolveKind(args, env);
+  // A kind without a list API is the first thing to say, whatever else is missing.
+  if (!selectableKinds().includes(kind)) parsePendingSelection(kind, jobType ?? "");
   if (jobType === undefined) {
     throw new InvalidInputError(
       "--job-type",
@@ -76,6 +79,14 @@ export function resolveWaitRequest(args: ParsedArgs, env: Env, allPending: boole
 }
 
 function resolveIds(args: ParsedArgs, env: Env): WaitRequest {
+  // Both set is ambiguous (one may be inherited from the environment Terraform runs in): refused,
+  // never resolved by picking one, which could wait for an unrelated job and succeed.
+  if (args.positionals.length <= 1 && env[WAIT_ENV.jobId] && env[WAIT_ENV.jobIds]) {
+    throw new InvalidInputError(
+      WAIT_ENV.jobIds,
+      `${WAIT_ENV.jobIds}: not with ${WAIT_ENV.jobId}; set one of them (or give the ids as arguments)`,
+    );
+  }
   const fromEnv = args.positionals.length <= 1 && !env[WAIT_ENV.jobId] ? idsFromEnv(env) : undefined;
   const first = fromEnv
     ? { kind: resolveKind(args, env), jobId: "" }
@@ -84,14 +95,15 @@ function resolveIds(args: ParsedArgs, env: Env): WaitRequest {
     ? fromEnv.map((id, i) => validateJobId(first.kind, id, `${WAIT_ENV.jobIds}[${i}]`))
     : [first.jobId, ...args.positionals.slice(2).map((id) => validateJobId(first.kind, id, "job-id"))];
   const field = fromEnv ? WAIT_ENV.jobIds : "job-id";
-  if (ids.length > MAX_WAIT_JOBS) {
+  const distinct = [...new Set(ids)];
+  if (distinct.length > MAX_WAIT_JOBS) {
     throw new InvalidInputError(
       field,
-      `${field}: ${ids.length} job ids given; one wait takes at most ${MAX_WAIT_JOBS}: run several waits, or wait for a selector (--job-type with --all-pending)`,
+      `${field}: ${distinct.length} job ids given; one wait takes at most ${MAX_WAIT_JOBS}: run several waits, or wait for a selector (--job-type with --all-pending)`,
     );
   }
   const duplicates = [...new Set(ids.filter((id, i) => ids.indexOf(id) !== i))];
-  return { by: "ids", kind: first.kind, jobIds: [...new Set(ids)], duplicates };
+  return { by: "ids", kind: first.kind, jobIds: distinct, duplicates };
 }
 
 /** `HWJOBS_JOB_IDS`: a JSON array of 1 or more strings (how WaitForJobs passes a list, token lists included). */

@@ -13,6 +13,8 @@ export interface HwjobsJobDataSourceProps extends HwjobsDataSourceProps {
 export interface JobToRead {
   readonly operation: string;
   readonly jobId: string;
+  /** A 404 is an empty answer, not an error (query key `missing_ok`): WaitForJob's read after the wait. */
+  readonly missingOk?: boolean;
 }
 
 /** Base of the single-job data sources (`get-*` operations). */
@@ -23,7 +25,7 @@ export abstract class HwjobsJobDataSource extends HwjobsDataSource {
    * @param fail reports invalid props, naming the construct (see `failFor`)
    */
   protected constructor(scope: Construct, id: string, job: JobToRead, props: HwjobsDataSourceProps, fail: Fail) {
-    super(scope, id, job.operation, { job_id: job.jobId }, props, fail);
+    super(scope, id, job.operation, { job_id: job.jobId, missing_ok: job.missingOk ? "true" : undefined }, props, fail);
   }
 
   /** The job's status as the API reports it, e.g. `RUNNING`, `SUCCESS` (Workspace APP) or `FAIL` (IMS). */

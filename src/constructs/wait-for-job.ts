@@ -1,13 +1,13 @@
 import { Construct } from "constructs";
 import type { ConnectionSettingName } from "../core/connection-settings";
 import { WAIT_ENV } from "../jobs/wait-timings";
+import type { Framework, TerraformResource } from "./framework";
 import type { IFrameworkResource, ITerraformDependable } from "./framework-types";
 import type { HwjobsJobDataSource } from "./hwjobs-job-data-source";
 import { WaitJobDataSource } from "./wait-job-data-source";
 import type { WaitForJobProps } from "./wait-for-job-props";
-import { failFor } from "./fail";
-import { contextFor, validateJobIdOfKind, validateKind, validateTriggers, validateProps } from "./validation";
-import { addWaitResource, setUpWait } from "./wait-resource";
+import { validateJobIdOfKind, validateTriggers } from "./validation";
+import { addWaitResource, setUpWait, startWait } from "./wait-resource";
 
 const RESERVED_TRIGGER_KEYS: readonly string[] = ["kind", "job_id"];
 
@@ -52,10 +52,14 @@ export class WaitForJob extends Construct implements ITerraformDependable {
   // Added on the first read of status, resourceId, resourceIds or jobData().
   private jobDataSource?: HwjobsJobDataSource;
 
+  // Added on the first read of status, resourceId or resourceIds (not with useNullResource).
+  private storedResult?: TerraformResource;
+
+  private readonly framework: Framework;
+  private readonly useNull: boolean;
+
   constructor(scope: Construct, id: string, props: WaitForJobProps) {
-    const ctx = contextFor(scope, failFor("WaitForJob", id));
-    props = validateProps(props, ctx, { optional: false });
-    const kind = validateKind(props.kind, ctx);
+    const { ctx, kind } = startWait("WaitForJob", scope, id, props);
     const jobId = validateJobIdOfKind(props.jobId, kind, ctx);
     const setup = setUpWait(props, { [WAIT_ENV.kind]: kind, [WAIT_ENV.jobId]: jobId }, ctx);
     const triggers = { ...validateTriggers(props.triggers, RESERVED_TRIGGER_KEYS, ctx), kind, job_id: jobId };
@@ -65,6 +69,8 @@ export class WaitForJob extends Construct implements ITerraformDependable {
     this.kind = kind;
     this.jobId = jobId;
     this.settings = setup.settings;
+    this.framework = ctx.framework;
+    this.useNull = setup.useNull;
     this.resource = addWaitResource(this, setup, triggers, ctx);
   }
 
@@ -79,7 +85,7 @@ export class WaitForJob extends Construct implements ITerraformDependable {
    * Reading it adds the job data source (see {@link jobData}) on first use.
    */
   public get status(): string {
-    return this.jobData().status;
+    return this.useNull ? this.jobData().status : this.stored().getStringAttribute("output.status");
   }
 
   /**
@@ -89,7 +95,7 @@ export class WaitForJob extends Construct implements ITerraformDependable {
    * Reading it adds the job data source (see {@link jobData}) on first use.
    */
   public get resourceId(): string {
-    return this.jobData().resourceId;
+    return this.useNull ? this.jobData().resourceId : this.stored().getStringAttribute("output.resource_id");
   }
 
   /**
@@ -98,14 +104,35 @@ export class WaitForJob extends Construct implements ITerraformDependable {
    * Reading it adds the job data source (see {@link jobData}) on first use.
    */
   public get resourceIds(): string[] {
-    return this.jobData().resourceIds;
+    return this.useNull ? this.jobData().resourceIds : this.stored().getListAttribute("output.resource_ids");
+  }
+
+  /**
+   * The result kept in Terraform state: a `terraform_data` (child id `Result`) whose `input` is
+   * the read made right after the wait, with `ignore_changes = [input]` so that later reads
+   * (which answer empty once the job record is gone, `missing_ok`) never change it, and
+   * `replace_triggered_by` the wait resource, so that a new wait (a new job id) stores its own.
+   */
+  private stored(): TerraformResource {
+    if (this.storedResult === undefined) {
+      const data = this.jobData();
+      const result = new this.framework.TerraformResource(this, "Result", { terraformResourceType: "terraform_data" });
+      result.addOverride("input", { status: data.status, resource_id: data.resourceId, resource_ids: data.resourceIds });
+      // A plain address: Terraform refuses an interpolation (`${...}`) in replace_triggered_by.
+      const wait = `${this.resource.terraformResourceType}.${this.resource.friendlyUniqueId}`;
+      result.addOverride("lifecycle", { ignore_changes: ["input"], replace_triggered_by: [wait] });
+      this.storedResult = result;
+    }
+    return this.storedResult;
   }
 
   /**
    * The `data "external"` that reads the job (`hwjobs external`, operation `get-<kind>`) after the
    * wait: it depends on the wait resource, so Terraform reads it only once the job has finished.
    * Added on first use and shared by `status`, `resourceId` and `resourceIds`; a WaitForJob whose
-   * results are never read synthesizes no data source (and needs no `hashicorp/external`).
+   * results are never read synthesizes no data source (and needs no `hashicorp/external`). It
+   * answers empty once the job record is gone (`missing_ok`, but for `useNullResource`), so read
+   * the stored `status`, `resourceId` and `resourceIds` rather than its attributes.
    */
   public jobData(): HwjobsJobDataSource {
     this.jobDataSource ??= new WaitJobDataSource(this, "Job", {
@@ -113,6 +140,9 @@ export class WaitForJob extends Construct implements ITerraformDependable {
       operation: `get-${this.kind}`,
       jobId: this.jobId,
       settings: { ...this.settings, dependsOn: [this.resource] },
+      // A job record deleted after the wait must not fail every later plan: the stored result
+      // keeps the values. Without it (useNullResource) the read is the result, so a 404 fails.
+      missingOk: !this.useNull,
     });
     return this.jobDataSource;
   }

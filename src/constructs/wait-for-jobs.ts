@@ -2,22 +2,12 @@ import { Construct } from "constructs";
 import { MAX_WAIT_JOBS } from "../core/limits";
 import { JOB_KIND_SPECS, JOB_KINDS } from "../jobs/kinds";
 import { WAIT_ENV } from "../jobs/wait-timings";
-import { failFor } from "./fail";
 import type { IFrameworkResource, ITerraformDependable } from "./framework-types";
 import { isJobKind, kindName } from "./job-kind";
-import {
-  contextFor,
-  kindOf,
-  validateBoolean,
-  validateJobIdOfKind,
-  validateKind,
-  validateProps,
-  validateTriggers,
-  type ConstructContext,
-} from "./validation";
+import { kindOf, validateBoolean, validateJobIdOfKind, validateTriggers, type ConstructContext } from "./validation";
 import { validateJobType } from "./validate-job-types";
 import type { WaitForJobsProps } from "./wait-for-jobs-props";
-import { addWaitResource, setUpWait } from "./wait-resource";
+import { addWaitResource, setUpWait, startWait } from "./wait-resource";
 
 const RESERVED_TRIGGER_KEYS: readonly string[] = ["kind", "job_ids", "job_type", "all_pending"];
 
@@ -44,16 +34,20 @@ export class WaitForJobs extends Construct implements ITerraformDependable {
   public readonly resource: IFrameworkResource;
 
   constructor(scope: Construct, id: string, props: WaitForJobsProps) {
-    const ctx = contextFor(scope, failFor("WaitForJobs", id));
-    props = validateProps(props, ctx, { optional: false });
-    const kind = validateKind(props.kind, ctx);
+    const { ctx, kind } = startWait("WaitForJobs", scope, id, props);
     const allPending = validateBoolean(props.allPending, "allPending", ctx) === true;
     const failFast = validateBoolean(props.failFast, "failFast", ctx) === true;
+    // Every input variable is written, the unused ones empty: local-exec passes on the environment
+    // Terraform runs in, and an inherited HWJOBS_JOB_ID must never become the job waited for.
     const inputs: Record<string, string> = {
       [WAIT_ENV.kind]: kind,
+      [WAIT_ENV.jobId]: "",
+      [WAIT_ENV.jobIds]: "",
+      [WAIT_ENV.jobType]: "",
+      [WAIT_ENV.allPending]: "",
       ...(allPending ? selectorInputs(props, kind, ctx) : idInputs(props, kind, ctx)),
+      [WAIT_ENV.failFast]: failFast ? "true" : "",
     };
-    if (failFast) inputs[WAIT_ENV.failFast] = "true";
     const setup = setUpWait(props, inputs, ctx);
     const triggers: Record<string, string> = { ...validateTriggers(props.triggers, RESERVED_TRIGGER_KEYS, ctx), kind };
     if (allPending) Object.assign(triggers, { job_type: inputs[WAIT_ENV.jobType]!, all_pending: "true" });

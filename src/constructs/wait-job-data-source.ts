@@ -13,6 +13,9 @@ export interface WaitJobDataSourceSpec {
 
   /** The WaitForJob's validated settings, with a dependency on its wait resource. */
   readonly settings: HwjobsDataSourceProps;
+
+  /** A 404 answers empty (the read that feeds the stored result), not an error. */
+  readonly missingOk: boolean;
 }
 
 /**
@@ -21,6 +24,13 @@ export interface WaitJobDataSourceSpec {
  */
 export class WaitJobDataSource extends HwjobsJobDataSource {
   constructor(scope: Construct, id: string, spec: WaitJobDataSourceSpec) {
-    super(scope, id, { operation: spec.operation, jobId: spec.jobId }, spec.settings, failFor("WaitForJob", scope.node.id));
+    // A job record deleted after the wait must not fail every later plan (see WaitForJob's results).
+    super(
+      scope,
+      id,
+      { operation: spec.operation, jobId: spec.jobId, missingOk: true },
+      spec.settings,
+      failFor("WaitForJob", scope.node.id),
+    );
   }
 }

@@ -9,12 +9,34 @@ import type { LocalExecProvisioner } from "./framework";
 import type { IFrameworkResource } from "./framework-types";
 import { requireNullProvider } from "./provider-requirements";
 import { validateConnectionProps } from "./validate-connection";
-import { validateBoolean, validateDependsOn, validateDuration, type ConstructContext } from "./validation";
+import type { IConstruct } from "constructs";
+import { failFor } from "./fail";
+import {
+  contextFor,
+  validateBoolean,
+  validateDependsOn,
+  validateDuration,
+  validateKind,
+  validateProps,
+  type ConstructContext,
+} from "./validation";
 import type { WaitSettingsProps } from "./wait-settings-props";
 
 // The CLI command is a constant; every input travels in the environment, so no value is ever
 // parsed by a shell or echoed back in Terraform's "Error running command '<command>'" message.
 const WAIT_COMMAND = "wait";
+
+/** How every wait construct starts: its context, its props checked to be an object, and its kind. */
+export function startWait<P extends { readonly kind: string }>(
+  construct: string,
+  scope: IConstruct,
+  id: string,
+  props: P,
+): { ctx: ConstructContext; props: P; kind: string } {
+  const ctx = contextFor(scope, failFor(construct, id));
+  const checked = validateProps(props, ctx, { optional: false });
+  return { ctx, props: checked, kind: validateKind(checked.kind, ctx) };
+}
 
 /** The validated settings of a wait, before anything is added to the scope. */
 export interface WaitSetup {

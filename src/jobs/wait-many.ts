@@ -50,9 +50,16 @@ export async function waitForJobs(jobs: readonly JobToWaitFor[], options: WaitMa
   const stop = new AbortController();
   const combined = signal ? AbortSignal.any([signal, stop.signal]) : stop.signal;
   const one = async ({ ref, poll }: JobToWaitFor): Promise<WaitOutcome> => {
-    const outcome = await settle(ref, () =>
-      waitForJob(poll, { ...shared, signal: combined, target: ref, onEvent: onEvent && ((event) => onEvent(ref, event)) }),
-    );
+    let outcome: WaitOutcome;
+    try {
+      outcome = await settle(ref, () =>
+        waitForJob(poll, { ...shared, signal: combined, target: ref, onEvent: onEvent && ((event) => onEvent(ref, event)) }),
+      );
+    } catch (error) {
+      // An error of no known kind ends the whole wait: the others must not poll on unobserved.
+      stop.abort(error);
+      throw error;
+    }
     const stopped = outcome.state === "error" && outcome.error instanceof WaitAbortedError && stop.signal.aborted && !signal?.aborted;
     const final: WaitOutcome = stopped ? { ref, state: "stopped", snapshot: outcome.snapshot } : outcome;
     onOutcome?.(final);

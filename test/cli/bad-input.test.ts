@@ -260,6 +260,17 @@ const CASES: readonly Case[] = [
     expect: ["HWJOBS_JOB_IDS[1]", "must be a string"],
   },
   {
+    name: "HWJOBS_JOB_ID and HWJOBS_JOB_IDS both set",
+    args: ["wait", "image-job"],
+    env: { HWJOBS_JOB_ID: "1", HWJOBS_JOB_IDS: '["2"]' },
+    expect: ["HWJOBS_JOB_IDS", "not with HWJOBS_JOB_ID"],
+  },
+  {
+    name: "--all-pending for ims-job without --job-type",
+    args: ["wait", "ims-job", "--all-pending"],
+    expect: ["kind", "ims-job has no list API"],
+  },
+  {
     name: "HWJOBS_JOB_IDS empty array",
     args: ["wait", "image-job"],
     env: { HWJOBS_JOB_IDS: "[]" },

@@ -24,6 +24,15 @@ function onlyExternal(json: Stack): [string, ExternalData] {
   return entries[0] as [string, ExternalData];
 }
 
+/** The terraform_data that keeps a wait's result, with its name. */
+function storedResult(json: Stack): [string, { input?: unknown; lifecycle?: unknown }] {
+  const entries = Object.entries((json.resource?.terraform_data ?? {}) as Record<string, { input?: unknown; lifecycle?: unknown }>).filter(
+    ([name]) => name.includes("_Result_"),
+  );
+  assert.equal(entries.length, 1, "one stored result");
+  return entries[0]!;
+}
+
 describe("WaitForJob results (status, resourceId, resourceIds)", () => {
   before(ensureCliBundle);
 
@@ -46,10 +55,21 @@ describe("WaitForJob results (status, resourceId, resourceIds)", () => {
     const [name, data] = onlyExternal(json);
     assert.match(name, /^w_Job_[0-9A-F]{8}$/);
     assert.deepEqual(data.depends_on, ["terraform_data.w"]);
-    assert.deepEqual(data.query, { operation: "get-ims-job", job_id: "job-1" });
+    // missing_ok: a job record deleted after the wait answers empty instead of failing every plan.
+    assert.deepEqual(data.query, { operation: "get-ims-job", job_id: "job-1", missing_ok: "true" });
     const interpreter = localExecOf(resourceOf(json, "terraform_data", "w")).interpreter;
     assert.deepEqual(data.program, [...interpreter, "external"], "the same CLI asset as the wait");
-    assert.equal(json.output?.image_id?.value, `\${data.external.${name}.result.resource_id}`);
+    // The result is kept in state: the read right after the wait is the input of a terraform_data
+    // that ignores later changes of it and is replaced with the wait.
+    const [resultName, result] = storedResult(json);
+    assert.match(resultName, /^w_Result_[0-9A-F]{8}$/);
+    assert.deepEqual(result.input, {
+      status: `\${data.external.${name}.result.status}`,
+      resource_id: `\${data.external.${name}.result.resource_id}`,
+      resource_ids: `\${jsondecode(data.external.${name}.result.resource_ids)}`,
+    });
+    assert.deepEqual(result.lifecycle, { ignore_changes: ["input"], replace_triggered_by: ["terraform_data.w"] });
+    assert.equal(json.output?.image_id?.value, `\${terraform_data.${resultName}.output.resource_id}`);
     assert.deepEqual(json.terraform?.required_providers, { external: { source: "hashicorp/external", version: ">= 2.3" } });
   });
 
@@ -64,13 +84,14 @@ describe("WaitForJob results (status, resourceId, resourceIds)", () => {
       assert.equal(wait.jobData(), first);
       assert.equal(wait.node.children.filter((c) => c instanceof HwjobsJobDataSource).length, 1);
     });
-    const [name, data] = onlyExternal(json);
+    const [, data] = onlyExternal(json);
     assert.equal(data.query.operation, "get-app-job");
+    const [stored] = storedResult(json);
     assert.deepEqual(resourceOf(json, "terraform_data", "release").input, {
-      status: `\${data.external.${name}.result.status}`,
-      again: `\${data.external.${name}.result.status}`,
-      image: `\${data.external.${name}.result.resource_id}`,
-      images: `\${jsondecode(data.external.${name}.result.resource_ids)}`,
+      status: `\${terraform_data.${stored}.output.status}`,
+      again: `\${terraform_data.${stored}.output.status}`,
+      image: `\${terraform_data.${stored}.output.resource_id}`,
+      images: `\${terraform_data.${stored}.output.resource_ids}`,
     });
     assert.ok(first instanceof HwjobsJobDataSource);
   });
@@ -83,7 +104,7 @@ describe("WaitForJob results (status, resourceId, resourceIds)", () => {
       new TerraformOutput(stack, "status", { value: wait.status });
     });
     const [, data] = onlyExternal(json);
-    assert.deepEqual(data.query, { operation: "get-${var.job_kind}", job_id: "${var.job_id}" });
+    assert.deepEqual(data.query, { operation: "get-${var.job_kind}", job_id: "${var.job_id}", missing_ok: "true" });
   });
 
   it("passes the wait's region, project id and endpoints on to the data source", () => {
@@ -110,6 +131,7 @@ describe("WaitForJob results (status, resourceId, resourceIds)", () => {
       endpoint: "http://127.0.0.1:8080",
       appstream_endpoint: "https://appstream.example.com",
       ims_endpoint: "https://ims.example.com",
+      missing_ok: "true",
     });
   });
 
@@ -118,8 +140,11 @@ describe("WaitForJob results (status, resourceId, resourceIds)", () => {
     const wait = new WaitForJob(stack, "w", { kind: JobKind.IMS_JOB, jobId: "job-1", useNullResource: true });
     new TerraformOutput(stack, "status", { value: wait.status });
     const json = JSON.parse(Testing.synth(stack, true)) as Stack;
-    const [, data] = onlyExternal(json);
+    const [name, data] = onlyExternal(json);
     assert.deepEqual(data.depends_on, ["null_resource.w"]);
+    // Terraform before 1.4 has no terraform_data to keep the result in: it is read from the data source.
+    assert.equal(json.output?.status?.value, `\${data.external.${name}.result.status}`);
+    assert.equal(json.resource?.terraform_data, undefined);
     assert.deepEqual(json.terraform?.required_providers, {
       external: { source: "hashicorp/external", version: ">= 2.3" },
       null: { source: "hashicorp/null", version: ">= 3.0" },

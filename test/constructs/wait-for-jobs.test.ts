@@ -28,9 +28,14 @@ describe("WaitForJobs", () => {
     const resource = resourceOf(stack, "terraform_data", "gate");
     const exec = localExecOf(resource);
     assert.equal(exec.command, "wait");
+    // The unused inputs are written empty, so that variables inherited from the environment
+    // Terraform runs in (an HWJOBS_JOB_ID, say) never take part.
     assert.deepEqual(exec.environment, {
       HWJOBS_KIND: "image-job",
+      HWJOBS_JOB_ID: "",
       HWJOBS_JOB_IDS: '["1","2","3"]',
+      HWJOBS_JOB_TYPE: "",
+      HWJOBS_ALL_PENDING: "",
       HWJOBS_FAIL_FAST: "true",
       HWJOBS_TIMEOUT: "30m",
       HWJOBS_NOT_FOUND_GRACE: "60s",
@@ -61,7 +66,8 @@ describe("WaitForJobs", () => {
     const env = localExecOf(resource).environment;
     assert.equal(env.HWJOBS_JOB_TYPE, "CREATE_SERVER_IMAGE");
     assert.equal(env.HWJOBS_ALL_PENDING, "true");
-    assert.equal(env.HWJOBS_JOB_IDS, undefined);
+    assert.equal(env.HWJOBS_JOB_IDS, "");
+    assert.equal(env.HWJOBS_FAIL_FAST, "");
     assert.deepEqual(resource.triggers_replace, { kind: "image-job", job_type: "CREATE_SERVER_IMAGE", all_pending: "true" });
   });
 

@@ -315,21 +315,29 @@ describe("the packed tarball installed into fresh apps", () => {
           assert.ok(existsSync(join(app, outdir, "stacks", stack, "cdk.tf.json")), `${file} wrote no stack ${stack}`);
         }
 
-        // The wait's results reach the output and the release: a data source read after the wait.
+        // The wait's results reach the output and the release: a data source read after the wait,
+        // kept in state by a terraform_data (docs/architecture.md §6).
         const result = JSON.parse(readFileSync(join(app, "readme-wait-result.out", "stacks", "image-release", "cdk.tf.json"), "utf8")) as {
           data: { external: Record<string, { depends_on?: string[]; query: Record<string, string> }> };
           output: Record<string, { value: string }>;
-          resource: { terraform_data: { release: { input: Record<string, string> } } };
+          resource: { terraform_data: Record<string, { input: Record<string, string>; lifecycle?: unknown }> };
         };
         const [[jobName, job]] = Object.entries(result.data.external) as [
           [string, { depends_on?: string[]; query: Record<string, string> }],
         ];
         assert.deepEqual(job.depends_on, ["terraform_data.wait"]);
         assert.equal(job.query.operation, "get-ims-job");
-        assert.equal(result.output.image_id?.value, `\${data.external.${jobName}.result.resource_id}`);
-        assert.deepEqual(result.resource.terraform_data.release.input, {
-          image: `\${data.external.${jobName}.result.resource_id}`,
-          status: `\${data.external.${jobName}.result.status}`,
+        assert.equal(job.query.missing_ok, "true");
+        const stored = Object.keys(result.resource.terraform_data).find((name) => name.startsWith("wait_Result_"))!;
+        assert.deepEqual(result.resource.terraform_data[stored]!.input.resource_id, `\${data.external.${jobName}.result.resource_id}`);
+        assert.deepEqual(result.resource.terraform_data[stored]!.lifecycle, {
+          ignore_changes: ["input"],
+          replace_triggered_by: ["terraform_data.wait"],
+        });
+        assert.equal(result.output.image_id?.value, `\${terraform_data.${stored}.output.resource_id}`);
+        assert.deepEqual(result.resource.terraform_data.release!.input, {
+          image: `\${terraform_data.${stored}.output.resource_id}`,
+          status: `\${terraform_data.${stored}.output.status}`,
         });
 
         // The provisioner the README shows is the one its wait example synthesizes.

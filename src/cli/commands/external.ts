@@ -1,4 +1,4 @@
-import { InvalidInputError } from "../../core/errors";
+import { ApiError, InvalidInputError } from "../../core/errors";
 import { ExitCode, type ExitCodeValue } from "../../core/exit-codes";
 import {
   fetchJob,
@@ -22,6 +22,7 @@ import { DEFAULT_COMMAND_TIMEOUT, jobEndpoint, parseCommandDeadline, withDeadlin
 import { parseDuration } from "../../core/duration";
 import type { CliIo } from "../io";
 import { jobResult } from "../output";
+import { externalJobResult, MISSING_JOB_RESULT, MISSING_OK, parseMissingOk, type ExternalJobResult } from "../external-job-result";
 import { progressLine } from "../progress";
 import { safeJson } from "../../core/safe-json";
 import { CONNECTION_SETTING_NAMES, CONNECTION_SETTINGS, type ConnectionSettingName } from "../../core/connection-settings";
@@ -81,7 +82,7 @@ function createQueryClient(flags: Flags, configKeys: ReadonlyMap<string, string>
  * page, so `offset` and `limit` are left to the query parser, which refuses them with a reason.
  */
 function acceptedParameters(operation: string): string[] {
-  if (!isQueryOperation(operation)) return ["job_id"];
+  if (!isQueryOperation(operation)) return ["job_id", MISSING_OK];
   const params = queryParameters(operation).filter((p) => p !== "offset" && p !== "limit");
   return isListOperation(operation) ? [...params, "concurrency"] : params;
 }
@@ -197,21 +198,21 @@ export async function runExternal(args: ParsedArgs, io: CliIo): Promise<ExitCode
   const jobId = params.job_id;
   if (jobId === undefined) throw new InvalidInputError("job_id", `job_id: required for ${operation}`);
   const id = validateJobId(kind, jobId, "job_id");
+  const missingOk = parseMissingOk(params[MISSING_OK]);
   const client = createQueryClient(flags as Flags, configKeys, io);
   try {
     const scope = { operation: `external ${operation} ${id}`, endpoint: jobEndpoint(client, kind) };
-    const result = jobResult(await withDeadline(deadline, scope, io.signal, (signal) => fetchJob(client, kind, id, signal)));
-    io.stdout(
-      `${safeJson({
-        status: result.status,
-        phase: result.phase,
-        resource_id: result.resource_id,
-        resource_ids: safeJson(result.resource_ids),
-        error_code: result.error_code,
-        error_message: result.error_message,
-        job: safeJson(result.job),
-      })}\n`,
-    );
+    let result: ExternalJobResult;
+    try {
+      result = externalJobResult(jobResult(await withDeadline(deadline, scope, io.signal, (signal) => fetchJob(client, kind, id, signal))));
+    } catch (error) {
+      if (!(missingOk && error instanceof ApiError && error.status === 404)) throw error;
+      // The read after a wait (WaitForJob's results): the record of a job that ended may be
+      // deleted or expire, and the results stored in Terraform state must still plan cleanly.
+      io.stderr(progressLine(`warning: ${kind} ${id} was not found (404); answering empty results, as ${MISSING_OK} asks`));
+      result = MISSING_JOB_RESULT;
+    }
+    io.stdout(`${safeJson(result)}\n`);
     return ExitCode.OK;
   } finally {
     await client.close();

@@ -33,7 +33,8 @@ export async function waitForSelection(
   const endpoint = client.config.endpoints[queryService(selection.queries[0]!.op)];
   say(`finding ${what} at ${endpoint}`);
   const scope = { operation: `wait ${kind} --all-pending`, endpoint };
-  const ids = await withDeadline(parseCommandDeadline(undefined, "--timeout"), scope, io.signal, (signal) =>
+  // The lists are read within the default command deadline (not --timeout, which is the wait's).
+  const ids = await withDeadline(parseCommandDeadline(undefined, "--all-pending"), scope, io.signal, (signal) =>
     selectPendingJobs(client, selection, signal),
   );
   if (ids.length === 0) {
@@ -65,7 +66,8 @@ export async function waitForIds(
   let failed = 0;
   const onOutcome = (outcome: WaitOutcome) => {
     done++;
-    if (outcome.state !== "succeeded" && outcome.state !== "stopped") failed++;
+    // Jobs that ended FAILED; timeouts and errors have lines of their own, and the verdict counts them.
+    if (outcome.state === "failed") failed++;
     say(describeOutcome(outcome));
     say(`${done}/${total} jobs done, ${failed} failed`);
   };
