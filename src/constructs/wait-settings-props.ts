@@ -21,16 +21,19 @@ export interface WaitSettingsProps {
   readonly notFoundGrace?: string;
 
   /**
-   * Shortest interval between two polls; the waiter backs off from it towards `maxPollInterval`.
+   * Shortest interval between two polls: the floor of a schedule that grows with the job's age
+   * and closes in on the end its progress predicts (docs/architecture.md §5.2).
    *
-   * @default "5s"
+   * @default "3s"
    */
   readonly minPollInterval?: string;
 
   /**
-   * Longest interval between two polls. Must not be shorter than `minPollInterval`.
+   * Longest interval between two polls; without progress information the wait stays at most 42 s
+   * apart, so this is reached only when a job's progress puts its end far off. Must not be
+   * shorter than `minPollInterval`.
    *
-   * @default "60s"
+   * @default "2m"
    */
   readonly maxPollInterval?: string;
 

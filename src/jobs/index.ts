@@ -1,5 +1,4 @@
 /** Job kinds, status classification, snapshots and the waiter (docs/architecture.md §2, §5). */
-export { backoffDelayMs, nextPollDelayMs, type BackoffOptions } from "../core/backoff";
 export {
   describeStatus,
   JobFailedError,
@@ -73,6 +72,15 @@ export {
   type SuccessWarning,
   type SuccessWarningCode,
 } from "./success-warnings";
+export {
+  ageDelayMs,
+  estimatedEndAgeMs,
+  POLL_SCHEDULE,
+  progressDelayMs,
+  scheduledDelayMs,
+  type PollSample,
+  type ScheduleBounds,
+} from "./poll-schedule";
 export { FINAL_POLL_GRACE_MS, WAIT_DEFAULTS, waitForJob, type PollJob, type WaitOptions } from "./waiter";
 export {
   checkOutcomes,

@@ -53,6 +53,15 @@ export interface JobSnapshot {
   readonly subJobs: readonly SubJobSnapshot[];
   /** Sub-jobs the API says exist; may exceed `subJobs.length` while they are being created. */
   readonly subJobsTotal: number;
+  /**
+   * How far the job is, in [0, 1], when the answer says: IMS `entities.process_percent` ÷ 100, else
+   * the share of sub-jobs (or member jobs) that have finished, succeeded or failed. Absent when
+   * the answer carries neither (a percentage outside [0, 100] counts as none). The waiter places
+   * its polls by it (jobs/poll-schedule.ts); it never decides the outcome.
+   */
+  readonly progress?: number;
+  /** The job's `begin_time` in ms since the epoch; absent when the answer has none that parses. */
+  readonly beginMs?: number;
   /** The API's job object, unchanged. */
   readonly job: ImageJob | AppJob | ImsJob;
   /** What is off in this answer (see {@link SnapshotWarningCode}); absent or empty when nothing is. */
@@ -80,6 +89,23 @@ function uniqueNonEmpty(values: readonly string[]): string[] {
 function firstFailure(subJobs: readonly SubJobSnapshot[]): { errorCode: string; errorMessage: string } {
   const failed = subJobs.find((sub) => sub.phase === "failed" && (sub.errorCode !== "" || sub.errorMessage !== ""));
   return { errorCode: failed?.errorCode ?? "", errorMessage: failed?.errorMessage ?? "" };
+}
+
+/** `begin_time` in ms since the epoch, when it parses. */
+function beginMsOf(job: ImageJob | AppJob | ImsJob): { beginMs?: number } {
+  const ms = job.begin_time ? Date.parse(job.begin_time) : NaN;
+  return Number.isFinite(ms) ? { beginMs: ms } : {};
+}
+
+/** The share of `subJobs` out of `total` that have finished, when there are any. */
+function subJobShare(subJobs: readonly SubJobSnapshot[], total: number): { progress?: number } {
+  if (!(total > 0)) return {};
+  return { progress: Math.min(1, subJobs.filter((sub) => sub.phase !== "pending").length / total) };
+}
+
+/** IMS `process_percent` as a fraction, when it is a percentage. UNCONFIRMED scale (docs/architecture.md §5.2). */
+function percentShare(percent: number | null | undefined): { progress?: number } {
+  return typeof percent === "number" && percent >= 0 && percent <= 100 ? { progress: percent / 100 } : {};
 }
 
 /** The fields every snapshot opens with: the job, its status and phase, and what it produced. */
@@ -113,12 +139,15 @@ function workspaceSnapshot(
     }
   }
   const resourceIds = uniqueNonEmpty(subJobs.filter((sub) => sub.phase === "succeeded").map((sub) => sub.resourceId));
+  const subJobsTotal = Math.max(job.sub_jobs_total ?? 0, subJobs.length);
   return {
     ...verdict(kind, jobId, job.status, phase, known, resourceIds),
     // Workspace parents carry no error fields; their sub-jobs do.
     ...firstFailure(subJobs),
     subJobs,
-    subJobsTotal: Math.max(job.sub_jobs_total ?? 0, subJobs.length),
+    subJobsTotal,
+    ...subJobShare(subJobs, subJobsTotal),
+    ...beginMsOf(job),
     job,
     ...(warnings.length > 0 && { warnings }),
   };
@@ -216,12 +245,16 @@ export function imsJobSnapshot(jobId: string, job: ImsJob): JobSnapshot {
     ...subJobs.filter((sub) => sub.phase === "succeeded").map((sub) => sub.resourceId),
   ]);
   const own = { errorCode: text(job.error_code), errorMessage: text(job.fail_reason) };
+  const subJobsTotal = Math.max(entities.sub_jobs_list?.length ?? 0, subJobs.length);
+  const percent = percentShare(entities.process_percent);
   return {
     ...verdict(kind, jobId, job.status, phase, known, resourceIds),
     // A parent that failed without saying why still has the cause on a member job.
     ...(own.errorCode !== "" || own.errorMessage !== "" ? own : firstFailure(subJobs)),
     subJobs,
-    subJobsTotal: Math.max(entities.sub_jobs_list?.length ?? 0, subJobs.length),
+    subJobsTotal,
+    ...("progress" in percent ? percent : subJobShare(subJobs, subJobsTotal)),
+    ...beginMsOf(job),
     job,
     ...(warnings.length > 0 && { warnings }),
   };

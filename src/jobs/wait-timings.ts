@@ -24,8 +24,8 @@ export interface WaitTiming {
 export const WAIT_TIMINGS = {
   timeout: { flag: "timeout", env: "HWJOBS_TIMEOUT", option: "timeoutMs", default: "60m", allowZero: false },
   notFoundGrace: { flag: "not-found-grace", env: "HWJOBS_NOT_FOUND_GRACE", option: "notFoundGraceMs", default: "60s", allowZero: true },
-  minPollInterval: { flag: "min-poll-interval", env: "HWJOBS_MIN_POLL_INTERVAL", option: "minDelayMs", default: "5s", allowZero: false },
-  maxPollInterval: { flag: "max-poll-interval", env: "HWJOBS_MAX_POLL_INTERVAL", option: "maxDelayMs", default: "60s", allowZero: false },
+  minPollInterval: { flag: "min-poll-interval", env: "HWJOBS_MIN_POLL_INTERVAL", option: "minDelayMs", default: "3s", allowZero: false },
+  maxPollInterval: { flag: "max-poll-interval", env: "HWJOBS_MAX_POLL_INTERVAL", option: "maxDelayMs", default: "2m", allowZero: false },
 } as const satisfies Record<string, WaitTiming>;
 
 /** A WaitForJob prop of {@link WAIT_TIMINGS}. */

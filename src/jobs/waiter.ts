@@ -1,11 +1,11 @@
 import { untilAborted } from "../core/abort";
 import { InvalidInputError, type HwJobsError } from "../core/errors";
 import { systemClock, timeoutSignal, type Clock } from "../core/sleep";
-import { nextPollDelayMs } from "../core/backoff";
 import { JobFailedError, JobNotFoundError, WaitAbortedError, WaitTimeoutError } from "./errors";
 import { createStatusTracker, type WaitEvent } from "./events";
 import type { JobRef } from "./kinds";
 import { classifyPollError } from "./poll-errors";
+import { scheduledDelayMs, type PollSample } from "./poll-schedule";
 import type { JobSnapshot } from "./snapshot";
 import { successWarnings } from "./success-warnings";
 import { defaultWaitMs } from "./wait-timings";
@@ -24,9 +24,12 @@ export interface WaitOptions {
    * {@link FINAL_POLL_GRACE_MS} (at most `timeoutMs`). Required, as in smithy: waits must end.
    */
   readonly timeoutMs: number;
-  /** First delay between polls and floor of the jittered ones. @default 5000 */
+  /** Floor of the delay between polls (jobs/poll-schedule.ts). @default 3000 */
   readonly minDelayMs?: number;
-  /** Ceiling of the delay between polls. @default 60000 */
+  /**
+   * Ceiling of the delay between polls. Without progress the delay stays at most 42 s; only a
+   * job whose progress puts its end far off is polled this rarely. @default 120000
+   */
   readonly maxDelayMs?: number;
   /**
    * How long 404 answers are taken to mean "not visible yet". While the job is missing, a poll is
@@ -101,9 +104,13 @@ function resolveSettings(options: WaitOptions): Settings {
   return settings;
 }
 
+/** Samples kept for the progress estimate; its window is the last half of the job's age, so older ones rarely count. */
+const MAX_SAMPLES = 64;
+
 /**
  * Polls a job until it ends, in the manner of `@smithy/util-waiter`: the first poll at once,
- * then jittered exponential backoff between `minDelayMs` and `maxDelayMs`, with the last poll
+ * then jittered delays between `minDelayMs` and `maxDelayMs` that grow with the job's age and
+ * close in on the end its progress predicts ({@link scheduledDelayMs}), with the last poll
  * trimmed to land on the deadline.
  *
  * The timeout holds while a poll is in progress too: each poll's signal also aborts at the
@@ -159,7 +166,14 @@ async function pollUntilDone(poll: PollJob, settings: Settings, finished: AbortS
   let finalPoll = false;
   // Set while the job answers 404 within the grace, cleared by a snapshot.
   let missing = false;
-  for (let attempt = 1; ; attempt++) {
+  // The job's age: from its begin_time when the answers give one (and the clocks agree that it
+  // began before the wait), else from the start of the wait.
+  const ageMs = () => {
+    const beginMs = lastSnapshot?.beginMs;
+    return beginMs === undefined ? elapsed() : Math.max(elapsed(), clock.now() - beginMs);
+  };
+  const samples: PollSample[] = [];
+  for (;;) {
     if (signal?.aborted) throw aborted();
     finalPoll ||= deadline.aborted;
     // The deadline fires as the final poll starts, so that poll gets a short budget of its own.
@@ -191,6 +205,8 @@ async function pollUntilDone(poll: PollJob, settings: Settings, finished: AbortS
       lastSnapshot = snapshot;
       lastError = undefined;
       missing = false;
+      samples.push({ ageMs: ageMs(), ...(snapshot.progress !== undefined && { progress: snapshot.progress }) });
+      if (samples.length > MAX_SAMPLES) samples.shift();
       emit(tracker.observe(snapshot, elapsed()));
       if (snapshot.phase === "succeeded") {
         const elapsedMs = elapsed();
@@ -201,10 +217,10 @@ async function pollUntilDone(poll: PollJob, settings: Settings, finished: AbortS
     }
     if (finalPoll) throw timedOut();
 
-    // `attempt` polls are done, so this is the delay before poll number `attempt` after the first.
+    // Trimmed so the last poll lands right at the deadline; never a zero delay, so a wait cannot spin.
     const remainingMs = start + timeoutMs - clock.now();
-    let delayMs = nextPollDelayMs(attempt, remainingMs, { minDelayMs, maxDelayMs }, random);
-    if (delayMs === undefined) throw timedOut();
+    if (!(remainingMs > 0)) throw timedOut();
+    let delayMs = Math.min(scheduledDelayMs(ageMs(), samples, { minDelayMs, maxDelayMs }, random), remainingMs);
     // While the job may be missing (a 404, or nothing but errors so far), a poll lands right at
     // the grace's end, as the last one lands at the deadline: a job that never appears then fails
     // at the grace plus one request, instead of up to a whole backoff step later.

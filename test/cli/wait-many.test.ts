@@ -174,9 +174,9 @@ describe("hwjobs wait on several jobs", { concurrency: 4 }, () => {
     const type = "CREATE_SERVER_IMAGE";
     const [done] = await jobs(project, "image-job", [{ job_type: type, running_ms: 0 }]);
     const pending = await jobs(project, "image-job", [
-      { job_type: type, running_ms: 3000 },
-      { job_type: type, running_ms: 2000, sub_jobs: 2 },
-      { job_type: type, waiting_ms: 2000, running_ms: 500 },
+      { job_type: type, running_ms: 5000 },
+      { job_type: type, running_ms: 4000, sub_jobs: 2 },
+      { job_type: type, waiting_ms: 3000, running_ms: 1000 },
     ]);
     await jobs(project, "image-job", [{ job_type: "CREATE_SERVER", running_ms: 3000 }]);
     const r = await runCli(["wait", "image-job", "--job-type", type, "--all-pending", ...FAST_POLL], emulatorEnv(emulator.url, project));
@@ -193,8 +193,8 @@ describe("hwjobs wait on several jobs", { concurrency: 4 }, () => {
     const project = newProject();
     await jobs(project, "app-job", [{ job_type: "CREATE_SERVER", running_ms: 0 }]);
     const pending = await jobs(project, "app-job", [
-      { job_type: "CREATE_SERVER", running_ms: 2000, sub_jobs: 3 },
-      { job_type: "CREATE_SERVER", running_ms: 1000 },
+      { job_type: "CREATE_SERVER", running_ms: 5000, sub_jobs: 3 },
+      { job_type: "CREATE_SERVER", running_ms: 4000 },
     ]);
     const r = await runCli(
       ["wait", "app-job", "--job-type", "CREATE_SERVER", "--all-pending", ...FAST_POLL],

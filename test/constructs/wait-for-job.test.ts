@@ -14,8 +14,8 @@ const DEFAULT_ENV = {
   HWJOBS_JOB_ID: "job-1",
   HWJOBS_TIMEOUT: "60m",
   HWJOBS_NOT_FOUND_GRACE: "60s",
-  HWJOBS_MIN_POLL_INTERVAL: "5s",
-  HWJOBS_MAX_POLL_INTERVAL: "60s",
+  HWJOBS_MIN_POLL_INTERVAL: "3s",
+  HWJOBS_MAX_POLL_INTERVAL: "2m",
   HWJOBS_OUTPUT: "none",
 };
 
@@ -278,7 +278,7 @@ describe("WaitForJob validation", () => {
     [
       "a default maxPollInterval shorter than minPollInterval",
       { kind: JobKind.IMS_JOB, jobId: "j", minPollInterval: "5m" },
-      /minPollInterval \(5m\) must not be longer than maxPollInterval \(60s\)/,
+      /minPollInterval \(5m\) must not be longer than maxPollInterval \(2m\)/,
     ],
     [
       "an http:// endpoint off loopback",

@@ -39,8 +39,8 @@ describe("WaitForJobs", () => {
       HWJOBS_FAIL_FAST: "true",
       HWJOBS_TIMEOUT: "30m",
       HWJOBS_NOT_FOUND_GRACE: "60s",
-      HWJOBS_MIN_POLL_INTERVAL: "5s",
-      HWJOBS_MAX_POLL_INTERVAL: "60s",
+      HWJOBS_MIN_POLL_INTERVAL: "3s",
+      HWJOBS_MAX_POLL_INTERVAL: "2m",
       HWJOBS_OUTPUT: "none",
     });
     assert.deepEqual(resource.triggers_replace, { kind: "image-job", job_ids: '["1","2","3"]' });

@@ -9,7 +9,7 @@ import type { WaitEvent } from "../../src/jobs/events";
 import { classifyPollError } from "../../src/jobs/poll-errors";
 import { appJobSnapshot, imageJobSnapshot, imsJobSnapshot, type JobSnapshot } from "../../src/jobs/snapshot";
 import { successWarnings } from "../../src/jobs/success-warnings";
-import { waitForJob } from "../../src/jobs/waiter";
+import { WAIT_DEFAULTS, waitForJob } from "../../src/jobs/waiter";
 import { FakeClock } from "../helpers/fake-clock";
 import * as F from "./fixtures";
 import { scriptedPoll, type Step } from "./scripted-poll";
@@ -472,8 +472,8 @@ describe("waitForJob and success warnings", () => {
       events.map((e) => [e.type, e.elapsedMs]),
       [
         ["status", 0],
-        ["status", 5_000],
-        ["warning", 5_000],
+        ["status", WAIT_DEFAULTS.minDelayMs],
+        ["warning", WAIT_DEFAULTS.minDelayMs],
       ],
     );
     const warning = events[2]!;

@@ -32,6 +32,8 @@ describe("imageJobSnapshot", () => {
           },
         ],
         subJobsTotal: 1,
+        progress: 1,
+        beginMs: Date.parse("2024-05-20T10:39:49.61Z"),
         job: undefined,
       },
     );

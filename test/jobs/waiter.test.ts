@@ -56,42 +56,55 @@ describe("waitForJob: polling and backoff", () => {
     assert.deepEqual(r.clock.sleeps, []);
   });
 
-  test("delays start at the minimum, grow, and stay within [min, max]", async () => {
+  test("delays grow with the job's age up to the steady interval, jittered, within [min, max]", async () => {
     let seed = 7;
     const random = () => (seed = (seed * 48_271) % 2_147_483_647) / 2_147_483_647;
-    const r = await run([ims("RUNNING")], { timeoutMs: 3_600_000, minDelayMs: 5_000, maxDelayMs: 60_000, random });
+    const r = await run([ims("RUNNING")], { timeoutMs: 3_600_000, minDelayMs: 3_000, maxDelayMs: 120_000, random });
     expectError(r.error, WaitTimeoutError);
     const sleeps = r.clock.sleeps.slice(0, -1); // the last one is trimmed to the deadline
-    assert.equal(sleeps[0], 5_000);
-    sleeps.forEach((ms, i) => assert.ok(ms >= 5_000 && ms <= Math.min(60_000, 5_000 * 2 ** i), `sleep ${i}: ${ms}`));
-    const capped = sleeps.slice(5);
+    let age = 0;
+    for (const [i, ms] of sleeps.entries()) {
+      // A tenth of the age, at least the floor and at most the steady 42 s, then ±20 %.
+      const base = Math.min(42_000, Math.max(3_000, age / 10));
+      assert.ok(ms >= Math.max(3_000, Math.floor(base * 0.8)) && ms <= Math.ceil(base * 1.2), `sleep ${i} at ${age} ms: ${ms}`);
+      age += ms;
+    }
+    const steady = sleeps.slice(-20);
     assert.ok(
-      capped.every((ms) => ms >= 30_000 && ms <= 60_000),
-      `jittered in [max/2, max] once past the ceiling: ${capped.join(",")}`,
+      steady.every((ms) => ms >= 33_600 && ms <= 50_400),
+      `steady: ${steady.join(",")}`,
     );
-    assert.ok(
-      new Set(capped).size > capped.length / 2,
-      `still jittered once capped, so waiters do not poll in lockstep: ${capped.join(",")}`,
-    );
+    assert.ok(new Set(steady).size > 15, `still jittered once steady, so waiters do not poll in lockstep: ${steady.join(",")}`);
     assert.ok(r.clock.sleeps.every((ms) => ms > 0));
   });
 
-  test("defaults: 5 s first delay, 60 s ceiling", async () => {
-    const r = await run([ims("RUNNING")], { timeoutMs: 900_000, random: () => 0.999999 });
-    assert.deepEqual(r.clock.sleeps.slice(0, 6), [5_000, 10_000, 20_000, 40_000, 60_000, 60_000]);
+  test("defaults: a 3 s floor, then a tenth of the job's age, up to 42 s", async () => {
+    const r = await run([ims("RUNNING")], { timeoutMs: 900_000, random: () => 0.5 });
+    const sleeps = r.clock.sleeps;
+    assert.deepEqual(sleeps.slice(0, 10), [3_000, 3_000, 3_000, 3_000, 3_000, 3_000, 3_000, 3_000, 3_000, 3_000]);
+    assert.equal(sleeps[10], 3_000); // age 30 s
+    assert.equal(sleeps[11], 3_300); // age 33 s
+    assert.equal(sleeps.slice(0, -1).at(-1), 42_000);
+  });
+
+  test("the job's age counts from its begin_time: a job that began long before the wait is polled at the steady interval", async () => {
+    const clock = new FakeClock(Date.parse(F.IMS_JOB_SUCCESS.begin_time) + 3_600_000);
+    const script = scriptedPoll(clock, [ims("RUNNING"), ims("RUNNING"), ims("SUCCESS")]);
+    await waitForJob(script.poll, { timeoutMs: 600_000, clock, random: () => 0.5 });
+    assert.deepEqual(clock.sleeps, [42_000, 42_000]);
   });
 
   test("the last poll is trimmed to land exactly on the deadline, then the wait times out", async () => {
     const running = ims("RUNNING");
-    const r = await run([running], { timeoutMs: 100_000, minDelayMs: 5_000, maxDelayMs: 60_000, random: () => 0.999999 });
-    assert.deepEqual(r.times, [0, 5_000, 15_000, 35_000, 75_000, 100_000]);
-    assert.deepEqual(r.clock.sleeps, [5_000, 10_000, 20_000, 40_000, 25_000]);
+    const r = await run([running], { timeoutMs: 70_000, minDelayMs: 20_000, maxDelayMs: 20_000 });
+    assert.deepEqual(r.times, [0, 20_000, 40_000, 60_000, 70_000]);
+    assert.deepEqual(r.clock.sleeps, [20_000, 20_000, 20_000, 10_000]);
     const error = expectError(r.error, WaitTimeoutError);
     assert.equal(error.exitCode, ExitCode.TIMEOUT);
-    assert.equal(error.timeoutMs, 100_000);
+    assert.equal(error.timeoutMs, 70_000);
     assert.equal(error.lastSnapshot, running);
     assert.equal(error.lastError, undefined);
-    assert.equal(error.message, "timed out after 1m40s waiting for ims-job 9a175ac792fa12d20193002100dd2762; last status RUNNING");
+    assert.equal(error.message, "timed out after 1m10s waiting for ims-job 9a175ac792fa12d20193002100dd2762; last status RUNNING");
   });
 
   test("a job that succeeds at the deadline poll succeeds", async () => {
@@ -133,7 +146,9 @@ describe("waitForJob: polling and backoff", () => {
     };
     const script = scriptedPoll(clock, [slow]);
     const start = clock.now();
-    const error = await waitForJob(script.poll, { timeoutMs: 100_000, clock, random: () => 0 }).catch((e: unknown) => e);
+    const error = await waitForJob(script.poll, { timeoutMs: 100_000, clock, minDelayMs: 5_000, maxDelayMs: 5_000 }).catch(
+      (e: unknown) => e,
+    );
     const timeout = expectError(error, WaitTimeoutError);
     // Polls start at 0, 45 s and 90 s; the third is cut off at 100 s instead of running to 130 s.
     assert.deepEqual(script.times(), [0, 45_000, 90_000]);
@@ -221,7 +236,7 @@ describe("waitForJob: the deadline during a poll", () => {
         return snapshot;
       };
     const script = scriptedPoll(clock, [step(ims("RUNNING")), step(ims("RUNNING")), step(ims("SUCCESS"))]);
-    const r = await waitForJob(script.poll, { timeoutMs: 7_000, clock, minDelayMs: 5_000 });
+    const r = await waitForJob(script.poll, { timeoutMs: 7_000, clock, minDelayMs: 5_000, random: () => 0.5 });
     assert.equal(r.status, "SUCCESS");
     assert.deepEqual(script.times(), [0, 5_000, 7_000]);
     assert.deepEqual(seen, [false, false, false]);
@@ -682,10 +697,10 @@ describe("waitForJob: events", () => {
       r.events.map((e) => [e.type, e.elapsedMs]),
       [
         ["not-found", 0],
-        ["transient-error", 5_000],
-        ["status", 10_000],
-        ["unknown-status", 10_000],
-        ["status", 15_000],
+        ["transient-error", 3_000],
+        ["status", 6_000],
+        ["unknown-status", 6_000],
+        ["status", 9_000],
       ],
     );
   });
