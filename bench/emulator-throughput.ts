@@ -6,6 +6,7 @@ import { DEMO_CREDENTIALS } from "../src/emulator";
 import { startEmulatorProcess } from "./emulator-process";
 import { round } from "./measure";
 import type { BenchSection } from "./section";
+import { runStandalone } from "./standalone";
 
 const PROJECT = "0123456789abcdef0123456789abcdef";
 const JOB_TYPE = "CREATE_SERVER_IMAGE";
@@ -66,12 +67,4 @@ export async function benchEmulatorThroughput(): Promise<BenchSection> {
   return { title: "emulator throughput (child process, token auth, keep-alive)", rows, targets: [] };
 }
 
-if (require.main === module) {
-  benchEmulatorThroughput().then(
-    (section) => console.log(JSON.stringify(section, null, 2)),
-    (error: unknown) => {
-      console.error(error);
-      process.exitCode = 1;
-    },
-  );
-}
+if (require.main === module) runStandalone(benchEmulatorThroughput);

@@ -2,10 +2,10 @@
 // how close the CLI and the emulator together come to the floor that the latency alone sets.
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { DEMO_CREDENTIALS } from "../src/emulator";
 import { startEmulatorProcess } from "./emulator-process";
-import { median, round, timeNode } from "./measure";
+import { cliEnv, median, round, timeNode } from "./measure";
 import type { BenchSection } from "./section";
+import { runStandalone } from "./standalone";
 
 const BUNDLE = join(__dirname, "..", "lib", "hwjobs.cjs");
 const PROJECT = "0123456789abcdef0123456789abcdef";
@@ -20,13 +20,7 @@ export async function benchListAll(): Promise<BenchSection> {
   if (!existsSync(BUNDLE)) throw new Error(`${BUNDLE} is missing: run node scripts/build.mjs first`);
   const emulator = await startEmulatorProcess({ projectId: PROJECT, jobType: JOB_TYPE, subJobs: SUB_JOBS, latencyMs: LATENCY_MS });
   try {
-    const env = {
-      PATH: process.env.PATH,
-      HWJOBS_ENDPOINT: emulator.url,
-      HW_PROJECT_ID: PROJECT,
-      HW_ACCESS_KEY: DEMO_CREDENTIALS.accessKey,
-      HW_SECRET_KEY: DEMO_CREDENTIALS.secretKey,
-    };
+    const env = cliEnv(emulator.url, PROJECT);
     const startups: number[] = [];
     for (let i = 0; i < RUNS; i++) startups.push(await timeNode([BUNDLE, "--version"], env));
     const startup = median(startups);
@@ -88,12 +82,4 @@ export async function benchListAll(): Promise<BenchSection> {
   }
 }
 
-if (require.main === module) {
-  benchListAll().then(
-    (section) => console.log(JSON.stringify(section, null, 2)),
-    (error: unknown) => {
-      console.error(error);
-      process.exitCode = 1;
-    },
-  );
-}
+if (require.main === module) runStandalone(benchListAll);

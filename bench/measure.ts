@@ -1,6 +1,7 @@
 // Small measuring helpers shared by the bench sections.
 import { spawn } from "node:child_process";
 import { performance } from "node:perf_hooks";
+import { DEMO_CREDENTIALS } from "../src/emulator";
 
 /** The median of `samples` (the mean of the middle two for an even count). */
 export function median(samples: readonly number[]): number {
@@ -27,4 +28,16 @@ export function timeNode(args: readonly string[], env: NodeJS.ProcessEnv): Promi
       code === 0 ? resolve(performance.now() - start) : reject(new Error(`node ${args.join(" ")} exited ${code}: ${stderr}`)),
     );
   });
+}
+
+/** The environment of a CLI child reading `projectId` from the emulator at `endpoint` with the demo AK/SK. */
+export function cliEnv(endpoint: string, projectId: string): NodeJS.ProcessEnv {
+  const { accessKey, secretKey } = DEMO_CREDENTIALS;
+  return {
+    PATH: process.env.PATH,
+    HWJOBS_ENDPOINT: endpoint,
+    HW_PROJECT_ID: projectId,
+    HW_ACCESS_KEY: accessKey,
+    HW_SECRET_KEY: secretKey,
+  };
 }
