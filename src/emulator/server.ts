@@ -1,3 +1,4 @@
+import { setMaxListeners } from "node:events";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { ADMIN_PREFIX, adminBodyLimit, adminRoutes, resetState, type EmulatorState } from "./http/admin-routes";
@@ -101,6 +102,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const state: EmulatorState = { store: new JobStore(now), faults: new FaultQueue(), requests: new RequestLog(), stats: new ApiStats() };
   if (options.scenario) loadScenario(state.store, options.scenario, now());
   const closing = new AbortController();
+  // Every delayed request listens on it until its delay ends, so the listeners are the delayed
+  // requests in flight, not a leak: without this, the eleventh would print a false warning.
+  setMaxListeners(0, closing.signal);
   const host = options.host ?? "127.0.0.1";
   // Known once listening, which is before any request can arrive.
   // eslint-disable-next-line prefer-const -- assigned once listening, read by the handler defined before

@@ -124,6 +124,25 @@ describe("transport faults", () => {
     assert.ok(Date.now() - started >= 190);
   });
 
+  it("delays many requests at once without a listener-leak warning", async () => {
+    await fault({ delay_ms: 50, times: -1 });
+    const warnings: Error[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning);
+    process.on("warning", onWarning);
+    try {
+      const replies = await Promise.all(Array.from({ length: 24 }, () => get()));
+      assert.deepEqual(new Set(replies.map((r) => r.status)), new Set([200]));
+      // Warnings are emitted on a later tick.
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      process.off("warning", onWarning);
+    }
+    assert.deepEqual(
+      warnings.filter((w) => w.name === "MaxListenersExceededWarning").map((w) => w.message),
+      [],
+    );
+  });
+
   it("lets a client time out on a long delay", async () => {
     await fault({ delay_ms: 5000 });
     await assert.rejects(callApi(emulator.url, path, { signal: AbortSignal.timeout(200) }), /abort|timeout/i);

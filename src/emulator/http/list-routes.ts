@@ -1,9 +1,9 @@
 import { INVALID_PARAMETER } from "./error-bodies";
-import type { Handler, HandlerContext, JsonResponse } from "./http-types";
+import type { Handler, JsonResponse } from "./http-types";
 import type { EmulatorJobKind } from "../jobs/kind";
 import type { EmulatedJob } from "../jobs/store";
-import { snapshotAt } from "../jobs/snapshot";
-import { newestFirst } from "../jobs/list-order";
+import type { ListedJob, ListedSubJob } from "../jobs/list-index";
+import { jobStateOf, subJobOf } from "../jobs/snapshot";
 import { commaList, InvalidQueryError, jobIdFilter, optionalEnum, page, requiredEnum, subJobIdsFilter, type Page } from "./list-query";
 import {
   APP_QUERY_JOB_TYPES,
@@ -14,8 +14,8 @@ import {
   SUB_JOB_QUERY_STATUSES,
 } from "./query-enums";
 import type { Route } from "./router";
-import type { TimelineSnapshot } from "../jobs/timeline";
-import { appSubJobBodies, imageSubJobBodies, workspaceJobInfo, type WorkspaceJobInfo } from "../jobs/workspace-job-view";
+import type { TimelineSubJob } from "../jobs/timeline";
+import { appSubJobBody, imageSubJobBody, workspaceJobInfo } from "../jobs/workspace-job-view";
 
 /*
  * The list and count operations. Choices for behaviour no source confirms (docs/reference/huawei-api.md §9):
@@ -32,29 +32,16 @@ import { appSubJobBodies, imageSubJobBodies, workspaceJobInfo, type WorkspaceJob
  *   CREATE_SERVER, CREATE_SERVER_IMAGE and DELETE_SERVER sub-jobs (as its spec says) and
  *   CountSubJobs, whose spec names no default, counts sub-jobs of every type.
  * Statuses are computed at request time from each job's timeline, by the same view code as the
- * Show operations.
+ * Show operations. The order comes from the store's list indexes (creation times and ids never
+ * change), so a request evaluates only the status of each candidate, when it filters by status,
+ * and renders only the items of its page.
  */
 
-/** Sub-job body renderer: every sub-job of one job as of `snap`. */
-type SubJobRender<S> = (job: EmulatedJob, snap: TimelineSnapshot) => S[];
-
-/** Which sub-jobs a list or count selects. */
-interface SubJobFilter {
-  readonly jobTypes: DefaultTypes;
-  readonly status?: string;
-  readonly jobId?: string;
-  readonly subJobIds?: ReadonlySet<string>;
-}
+/** Sub-job body renderer: sub-job `index` of `job` in state `sub`. */
+type SubJobRender<S> = (job: EmulatedJob, sub: TimelineSubJob, index: number) => S;
 
 /** The job types a count covers without `job_type`: a list, or every type. */
 type DefaultTypes = readonly string[] | "every type";
-
-/** A rendered item with what it sorts by. */
-interface Ranked<T> {
-  readonly beginMs: number;
-  readonly id: string;
-  readonly body: T;
-}
 
 function ok(body: unknown): JsonResponse {
   return { status: 200, body };
@@ -72,30 +59,27 @@ function validated(handler: Handler): Handler {
   };
 }
 
-function pageOf<T>(ranked: Ranked<T>[], window: Page | undefined): { count: number; items: T[] } {
-  ranked.sort(newestFirst);
-  const shown = window ? ranked.slice(window.offset, window.offset + window.limit) : ranked;
-  return { count: ranked.length, items: shown.map((r) => r.body) };
-}
-
-function matchingSubJobs<S extends { id: string; status: string }>(
-  ctx: HandlerContext,
-  kind: EmulatorJobKind,
-  render: SubJobRender<S>,
-  filter: SubJobFilter,
-): Ranked<S>[] {
-  const out: Ranked<S>[] = [];
-  for (const job of ctx.store.listOf(kind, ctx.params.project_id!)) {
-    if (filter.jobTypes !== "every type" && !filter.jobTypes.includes(job.jobType)) continue;
-    if (filter.jobId !== undefined && job.id !== filter.jobId) continue;
-    for (const body of render(job, snapshotAt(job, ctx.now))) {
-      if (filter.status !== undefined && body.status !== filter.status) continue;
-      if (filter.subJobIds !== undefined && !filter.subJobIds.has(body.id)) continue;
-      // Sub-jobs begin with their parent.
-      out.push({ beginMs: job.createdAt, id: body.id, body });
-    }
+/**
+ * The matches of `ordered` (every entry without `matches`) counted, and those in `window` (every
+ * one without a window) rendered: the other matches are never rendered.
+ */
+function pageOf<E, T>(
+  ordered: readonly E[],
+  matches: ((entry: E) => boolean) | undefined,
+  window: Page | undefined,
+  render: (entry: E) => T,
+): { count: number; items: T[] } {
+  const from = window ? window.offset : 0;
+  const to = window ? window.offset + window.limit : Infinity;
+  if (!matches) return { count: ordered.length, items: ordered.slice(from, to).map(render) };
+  const items: T[] = [];
+  let count = 0;
+  for (const entry of ordered) {
+    if (!matches(entry)) continue;
+    if (count >= from && count < to) items.push(render(entry));
+    count++;
   }
-  return out;
+  return { count, items };
 }
 
 /** ListImageJobs: image-job parents as `ImageJobInfo`. */
@@ -103,44 +87,55 @@ const listImageJobs: Handler = (ctx) => {
   const jobType = requiredEnum(ctx.query, "job_type", IMAGE_QUERY_JOB_TYPES);
   const status = optionalEnum(ctx.query, "status", PARENT_QUERY_STATUSES);
   const window = page(ctx.query);
-  const ranked: Ranked<WorkspaceJobInfo>[] = [];
-  for (const job of ctx.store.listOf("image-job", ctx.params.project_id!)) {
-    if (job.jobType !== jobType) continue;
-    const body = workspaceJobInfo(job, snapshotAt(job, ctx.now));
-    if (status === undefined || body.status === status) ranked.push({ beginMs: job.createdAt, id: job.id, body });
-  }
-  return ok(pageOf(ranked, window));
+  const jobs = ctx.store.jobsNewestFirst("image-job", ctx.params.project_id!, jobType);
+  const matches = status === undefined ? undefined : ({ job }: ListedJob) => jobStateOf(job, ctx.now).status === status;
+  return ok(pageOf(jobs, matches, window, ({ job }) => workspaceJobInfo(job, jobStateOf(job, ctx.now))));
 };
 
 /** ListImageSubJobs (nested errors) or ListSubJobs (flat errors). */
-function listSubJobs<S extends { id: string; status: string }>(
-  kind: EmulatorJobKind,
-  types: readonly string[],
-  render: SubJobRender<S>,
-): Handler {
+function listSubJobs<S>(kind: EmulatorJobKind, types: readonly string[], render: SubJobRender<S>): Handler {
   return (ctx) => {
     const jobType = requiredEnum(ctx.query, "job_type", types);
     const status = optionalEnum(ctx.query, "status", SUB_JOB_QUERY_STATUSES);
     const jobId = jobIdFilter(ctx.query);
     const subJobIds = subJobIdsFilter(ctx.query);
     const window = page(ctx.query);
-    const ranked = matchingSubJobs(ctx, kind, render, { jobTypes: [jobType], status, jobId, subJobIds });
-    return ok(pageOf(ranked, subJobIds ? undefined : window));
+    const subJobs = ctx.store.subJobsNewestFirst(kind, ctx.params.project_id!, jobType);
+    // The fixed tests first; the status, which moves with the clock, last.
+    const matches =
+      status === undefined && jobId === undefined && subJobIds === undefined
+        ? undefined
+        : ({ job, index, id }: ListedSubJob) =>
+            (jobId === undefined || job.id === jobId) &&
+            (subJobIds === undefined || subJobIds.has(id)) &&
+            (status === undefined || subJobOf(job, index, ctx.now).status === status);
+    return ok(
+      pageOf(subJobs, matches, subJobIds ? undefined : window, ({ job, index }) => render(job, subJobOf(job, index, ctx.now), index)),
+    );
   };
 }
 
+/** How many sub-jobs of `job` are in `status` at `nowMs` (every one without a status). */
+function subJobsIn(job: EmulatedJob, status: string | undefined, nowMs: number): number {
+  if (status === undefined) return job.subJobs;
+  let count = 0;
+  for (let i = 0; i < job.subJobs; i++) if (subJobOf(job, i, nowMs).status === status) count++;
+  return count;
+}
+
 /** CountImageSubJobs or CountSubJobs: `job_type` is an optional comma list of any types, `defaults` without it. */
-function countSubJobs<S extends { id: string; status: string }>(
-  kind: EmulatorJobKind,
-  defaults: DefaultTypes,
-  maxTypesLength: number,
-  render: SubJobRender<S>,
-): Handler {
+function countSubJobs(kind: EmulatorJobKind, defaults: DefaultTypes, maxTypesLength: number): Handler {
   return (ctx) => {
     const jobTypes = commaList(ctx.query, "job_type", maxTypesLength) ?? defaults;
     const status = optionalEnum(ctx.query, "status", SUB_JOB_QUERY_STATUSES);
     const jobId = jobIdFilter(ctx.query);
-    return ok({ count: matchingSubJobs(ctx, kind, render, { jobTypes, status, jobId }).length });
+    let count = 0;
+    // A count needs no order: the jobs themselves, each of its sub-jobs' statuses only under a status filter.
+    for (const job of ctx.store.listOf(kind, ctx.params.project_id!)) {
+      if (jobTypes !== "every type" && !jobTypes.includes(job.jobType)) continue;
+      if (jobId === undefined || job.id === jobId) count += subJobsIn(job, status, ctx.now);
+    }
+    return ok({ count });
   };
 }
 
@@ -153,16 +148,16 @@ export const LIST_OPERATIONS: Readonly<Record<string, { readonly pattern: string
   ListImageJobs: { pattern: "/v1/{project_id}/image-server-jobs", handler: listImageJobs },
   ListImageSubJobs: {
     pattern: "/v1/{project_id}/image-server-sub-jobs",
-    handler: listSubJobs("image-job", IMAGE_QUERY_JOB_TYPES, imageSubJobBodies),
+    handler: listSubJobs("image-job", IMAGE_QUERY_JOB_TYPES, imageSubJobBody),
   },
   CountImageSubJobs: {
     pattern: "/v1/{project_id}/image-server-sub-jobs/actions/count",
-    handler: countSubJobs("image-job", IMAGE_QUERY_JOB_TYPES, MAX_IMAGE_COUNT_TYPES_LENGTH, imageSubJobBodies),
+    handler: countSubJobs("image-job", IMAGE_QUERY_JOB_TYPES, MAX_IMAGE_COUNT_TYPES_LENGTH),
   },
-  ListSubJobs: { pattern: "/v1/{project_id}/app-server-sub-jobs", handler: listSubJobs("app-job", APP_QUERY_JOB_TYPES, appSubJobBodies) },
+  ListSubJobs: { pattern: "/v1/{project_id}/app-server-sub-jobs", handler: listSubJobs("app-job", APP_QUERY_JOB_TYPES, appSubJobBody) },
   CountSubJobs: {
     pattern: "/v1/{project_id}/app-server-sub-jobs/actions/count",
-    handler: countSubJobs("app-job", "every type", MAX_APP_COUNT_TYPES_LENGTH, appSubJobBodies),
+    handler: countSubJobs("app-job", "every type", MAX_APP_COUNT_TYPES_LENGTH),
   },
 };
 

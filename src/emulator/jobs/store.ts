@@ -1,6 +1,7 @@
 import { familyOf, type EmulatorJobFamily, type EmulatorJobKind } from "./kind";
 import { CREATE_JOB_ACCEPTS, createJobSchema, withDefaults, type CreateJobInput, type JobSpec } from "./spec";
 import { imsJobId, uuid, workspaceId } from "./ids";
+import { ListIndex, type ListedJob, type ListedSubJob } from "./list-index";
 import { EMULATOR_LIMITS, LimitExceededError, limitLabel } from "../limits";
 import { validate } from "../validation";
 
@@ -36,6 +37,10 @@ function key(kind: EmulatorJobKind, projectId: string, id: string): string {
   return JSON.stringify([kind, projectId, id]);
 }
 
+function indexKey(kind: EmulatorJobKind, projectId: string): string {
+  return JSON.stringify([kind, projectId]);
+}
+
 /** A complete job must have one sub-job id, resource id and resource name per sub-job. */
 function checkShape(job: EmulatedJob): void {
   const n = job.subJobs;
@@ -44,9 +49,16 @@ function checkShape(job: EmulatedJob): void {
   }
 }
 
-/** The emulator's jobs, keyed by kind, project and id, in insertion order; at most `max_jobs` of them. */
+const NO_JOBS = new ListIndex();
+
+/**
+ * The emulator's jobs, keyed by kind, project and id, in insertion order; at most `max_jobs` of
+ * them. The jobs of each kind in each project also keep their list orders (newest first), so a
+ * list page renders only its own items.
+ */
 export class JobStore {
   private readonly jobs = new Map<string, EmulatedJob>();
+  private readonly indexes = new Map<string, ListIndex>();
 
   /**
    * @param now the emulator clock (ms since the epoch); job timelines are measured with it.
@@ -102,6 +114,18 @@ export class JobStore {
       batch.add(k);
     }
     for (const job of jobs) this.jobs.set(key(job.kind, job.projectId, job.id), job);
+    const groups = new Map<string, EmulatedJob[]>();
+    for (const job of jobs) {
+      const k = indexKey(job.kind, job.projectId);
+      const group = groups.get(k);
+      if (group) group.push(job);
+      else groups.set(k, [job]);
+    }
+    for (const [k, group] of groups) {
+      const index = this.indexes.get(k) ?? new ListIndex();
+      this.indexes.set(k, index);
+      index.add(group);
+    }
     return [...jobs];
   }
 
@@ -117,11 +141,34 @@ export class JobStore {
 
   /** The jobs of one kind in one project, in insertion order. */
   listOf(kind: EmulatorJobKind, projectId: string): EmulatedJob[] {
-    return this.list().filter((j) => j.kind === kind && j.projectId === projectId);
+    return [...this.indexOf(kind, projectId).jobs()];
+  }
+
+  /**
+   * The jobs of one kind and type in one project in list order (jobs/list-order.ts: newest first,
+   * ties by id descending), kept between requests. For the list routes.
+   * @internal
+   */
+  jobsNewestFirst(kind: EmulatorJobKind, projectId: string, jobType: string): readonly ListedJob[] {
+    return this.indexOf(kind, projectId).jobsNewestFirst(jobType);
+  }
+
+  /**
+   * The sub-jobs of the jobs of one kind and type in one project in list order (their parent's
+   * creation time, then their own id), kept between requests. For the list routes.
+   * @internal
+   */
+  subJobsNewestFirst(kind: EmulatorJobKind, projectId: string, jobType: string): readonly ListedSubJob[] {
+    return this.indexOf(kind, projectId).subJobsNewestFirst(jobType);
   }
 
   /** Removes every job. */
   clear(): void {
     this.jobs.clear();
+    this.indexes.clear();
+  }
+
+  private indexOf(kind: EmulatorJobKind, projectId: string): ListIndex {
+    return this.indexes.get(indexKey(kind, projectId)) ?? NO_JOBS;
   }
 }

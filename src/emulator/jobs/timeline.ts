@@ -33,6 +33,9 @@ export interface TimelineSnapshot {
   readonly subJobs: readonly TimelineSubJob[];
 }
 
+/** The parent's part of a {@link TimelineSnapshot}, without its sub-jobs. */
+export type JobState = Omit<TimelineSnapshot, "subJobs">;
+
 /** Share of a failing sub-job's running window spent in ROLLBACK before it turns FAILED. */
 export const ROLLBACK_SHARE = 0.2;
 
@@ -47,7 +50,8 @@ export function subJobFinishOffset(spec: TimelineSpec, index: number): number {
   return waitingMs + Math.round((runningMs * (index + 1)) / subJobs);
 }
 
-function subJobAt(spec: TimelineSpec, index: number, elapsedMs: number): TimelineSubJob {
+/** Sub-job `index` of a job `elapsedMs` after its creation: one entry of {@link timelineAt}'s `subJobs`. */
+export function subJobAt(spec: TimelineSpec, index: number, elapsedMs: number): TimelineSubJob {
   if (elapsedMs < spec.waitingMs) return { status: "WAITING" };
   const isLast = index === spec.subJobs - 1;
   if (isLast && spec.outcome === "never") return { status: "RUNNING" };
@@ -61,15 +65,21 @@ function subJobAt(spec: TimelineSpec, index: number, elapsedMs: number): Timelin
 }
 
 /**
+ * The parent's state `elapsedMs` after creation, as {@link timelineAt} gives it, from its last
+ * sub-job alone: a list's status filter reads it for every job without building every sub-job.
+ */
+export function jobStateAt(spec: TimelineSpec, elapsedMs: number): JobState {
+  if (elapsedMs < spec.waitingMs) return { status: "WAITING" };
+  const last = spec.subJobs > 0 ? subJobAt(spec, spec.subJobs - 1, elapsedMs) : undefined;
+  if (last?.status === "SUCCESS" || last?.status === "FAILED") return { status: last.status, endOffsetMs: last.endOffsetMs };
+  return { status: "RUNNING" };
+}
+
+/**
  * The state of a job `elapsedMs` after its creation. Pure: the same inputs always give the
  * same snapshot, which is what lets tests drive jobs with a fake clock.
  */
 export function timelineAt(spec: TimelineSpec, elapsedMs: number): TimelineSnapshot {
   const subJobs = Array.from({ length: spec.subJobs }, (_, i) => subJobAt(spec, i, elapsedMs));
-  if (elapsedMs < spec.waitingMs) return { status: "WAITING", subJobs };
-  const last = subJobs[subJobs.length - 1];
-  if (last?.status === "SUCCESS" || last?.status === "FAILED") {
-    return { status: last.status, endOffsetMs: last.endOffsetMs, subJobs };
-  }
-  return { status: "RUNNING", subJobs };
+  return { ...jobStateAt(spec, elapsedMs), subJobs };
 }

@@ -1,7 +1,7 @@
 import type { EmulatorKindSpec } from "./kind";
 import type { EmulatedJob } from "./store";
 import { isoTime } from "./snapshot";
-import type { ParentStatus, TimelineSubJob, SubJobStatus, TimelineSnapshot } from "./timeline";
+import type { JobState, ParentStatus, TimelineSubJob, SubJobStatus, TimelineSnapshot } from "./timeline";
 
 /** `job_resource_info` of a Workspace APP sub-job. */
 export interface ResourceInfoBody {
@@ -77,41 +77,37 @@ function subJobBase(job: EmulatedJob, sub: TimelineSubJob, i: number): SubJobBod
 }
 
 /** Renders a parent job without sub-jobs, as ListImageJobs lists it. */
-export function workspaceJobInfo(job: EmulatedJob, snap: TimelineSnapshot): WorkspaceJobInfo {
+export function workspaceJobInfo(job: EmulatedJob, state: JobState): WorkspaceJobInfo {
   return {
     id: job.id,
     job_type: job.jobType,
     begin_time: isoTime(job.createdAt),
-    ...endTime(job, snap.endOffsetMs),
-    status: snap.status,
-    sub_jobs_total: snap.subJobs.length,
+    ...endTime(job, state.endOffsetMs),
+    status: state.status,
+    sub_jobs_total: job.subJobs,
   };
 }
 
-/** Renders every sub-job of an image-server job, as ShowImageJob and ListImageSubJobs show them. */
-export function imageSubJobBodies(job: EmulatedJob, snap: TimelineSnapshot): ImageSubJobBody[] {
-  return snap.subJobs.map((sub, i) => {
-    const error = subJobError(job, sub);
-    return { ...subJobBase(job, sub, i), job_execute_info: { error_code: error.code, error_message: error.message } };
-  });
+/** Renders sub-job `i` of an image-server job, as ShowImageJob and ListImageSubJobs show it. */
+export function imageSubJobBody(job: EmulatedJob, sub: TimelineSubJob, i: number): ImageSubJobBody {
+  const error = subJobError(job, sub);
+  return { ...subJobBase(job, sub, i), job_execute_info: { error_code: error.code, error_message: error.message } };
 }
 
-/** Renders every sub-job of an app-server job, as ShowJobDetail and ListSubJobs show them. */
-export function appSubJobBodies(job: EmulatedJob, snap: TimelineSnapshot): AppSubJobBody[] {
-  return snap.subJobs.map((sub, i) => {
-    const error = subJobError(job, sub);
-    return { ...subJobBase(job, sub, i), error_code: error.code, error_message: error.message };
-  });
+/** Renders sub-job `i` of an app-server job, as ShowJobDetail and ListSubJobs show it. */
+export function appSubJobBody(job: EmulatedJob, sub: TimelineSubJob, i: number): AppSubJobBody {
+  const error = subJobError(job, sub);
+  return { ...subJobBase(job, sub, i), error_code: error.code, error_message: error.message };
 }
 
 /** Renders an image-server job as ShowImageJob returns it. */
 export function imageJobBody(job: EmulatedJob, snap: TimelineSnapshot): WorkspaceJobBody<ImageSubJobBody> {
-  return { ...workspaceJobInfo(job, snap), sub_jobs: imageSubJobBodies(job, snap) };
+  return { ...workspaceJobInfo(job, snap), sub_jobs: snap.subJobs.map((sub, i) => imageSubJobBody(job, sub, i)) };
 }
 
 /** Renders an app-server job as ShowJobDetail (`GET /v2/{project_id}/job/{job_id}`) returns it. */
 export function appJobBody(job: EmulatedJob, snap: TimelineSnapshot): WorkspaceJobBody<AppSubJobBody> {
-  return { ...workspaceJobInfo(job, snap), sub_jobs: appSubJobBodies(job, snap) };
+  return { ...workspaceJobInfo(job, snap), sub_jobs: snap.subJobs.map((sub, i) => appSubJobBody(job, sub, i)) };
 }
 
 function workspaceKind<N extends string, F extends EmulatorKindSpec["scenarioField"]>(
