@@ -7,6 +7,7 @@ import { resolveConfig } from "../src/core/config";
 import { signRequest } from "../src/core/signer";
 import { DEMO_CREDENTIALS, startEmulator } from "../src/emulator";
 import type { BenchSection } from "./section";
+import { runStandalone } from "./standalone";
 
 const PROJECT = "0123456789abcdef0123456789abcdef";
 
@@ -93,4 +94,4 @@ export async function benchCore(): Promise<BenchSection> {
   return { title: "Shared API core (client and emulator in this process)", rows, targets: [] };
 }
 
-if (require.main === module) void benchCore().then((section) => console.log(JSON.stringify(section, null, 2)));
+if (require.main === module) runStandalone(benchCore);

@@ -3,12 +3,14 @@
 // Benchmarks measure; the tests never assert timings.
 import { cpus } from "node:os";
 import { benchCore } from "./core";
+import { benchEmulatorThroughput } from "./emulator-throughput";
+import { benchListAll } from "./list-all";
 import type { BenchSection } from "./section";
 import { benchSynth } from "./synth";
 import { benchWaiter } from "./waiter";
 
 /** The sections, in the order printed. */
-const SECTIONS: readonly (() => Promise<BenchSection>)[] = [benchWaiter, benchSynth, benchCore];
+const SECTIONS: readonly (() => Promise<BenchSection>)[] = [benchWaiter, benchListAll, benchEmulatorThroughput, benchSynth, benchCore];
 
 function table(section: BenchSection): string {
   const keys = Object.keys(section.rows[0] ?? {});

@@ -7,7 +7,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
+import { median, round } from "./measure";
 import type { BenchSection } from "./section";
+import { runStandalone } from "./standalone";
 
 const GATES = 200;
 const ROUNDS = 7;
@@ -37,8 +39,6 @@ function synthOnce(shape: Shape): number {
   }
 }
 
-const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-
 /** `cdktf synth` of 200 waits + 200 data sources vs an empty stack (interleaved rounds, after a warm-up). */
 export async function benchSynth(): Promise<BenchSection> {
   const samples = SHAPES.map(() => [] as number[]);
@@ -50,10 +50,10 @@ export async function benchSynth(): Promise<BenchSection> {
     rows: SHAPES.map((shape, i) => ({
       stack: shape.name,
       "median ms": Math.round(median(samples[i]!)),
-      "vs empty": Number((median(samples[i]!) / empty).toFixed(2)),
+      "vs empty": round(median(samples[i]!) / empty),
     })),
     targets: [],
   };
 }
 
-if (require.main === module) void benchSynth().then((section) => console.log(JSON.stringify(section, null, 2)));
+if (require.main === module) runStandalone(benchSynth);

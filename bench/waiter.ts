@@ -7,7 +7,9 @@ import { Prng } from "../src/emulator/scenarios/prng";
 import { imsJobSnapshot } from "../src/jobs/snapshot";
 import { waitForJob } from "../src/jobs/waiter";
 import { FakeClock } from "../test/helpers/fake-clock";
+import { round } from "./measure";
 import type { BenchSection } from "./section";
+import { runStandalone } from "./standalone";
 
 /** One simulated job: when it began and ended (virtual ms), how its progress grows, and when the wait starts. */
 interface SimJob {
@@ -129,8 +131,6 @@ function summarize(outcomes: readonly Outcome[]) {
   };
 }
 
-const round = (value: number, digits = 1) => Number(value.toFixed(digits));
-
 /** The waiter table and its targets (issue 11, item 1). */
 export async function benchWaiter(): Promise<BenchSection> {
   const rows: Record<string, string | number>[] = [];
@@ -161,24 +161,24 @@ export async function benchWaiter(): Promise<BenchSection> {
       target(
         "10 s and 30 s jobs noticed within 2 s",
         lag("10 s/none") <= 2 && lag("30 s/none") <= 2,
-        `${round(lag("10 s/none"))} s, ${round(lag("30 s/none"))} s`,
+        `${round(lag("10 s/none"), 1)} s, ${round(lag("30 s/none"), 1)} s`,
       ),
       target(
         "60 s jobs within 3.5 s, at most 30 calls",
         lag("60 s/none") <= 3.5 && calls("60 s/none") * providerCalls(rows, "60 s") <= 30,
-        `${round(lag("60 s/none"))} s, ${round(calls("60 s/none") * providerCalls(rows, "60 s"))} calls`,
+        `${round(lag("60 s/none"), 1)} s, ${round(calls("60 s/none") * providerCalls(rows, "60 s"), 1)} calls`,
       ),
-      target("5 min jobs within 16 s", lag("5 min/none") <= 16, `${round(lag("5 min/none"))} s`),
+      target("5 min jobs within 16 s", lag("5 min/none") <= 16, `${round(lag("5 min/none"), 1)} s`),
       target(
         "60 min, no progress: within 22 s, calls ≤ the provider's",
         lag("60 min/none") <= 22 && calls("60 min/none") <= 1,
-        `${round(lag("60 min/none"))} s, ${round(calls("60 min/none"), 2)}× the provider's calls`,
+        `${round(lag("60 min/none"), 1)} s, ${round(calls("60 min/none"), 2)}× the provider's calls`,
       ),
       ...["15 min", "60 min"].map((label) =>
         target(
           `${label} with progress: within 5 s, ≤ 0.6× the provider's calls`,
           lag(`${label}/progress`) <= 5 && calls(`${label}/progress`) <= 0.6,
-          `${round(lag(`${label}/progress`))} s, ${round(calls(`${label}/progress`), 2)}×`,
+          `${round(lag(`${label}/progress`), 1)} s, ${round(calls(`${label}/progress`), 2)}×`,
         ),
       ),
     ],
@@ -189,10 +189,10 @@ function row(length: string, schedule: string, s: ReturnType<typeof summarize>, 
   return {
     job: length,
     schedule,
-    "mean lag s": round(s.lag),
-    "p95 lag s": round(s.p95),
+    "mean lag s": round(s.lag, 1),
+    "p95 lag s": round(s.p95, 1),
     "lag vs provider": round(s.lag / provider.lag, 2),
-    "mean calls": round(s.calls),
+    "mean calls": round(s.calls, 1),
     "calls vs provider": round(s.calls / provider.calls, 2),
   };
 }
@@ -201,4 +201,4 @@ function providerCalls(rows: readonly Record<string, string | number>[], length:
   return Number(rows.find((r) => r.job === length && r.schedule === SCHEDULES[0]!.name)!["mean calls"]);
 }
 
-if (require.main === module) void benchWaiter().then((section) => console.log(JSON.stringify(section, null, 2)));
+if (require.main === module) runStandalone(benchWaiter);

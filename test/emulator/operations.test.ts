@@ -172,8 +172,11 @@ describe("IMS ShowJob GET /v1/{project_id}/jobs/{job_id}", () => {
     };
     assert.deepEqual((await get(path)).json, { ...waiting, status: "INIT" });
     clock.advance(1000);
-    assert.deepEqual((await get(path)).json, { ...waiting, status: "RUNNING" });
-    clock.advance(5000);
+    assert.deepEqual((await get(path)).json, { ...waiting, status: "RUNNING", entities: { process_percent: 0 } });
+    // While running, process_percent is the share of the running window passed, to one decimal.
+    clock.advance(1234);
+    assert.deepEqual((await get(path)).json, { ...waiting, status: "RUNNING", entities: { process_percent: 24.6 } });
+    clock.advance(3766);
     assert.deepEqual((await get(path)).json, {
       ...waiting,
       status: "SUCCESS",

@@ -16,7 +16,8 @@ describe("timelineAt", () => {
     const s = spec();
     assert.deepEqual(timelineAt(s, 0), { status: "WAITING", subJobs: [{ status: "WAITING" }] });
     assert.equal(timelineAt(s, 999).status, "WAITING");
-    assert.deepEqual(timelineAt(s, 1000), { status: "RUNNING", subJobs: [{ status: "RUNNING" }] });
+    assert.deepEqual(timelineAt(s, 1000), { status: "RUNNING", runningShare: 0, subJobs: [{ status: "RUNNING" }] });
+    assert.equal(timelineAt(s, 3500).runningShare, 0.5);
     assert.equal(timelineAt(s, 5999).status, "RUNNING");
     assert.deepEqual(timelineAt(s, 6000), { status: "SUCCESS", endOffsetMs: 6000, subJobs: [{ status: "SUCCESS", endOffsetMs: 6000 }] });
     assert.deepEqual(timelineAt(s, 1e12), timelineAt(s, 6000), "a finished job never changes");

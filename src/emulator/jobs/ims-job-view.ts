@@ -19,8 +19,12 @@ export interface ImsJobBody {
   status: ImsJobStatus;
   error_code: string | null;
   fail_reason: string | null;
-  /** `{}` until success (UNCONFIRMED for the running state); `{image_id, image_name}` on success. */
-  entities: { image_id?: string; image_name?: string };
+  /**
+   * `{image_id, image_name}` on success; while RUNNING `{process_percent}`, the share of the
+   * running window passed (UNCONFIRMED: the spec gives a double without its scale; a percentage
+   * with one decimal is assumed, as docs/architecture.md §5.2 reads it); `{}` otherwise.
+   */
+  entities: { image_id?: string; image_name?: string; process_percent?: number };
 }
 
 /** Workspace-style parent status → IMS status. */
@@ -42,7 +46,12 @@ export function imsJobBody(job: EmulatedJob, snap: TimelineSnapshot): ImsJobBody
     status: IMS_STATUS[snap.status],
     error_code: failed ? job.errorCode : null,
     fail_reason: failed ? job.errorMessage : null,
-    entities: snap.status === "SUCCESS" ? { image_name: job.resourceNames[0]!, image_id: job.resourceIds[0]! } : {},
+    entities:
+      snap.status === "SUCCESS"
+        ? { image_name: job.resourceNames[0]!, image_id: job.resourceIds[0]! }
+        : snap.runningShare !== undefined
+          ? { process_percent: Math.floor(snap.runningShare * 1000) / 10 }
+          : {},
   };
 }
 

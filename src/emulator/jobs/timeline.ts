@@ -30,6 +30,8 @@ export interface TimelineSnapshot {
   readonly status: ParentStatus;
   /** Offset from creation at which the job finished; absent while unfinished. */
   readonly endOffsetMs?: number;
+  /** While RUNNING, the share of the running window passed, in [0, 1); absent otherwise. */
+  readonly runningShare?: number;
   readonly subJobs: readonly TimelineSubJob[];
 }
 
@@ -72,7 +74,9 @@ export function jobStateAt(spec: TimelineSpec, elapsedMs: number): JobState {
   if (elapsedMs < spec.waitingMs) return { status: "WAITING" };
   const last = spec.subJobs > 0 ? subJobAt(spec, spec.subJobs - 1, elapsedMs) : undefined;
   if (last?.status === "SUCCESS" || last?.status === "FAILED") return { status: last.status, endOffsetMs: last.endOffsetMs };
-  return { status: "RUNNING" };
+  // A job that never ends creeps towards the end of its window without reaching it.
+  const share = spec.runningMs > 0 ? (elapsedMs - spec.waitingMs) / spec.runningMs : 0;
+  return { status: "RUNNING", runningShare: Math.min(0.999, Math.max(0, share)) };
 }
 
 /**
