@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { API_OPERATIONS } from "./operations";
 import type { HwClient } from "../core/client";
 import { IMAGE_JOB_TYPES, JOB_STATUSES, SUB_JOB_STATUSES } from "./enums";

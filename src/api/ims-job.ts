@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { API_OPERATIONS } from "./operations";
 import type { HwClient } from "../core/client";
 import { IMS_JOB_STATUSES } from "./enums";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { API_OPERATIONS } from "./operations";
 import { listApi } from "./query-api";
 import { JOB_STATUSES } from "./enums";

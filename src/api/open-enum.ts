@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /** A known enum value, or any newer string the service may start sending. */
 export type OpenEnum<T extends string> = T | (string & {});

@@ -1,5 +1,5 @@
 import type { Page } from "../core/pagination";
-import { z } from "zod";
+import * as z from "zod";
 
 export type { Page } from "../core/pagination";
 

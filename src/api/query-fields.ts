@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { codePointLength, JOB_ID_MAX_LENGTH, textProblem } from "../core/limits";
 import { didYouMean } from "../core/suggest";
 import type { OpenEnum } from "./open-enum";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { optionalText } from "./open-enum";
 
 /** `job_resource_info` of a sub-job: the resource it created or changed. */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { SUB_JOB_STATUSES } from "./enums";
 import type { JobTypeFilter } from "./job-type-filters";
 import { enumField, jobIdFilterField, jobTypeField, jobTypeListField, limitField, offsetField } from "./query-fields";

@@ -4,7 +4,7 @@ import { DeadlineExceededError } from "../core/deadline-error";
 import { parseDuration } from "../core/duration";
 import { HwJobsError } from "../core/errors";
 import { timeoutSignal } from "../core/sleep";
-import { JOB_KIND_SPECS, type JobKindName } from "../jobs";
+import { JOB_KIND_SPECS, type JobKindName } from "../jobs/kinds";
 
 /** Default overall deadline of `get`, `list`, `count` and `external` (`wait` has its own timeout). */
 export const DEFAULT_COMMAND_TIMEOUT = "5m";

@@ -36,9 +36,12 @@ const READER_GONE = new Set(["EPIPE", "ERR_STREAM_DESTROYED"]);
 /**
  * Wraps a process stream so that a closed reader (EPIPE) makes further writes no-ops instead of
  * an unhandled 'error' event, which would print a stack and exit 1. Other write errors (a full
- * disk) are kept in {@link StreamWriter.failure} for the caller to report.
+ * disk) are kept in {@link StreamWriter.failure} for the caller to report. `open` is called on the
+ * first write only: a process stream costs its creation (and for a pipe the socket modules) even
+ * when nothing is written, e.g. stderr of `hwjobs --version` or stdout of `--output none`.
  */
-export function streamWriter(stream: NodeJS.WritableStream & { readonly destroyed?: boolean }): StreamWriter {
+export function streamWriter(open: () => NodeJS.WritableStream & { readonly destroyed?: boolean }): StreamWriter {
+  let stream: (NodeJS.WritableStream & { readonly destroyed?: boolean }) | undefined;
   let closed = false;
   let failure: string | undefined;
   const fail = (error: unknown) => {
@@ -46,9 +49,12 @@ export function streamWriter(stream: NodeJS.WritableStream & { readonly destroye
     const code = (error as NodeJS.ErrnoException | undefined)?.code ?? String(error);
     if (!READER_GONE.has(code)) failure ??= code;
   };
-  stream.on("error", fail);
   return {
     write: (text) => {
+      if (stream === undefined) {
+        stream = open();
+        stream.on("error", fail);
+      }
       if (closed || stream.destroyed) return;
       try {
         stream.write(text);

@@ -1,14 +1,7 @@
 import { InvalidInputError } from "../core/errors";
-import {
-  JOB_KINDS,
-  MAX_WAIT_JOBS,
-  parsePendingSelection,
-  parseJobKind,
-  selectableKinds,
-  validateJobId,
-  type JobKindName,
-  type PendingSelection,
-} from "../jobs";
+import { JOB_KINDS, parseJobKind, validateJobId, type JobKindName } from "../jobs/kinds";
+import { parsePendingSelection, selectableKinds, type PendingSelection } from "../jobs/select-pending";
+import { MAX_WAIT_JOBS } from "../jobs/wait-many";
 import { flagLabel } from "./query-flags";
 
 type Env = Readonly<Record<string, string | undefined>>;

@@ -17,14 +17,17 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
   });
 }
 
-const stdout = streamWriter(process.stdout);
-const stderr = streamWriter(process.stderr);
+const stdout = streamWriter(() => process.stdout);
+const stderr = streamWriter(() => process.stderr);
+// Only `external` reads stdin; touching process.stdin otherwise would build its stream for nothing.
+let stdinRead = false;
 
 const io: CliIo = {
   stdout: stdout.write,
   stderr: stderr.write,
   env: process.env,
   readStdin: async (maxBytes) => {
+    stdinRead = true;
     const chunks: Buffer[] = [];
     let bytes = 0;
     for await (const chunk of process.stdin) {
@@ -54,5 +57,5 @@ process.on("exit", () => {
 void runCli(process.argv.slice(2), io).then((code) => {
   process.exitCode = code;
   // A read of stdin that was given up (external's limit) must not keep the process alive.
-  process.stdin.destroy();
+  if (stdinRead) process.stdin.destroy();
 });

@@ -1,7 +1,10 @@
 import { InvalidInputError } from "../core/errors";
 import { safeJson } from "../core/safe-json";
 import { sanitizeLine } from "../core/sanitize";
-import { summarizeItem, type WaitOutcome, type JobSnapshot, type QueryItem } from "../jobs";
+import { summarizeItem } from "../jobs/item-summary";
+import type { QueryItem } from "../jobs/queries";
+import type { JobSnapshot } from "../jobs/snapshot";
+import type { WaitOutcome } from "../jobs/wait-many";
 import { WAIT_ENV } from "../jobs/wait-timings";
 
 // Everything the CLI prints as a result on stdout, in one place: the formats, the JSON documents

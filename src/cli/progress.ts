@@ -1,7 +1,9 @@
 import type { RetryEvent } from "../core/client";
 import { formatDuration } from "../core/duration";
 import { sanitizeLine } from "../core/sanitize";
-import { subJobProgress, type JobSnapshot, type WaitEvent } from "../jobs";
+import type { WaitEvent } from "../jobs/events";
+import type { JobSnapshot } from "../jobs/snapshot";
+import { subJobProgress } from "../jobs/sub-job-progress";
 
 /** Prefix of every line on stderr, so lines read well inside Terraform's provisioner log. */
 export const LINE_PREFIX = "hwjobs:";

@@ -2,27 +2,21 @@ import { HwJobsError, InvalidInputError } from "../core/errors";
 import { ExitCode, type ExitCodeValue } from "../core/exit-codes";
 import { VERSION } from "../core/version";
 import { parseCommandLine, type ParsedArgs } from "./args";
-import { runCount } from "./commands/count";
-import { runEmulator } from "./commands/emulator";
-import { runExternal } from "./commands/external";
-import { runGet } from "./commands/get";
-import { runList } from "./commands/list";
-import { runWait } from "./commands/wait";
 import { HELP } from "./help";
 import { guardedIo } from "./guarded-io";
 import type { CliIo } from "./io";
 import { progressLine } from "./progress";
 
-type Command = (args: ParsedArgs, io: CliIo) => Promise<ExitCodeValue>;
+/** A command: its arguments and io in, its exit code out. */
+export type Command = (args: ParsedArgs, io: CliIo) => Promise<ExitCodeValue>;
 
-const COMMANDS: Readonly<Record<string, Command>> = {
-  wait: runWait,
-  get: runGet,
-  list: runList,
-  count: runCount,
-  external: runExternal,
-  emulator: runEmulator,
-};
+/** The commands, in the order usage messages list them. */
+export const COMMAND_NAMES = ["wait", "get", "list", "count", "external", "emulator"] as const;
+
+/** A command's name. */
+export type CommandName = (typeof COMMAND_NAMES)[number];
+
+const isCommandName = (name: string): name is CommandName => (COMMAND_NAMES as readonly string[]).includes(name);
 
 /** Runs one command line and returns the exit code; every error becomes one line on stderr (see {@link guardedIo}). */
 export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<ExitCodeValue> {
@@ -42,13 +36,13 @@ export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<Exi
       io.stderr(HELP);
       return ExitCode.USAGE;
     }
-    const command = COMMANDS[args.command];
-    if (!command) {
-      throw new InvalidInputError(
-        "command",
-        `unknown command ${JSON.stringify(args.command)}; accepted: ${Object.keys(COMMANDS).join(", ")}`,
-      );
+    if (!isCommandName(args.command)) {
+      throw new InvalidInputError("command", `unknown command ${JSON.stringify(args.command)}; accepted: ${COMMAND_NAMES.join(", ")}`);
     }
+    // Imported only when a command runs: `--version`, `--help` and usage errors then compile and
+    // evaluate none of the commands, nor undici, zod and the emulator (docs/architecture.md §5.3).
+    const { COMMANDS } = await import("./commands/index.js");
+    const command = await COMMANDS[args.command]();
     return await command(args, io);
   } catch (error) {
     return reportError(error, io);

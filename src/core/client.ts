@@ -1,4 +1,4 @@
-import { request, type Dispatcher } from "undici";
+import type { Dispatcher } from "undici";
 import type { z } from "zod";
 import type { ClientConfig, Service } from "./config";
 import { parseErrorBody } from "./error-body";
@@ -137,7 +137,15 @@ export class HwClient {
 
   private async attempt(url: URL, signal: AbortSignal | undefined): Promise<Outcome> {
     try {
-      const res = await request(url, { method: "GET", headers: this.headers(url), dispatcher: this.dispatcher, signal });
+      // The dispatcher's own method rather than undici's top-level `request`: the CLI bundle then
+      // needs only the dispatcher classes of undici, not its index (scripts/build.mjs).
+      const res = await this.dispatcher.request({
+        origin: url.origin,
+        path: `${url.pathname}${url.search}`,
+        method: "GET",
+        headers: this.headers(url),
+        signal,
+      });
       const body = await readCapped(res.body, MAX_BODY_BYTES);
       if (body === undefined) {
         return { kind: "response", status: res.statusCode, body: "", oversized: true, requestId: headerValue(res.headers["x-request-id"]) };

@@ -1,5 +1,5 @@
 import { ExitCode, type ExitCodeValue } from "../../core/exit-codes";
-import { parseQuery, queryService, queryTargets, queryWarnings, runQuery } from "../../jobs";
+import { parseQuery, queryService, queryTargets, queryWarnings, runQuery } from "../../jobs/queries";
 import type { ParsedArgs } from "../args";
 import { createClient } from "../client-factory";
 import { parseCommandDeadline, withDeadline } from "../deadline";

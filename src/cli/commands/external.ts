@@ -1,9 +1,8 @@
 import { ApiError, InvalidInputError } from "../../core/errors";
 import { ExitCode, type ExitCodeValue } from "../../core/exit-codes";
+import { fetchJob } from "../../jobs/fetch-job";
+import { getOperationOf, JOB_KINDS, validateJobId, type JobKindName } from "../../jobs/kinds";
 import {
-  fetchJob,
-  getOperationOf,
-  JOB_KINDS,
   isListOperation,
   isQueryOperation,
   parseQuery,
@@ -12,9 +11,7 @@ import {
   queryService,
   queryWarnings,
   runQuery,
-  validateJobId,
-  type JobKindName,
-} from "../../jobs";
+} from "../../jobs/queries";
 import type { Flags, ParsedArgs } from "../args";
 import { createClient } from "../client-factory";
 import { parseConcurrency } from "../concurrency";

@@ -1,5 +1,5 @@
 import { ExitCode, type ExitCodeValue } from "../../core/exit-codes";
-import { fetchJob } from "../../jobs";
+import { fetchJob } from "../../jobs/fetch-job";
 import type { ParsedArgs } from "../args";
 import { createClient } from "../client-factory";
 import { jobEndpoint, parseCommandDeadline, withDeadline } from "../deadline";

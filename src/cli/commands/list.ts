@@ -1,6 +1,6 @@
 import { InvalidInputError } from "../../core/errors";
 import { ExitCode, type ExitCodeValue } from "../../core/exit-codes";
-import { parseQuery, queryService, queryTargets, runQuery } from "../../jobs";
+import { parseQuery, queryService, queryTargets, runQuery } from "../../jobs/queries";
 import type { ParsedArgs } from "../args";
 import { createClient } from "../client-factory";
 import { parseConcurrency } from "../concurrency";

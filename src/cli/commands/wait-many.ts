@@ -1,16 +1,11 @@
 import { ExitCode, type ExitCodeValue } from "../../core/exit-codes";
 import type { HwClient } from "../../core/client";
-import {
-  checkOutcomes,
-  describeStatus,
-  jobPoller,
-  queryService,
-  selectPendingJobs,
-  waitForJobs,
-  type JobKindName,
-  type PendingSelection,
-  type WaitOutcome,
-} from "../../jobs";
+import { describeStatus } from "../../jobs/errors";
+import { jobPoller } from "../../jobs/fetch-job";
+import type { JobKindName } from "../../jobs/kinds";
+import { queryService } from "../../jobs/queries";
+import { selectPendingJobs, type PendingSelection } from "../../jobs/select-pending";
+import { checkOutcomes, waitForJobs, type WaitOutcome } from "../../jobs/wait-many";
 import { jobEndpoint, parseCommandDeadline, withDeadline } from "../deadline";
 import type { CliIo } from "../io";
 import { outcomeResult, renderJobResults } from "../output";

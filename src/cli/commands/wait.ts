@@ -1,5 +1,10 @@
 import { ExitCode, type ExitCodeValue } from "../../core/exit-codes";
-import { classifyJobStatus, JobFailedError, jobPoller, WAIT_ENV, waitForJob, type JobRef } from "../../jobs";
+import { JobFailedError } from "../../jobs/errors";
+import { jobPoller } from "../../jobs/fetch-job";
+import type { JobRef } from "../../jobs/kinds";
+import { classifyJobStatus } from "../../jobs/phase";
+import { WAIT_ENV } from "../../jobs/wait-timings";
+import { waitForJob } from "../../jobs/waiter";
 import type { HwClient } from "../../core/client";
 import type { ParsedArgs } from "../args";
 import { createClient } from "../client-factory";

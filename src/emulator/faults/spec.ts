@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /** Input of {@link FaultQueue.add} (camelCase; the admin API takes the snake_case spelling). */
 export interface FaultInput {

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { DEFAULT_JOB_TYPES, EMULATOR_JOB_KINDS, familyOf, showsSubJobs, type EmulatorJobFamily, type EmulatorJobKind } from "./kind";
 import { EMULATOR_LIMITS } from "../limits";
 import type { JobOutcome } from "./timeline";

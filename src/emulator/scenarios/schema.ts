@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { CREATE_JOB_ACCEPTS, createJobSchema, type CreateJobInput } from "../jobs/spec";
 import { EMULATOR_LIMITS } from "../limits";
 import { EmulatorValidationError, validate, type FieldNamer } from "../validation";
