@@ -3,7 +3,6 @@
 // kept per user, so that only a machine's first run of a build compiles them in full
 // (docs/architecture.md §5.3). Plain JavaScript: it is bundled as it is.
 /* global dispatcherModules, source, sourceHash */
-/* eslint-disable @typescript-eslint/no-require-imports -- a CommonJS module by nature: it runs inside the cjs bundle */
 const vm = require("node:vm");
 // undici parses HTTP with llhttp, WebAssembly compiled at the first connection. V8 compiles it
 // with its baseline compiler (Liftoff), then re-optimizes hot functions on background threads,
