@@ -1,8 +1,7 @@
 // Compiles src/ to lib/ (library + typings) and bundles the CLI into one file, lib/hwjobs.cjs,
 // which the constructs ship to Terraform as an asset.
 import { execFileSync } from "node:child_process";
-import { createHash } from "node:crypto";
-import { chmodSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -144,8 +143,11 @@ const dispatcherModules = {
 ${sharedFiles.map((file) => `  ${JSON.stringify(SHARED_PREFIX + file)}: require(${JSON.stringify(join(root, file))}),`).join("\n")}
 };
 const source = ${JSON.stringify(commandsSource)};
-const sourceHash = ${JSON.stringify(createHash("sha256").update(commandsSource).digest("hex").slice(0, 16))};
-${readFileSync(join(root, "scripts", "commands-loader.js"), "utf8")}`;
+const commandsRequire = Object.assign((id) => dispatcherModules[id] ?? require(id), require);
+require("node:vm").compileFunction(source, ["exports", "require", "module", "__filename", "__dirname"], {
+  filename: __filename + " (commands)",
+})(module.exports, commandsRequire, module, __filename, __dirname);
+`;
 const outfile = join(root, "lib", "hwjobs.cjs");
 const bundle = await build({
   ...common,
