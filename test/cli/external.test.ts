@@ -554,19 +554,26 @@ describe("hwjobs external (in-process, from src): unknown keys and configuration
 /** `hwjobs external` run in-process on a stdin that never closes, until it has reached its read. */
 async function externalOnOpenStdin(signal: AbortSignal): Promise<{ run: Promise<number>; stderr: string[] }> {
   const stderr: string[] = [];
+  let reached: () => void = () => {};
+  const atRead = new Promise<void>((resolve) => (reached = resolve));
   const run = runCliInProcess(["external"], {
     stdout: () => assert.fail("nothing may reach stdout"),
     stderr: (text) => stderr.push(text),
     env: {},
-    readStdin: () => new Promise<string>(() => {}),
+    readStdin: () => {
+      // The read's time limit is armed before stdin is read: from here a tick reaches it, however
+      // many module loads the command took to get here.
+      reached();
+      return new Promise<string>(() => {});
+    },
     signal,
   });
-  await new Promise((resolve) => setImmediate(resolve));
+  await Promise.race([atRead, run.then((code) => assert.fail(`ended with ${code} before reading stdin`))]);
   return { run, stderr };
 }
 
 describe("external: a stdin left open", () => {
-  it("ends at the command's default limit with exit 2 and one line, not never", async () => {
+  it("ends at the command's default limit with exit 2 and one line, not never", { timeout: 30_000 }, async () => {
     mock.timers.enable({ apis: ["setTimeout"] });
     try {
       const { run, stderr } = await externalOnOpenStdin(new AbortController().signal);
@@ -582,7 +589,7 @@ describe("external: a stdin left open", () => {
 });
 
 describe("external: stdin limits", () => {
-  it("SIGINT ends a read of a stdin left open at once (exit 130)", async () => {
+  it("SIGINT ends a read of a stdin left open at once (exit 130)", { timeout: 30_000 }, async () => {
     const controller = new AbortController();
     const { run, stderr } = await externalOnOpenStdin(controller.signal);
     controller.abort();
