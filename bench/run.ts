@@ -5,12 +5,23 @@ import { cpus } from "node:os";
 import { benchCore } from "./core";
 import { benchEmulatorThroughput } from "./emulator-throughput";
 import { benchListAll } from "./list-all";
+import { benchStartup } from "./startup";
 import type { BenchSection } from "./section";
 import { benchSynth } from "./synth";
 import { benchWaiter } from "./waiter";
 
 /** The sections, in the order printed. */
-const SECTIONS: readonly (() => Promise<BenchSection>)[] = [benchWaiter, benchListAll, benchEmulatorThroughput, benchSynth, benchCore];
+const SECTIONS: readonly (() => Promise<BenchSection>)[] = [
+  benchWaiter,
+  // The start-up figures were measured in this machine's environment (where Node loads
+  // NODE_EXTRA_CA_CERTS); the same runs with PATH alone are shown beside them, unjudged.
+  () => benchStartup({ inheritEnv: true }),
+  () => benchStartup({ inheritEnv: false, judge: false }),
+  benchListAll,
+  benchEmulatorThroughput,
+  benchSynth,
+  benchCore,
+];
 
 function table(section: BenchSection): string {
   const keys = Object.keys(section.rows[0] ?? {});

@@ -1,6 +1,7 @@
 // Compiles src/ to lib/ (library + typings) and bundles the CLI into one file, lib/hwjobs.cjs,
 // which the constructs ship to Terraform as an asset.
 import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { chmodSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, relative, sep } from "node:path";
@@ -60,11 +61,11 @@ const trimDependencies = {
 
 // The bundle has two parts. The dispatcher (main.ts, run.ts, argument parsing, help, version) is
 // plain code. The commands (src/cli/commands/index.ts and everything it imports that the
-// dispatcher does not: undici, zod, the API, the emulator) are a second bundle embedded as one
-// string and compiled by vm.compileFunction when run.ts imports them. V8 scans a string far
-// faster than it pre-parses code, so `--version` does not pay for compiling the commands. The
-// commands take the dispatcher's modules (error classes above all, for instanceof) from the
-// dispatcher's own instances, through the `require` they are given.
+// dispatcher does not: undici, zod, the API, the emulator) are a second bundle carried in a
+// comment at the end and compiled, with V8's code cache, when run.ts imports them
+// (src/cli/embedded-commands.ts, docs/architecture.md §5.3), so `--version` does not pay for
+// them. The commands take the dispatcher's modules (error classes above all, for instanceof)
+// from the dispatcher's own instances, through the `require` they are given.
 const COMMANDS_ENTRY = join(root, "src", "cli", "commands", "index.ts");
 const SHARED_PREFIX = "hwjobs-dispatcher:";
 const common = {
@@ -136,17 +137,22 @@ const commands = await build({
 });
 const commandsSource = commands.outputFiles[0].text;
 
-// 3. The bundle: the dispatcher, whose commands module compiles the embedded commands.
+// 3. The bundle: the dispatcher, whose commands module runs the commands carried in a comment at
+// the bundle's end (src/cli/embedded-commands.ts).
+const embedded = require(join(root, "lib", "cli", "embedded-commands.js"));
+const sourceKey = createHash("sha256").update(commandsSource).digest("hex").slice(0, 16);
 const sharedFiles = [...shared].sort();
 const loader = `
 const dispatcherModules = {
 ${sharedFiles.map((file) => `  ${JSON.stringify(SHARED_PREFIX + file)}: require(${JSON.stringify(join(root, file))}),`).join("\n")}
 };
-const source = ${JSON.stringify(commandsSource)};
-const commandsRequire = Object.assign((id) => dispatcherModules[id] ?? require(id), require);
-require("node:vm").compileFunction(source, ["exports", "require", "module", "__filename", "__dirname"], {
-  filename: __filename + " (commands)",
-})(module.exports, commandsRequire, module, __filename, __dirname);
+require(${JSON.stringify(join(root, "src", "cli", "embedded-commands.ts"))}).loadEmbeddedCommands({
+  bundleFile: __filename,
+  sourceKey: ${JSON.stringify(sourceKey)},
+  module,
+  require: Object.assign((id) => dispatcherModules[id] ?? require(id), require),
+  env: process.env,
+});
 `;
 const outfile = join(root, "lib", "hwjobs.cjs");
 const bundle = await build({
@@ -156,5 +162,5 @@ const bundle = await build({
   banner: { js: "#!/usr/bin/env node" },
   plugins: [commandsModule(loader)],
 });
-writeFileSync(outfile, bundle.outputFiles[0].text);
+writeFileSync(outfile, bundle.outputFiles[0].text + embedded.commandsComment(commandsSource));
 chmodSync(outfile, 0o755);

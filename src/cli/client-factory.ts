@@ -1,4 +1,3 @@
-import { setFlagsFromString } from "node:v8";
 import * as z from "zod";
 import { HwClient } from "../core/client";
 import { resolveConfig } from "../core/config";
@@ -7,14 +6,10 @@ import type { Flags } from "./args";
 import type { CliIo } from "./io";
 import { describeRetry, progressLine } from "./progress";
 
-// Tuned for a process that sends a few requests and exits (docs/architecture.md §5.3); set here,
-// before any command's first request, and only in the CLI: the library leaves its host's V8 and
-// zod settings alone.
-// - undici parses HTTP with llhttp, WebAssembly compiled at the first connection. V8 compiles it
-//   with its baseline compiler (Liftoff), then re-optimizes hot functions on background threads,
-//   which the process waits for at exit: about 100 ms on 2 cores. Liftoff alone is fast enough.
-// - zod compiles a schema's parser on its first use, which only pays off after many parses.
-setFlagsFromString("--liftoff-only");
+// Tuned for a process that sends a few requests and exits (docs/architecture.md §5.3), and only
+// in the CLI: the library leaves its host's zod settings alone. zod compiles a schema's parser on
+// its first use, which only pays off after many parses. (V8's --liftoff-only is set by
+// cli/embedded-commands.ts, before the commands are compiled.)
 z.config({ jitless: true });
 
 /**

@@ -4,10 +4,11 @@
 // are measured by `npm run bench` (bench/startup.ts), never asserted here.
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
+import { NO_CODE_CACHE_VARIABLE } from "../../src/cli/code-cache";
 import { startEmulator, type RunningEmulator } from "../../src/emulator";
 import { assertExit, childEnv, CLI_BUNDLE, describeResult, emulatorEnv, killLiveChildren, runCli } from "../helpers/cli";
 import { createJob } from "../helpers/emulator-admin";
@@ -92,6 +93,73 @@ describe("hwjobs start-up", () => {
   });
 });
 
+describe("the code cache of the commands, with the real bundle", () => {
+  let cacheHome: string;
+  before(() => {
+    cacheHome = mkdtempSync(join(tmpdir(), "hwjobs-cache-home-"));
+  });
+  after(() => rmSync(cacheHome, { recursive: true, force: true }));
+
+  const cacheFiles = (home: string) => (existsSync(join(home, "hwjobs")) ? readdirSync(join(home, "hwjobs")) : []);
+
+  it("the first command writes one cache file, the next ones use it untouched, with the same result", async () => {
+    const id = await createJob(emulator.url, { kind: "ims-job", project_id: PROJECT, waiting_ms: 1, running_ms: 1 });
+    const env = emulatorEnv(emulator.url, PROJECT, { XDG_CACHE_HOME: cacheHome });
+    const first = await runCli(["get", "ims-job", id], env);
+    assertExit(first, 0);
+    const [name, ...others] = cacheFiles(cacheHome);
+    assert.deepEqual(others, [], "one file, no temporary left behind");
+    assert.match(name!, new RegExp(`^commands-[0-9a-f]{16}-${process.version.replace(/\./g, "\\.")}-${process.arch}\\.v8$`));
+    const file = join(cacheHome, "hwjobs", name!);
+    const written = statSync(file);
+    const second = await runCli(["get", "ims-job", id], env);
+    assertExit(second, 0);
+    assert.equal(second.stdout, first.stdout);
+    assert.equal(second.stderr, "");
+    const after = statSync(file);
+    assert.deepEqual([after.ino, after.mtimeMs], [written.ino, written.mtimeMs], "a cache that was used is not rewritten");
+  });
+
+  it("--version reads and writes no cache", async () => {
+    const home = mkdtempSync(join(cacheHome, "version-"));
+    assertExit(await runCli(["--version"], { XDG_CACHE_HOME: home }), 0);
+    assert.deepEqual(cacheFiles(home), []);
+  });
+
+  it("a corrupt cache file is not used: the command runs as ever and the file is rewritten", async () => {
+    const home = mkdtempSync(join(cacheHome, "corrupt-"));
+    const env = { XDG_CACHE_HOME: home, HW_PROJECT_ID: undefined };
+    // A usage error still loads the commands (the error is theirs), and so writes the cache.
+    const first = await runCli(["get", "ims-job", "a-job"], env);
+    assertExit(first, 2);
+    const file = join(home, "hwjobs", cacheFiles(home)[0]!);
+    const bytes = readFileSync(file);
+    for (let i = 40; i < bytes.length; i += 97) bytes[i] = 0xa5;
+    writeFileSync(file, bytes, { mode: 0o600 });
+    const second = await runCli(["get", "ims-job", "a-job"], env);
+    assertExit(second, 2);
+    assert.equal(second.stderr, first.stderr);
+    assert.notDeepEqual(readFileSync(file), bytes, "rewritten");
+  });
+
+  it(`${NO_CODE_CACHE_VARIABLE}=1 writes no cache`, async () => {
+    const home = mkdtempSync(join(cacheHome, "off-"));
+    assertExit(
+      await runCli(["get", "ims-job", "a-job"], { XDG_CACHE_HOME: home, HW_PROJECT_ID: undefined, [NO_CODE_CACHE_VARIABLE]: "1" }),
+      2,
+    );
+    assert.deepEqual(cacheFiles(home), []);
+  });
+
+  it("a cache directory that cannot be created changes nothing: same exit, same stderr", async () => {
+    const blocker = join(cacheHome, "a-file");
+    writeFileSync(blocker, "");
+    const r = await runCli(["get", "ims-job", "a-job"], { XDG_CACHE_HOME: blocker, HW_PROJECT_ID: undefined });
+    assertExit(r, 2);
+    assert.match(r.stderr, /^hwjobs: error: [^\n]*project[^\n]*\n$/, describeResult(r));
+  });
+});
+
 describe("lib/hwjobs.cjs", () => {
   const text = readFileSync(CLI_BUNDLE, "utf8");
 
@@ -108,7 +176,7 @@ describe("lib/hwjobs.cjs", () => {
   });
 
   it("requires nothing but Node's built-in modules (it is one file)", () => {
-    // The commands are embedded as a JSON string, where quotes are escaped.
+    // The commands are carried in a comment at the end (docs/architecture.md §5.3).
     const ids = new Set([...text.matchAll(/require\(\\?"([^"\\]+)\\?"\)/g)].map((m) => m[1]!));
     assert.ok(ids.size > 0);
     const foreign = [...ids].filter((id) => !id.startsWith("node:") && !id.startsWith("hwjobs-dispatcher:"));
