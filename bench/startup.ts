@@ -64,8 +64,8 @@ function randomKeyPair(): { accessKey: string; secretKey: string } {
   return { accessKey: chars(20).toUpperCase(), secretKey: chars(40) };
 }
 
-/** Starts `hwjobs emulator --port 0` as a child and resolves with its URL once it listens. */
-async function startEmulatorProcess(
+/** Starts the measured bundle's own `hwjobs emulator --port 0` as a child and resolves with its URL once it listens. */
+async function startBundleEmulator(
   bundle: string,
   keys: { accessKey: string; secretKey: string },
 ): Promise<{ url: string; stop: () => Promise<void> }> {
@@ -140,7 +140,7 @@ export async function benchStartup(options: StartupBenchOptions = {}): Promise<B
   const bundle = options.bundle ?? DEFAULT_BUNDLE;
   if (!existsSync(bundle)) throw new Error(`${bundle} is missing: run node scripts/build.mjs first`);
   const keys = randomKeyPair();
-  const emulator = await startEmulatorProcess(bundle, keys);
+  const emulator = await startBundleEmulator(bundle, keys);
   const dir = mkdtempSync(join(tmpdir(), "hwjobs-bench-"));
   try {
     const jobId = await createImsJob(emulator.url);

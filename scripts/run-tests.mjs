@@ -25,12 +25,13 @@ if (files.length === 0) {
   process.exit(1);
 }
 // Every temporary file of the run (cdktf's Testing outdirs, synthesized stacks, Terraform state)
-// goes under one directory that is removed afterwards, whatever the tests forget to clean up.
+// goes under one directory that is removed afterwards, whatever the tests forget to clean up; so
+// does the CLI's code cache (docs/architecture.md §5.3), so no run depends on an earlier one's.
 const scratch = mkdtempSync(join(tmpdir(), "hwjobs-tests-"));
 const result = spawnSync(
   process.execPath,
   ["--import", "tsx", "--test", "--test-reporter=spec", "--test-concurrency=2", "--test-timeout=300000", ...files],
-  { cwd: root, stdio: "inherit", env: { ...process.env, TMPDIR: scratch } },
+  { cwd: root, stdio: "inherit", env: { ...process.env, TMPDIR: scratch, XDG_CACHE_HOME: join(scratch, "cache") } },
 );
 rmSync(scratch, { recursive: true, force: true });
 process.exit(result.status ?? 1);

@@ -1,5 +1,17 @@
-import { createHash } from "node:crypto";
-import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { createHash, randomBytes } from "node:crypto";
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+  type Stats,
+} from "node:fs";
 import { homedir } from "node:os";
 import { dirname, isAbsolute, join } from "node:path";
 import { Script } from "node:vm";
@@ -7,8 +19,8 @@ import { Script } from "node:vm";
 // V8's code cache of the bundle's embedded commands (docs/architecture.md §5.3): without it every
 // run compiles them from source. V8 checks a cache's V8 version, flags and source length, but in
 // release builds not its bytes, so each file starts with a SHA-256 of the rest and is used only
-// when that matches, and only when it is this user's own file and nobody else may write to it
-// (a cache is code the process runs).
+// when that matches, and only when the file and its directory are this user's own and nobody
+// else may write to them (a cache is code the process runs).
 
 /** The variable that turns the cache off (`1` or `true`). */
 export const NO_CODE_CACHE_VARIABLE = "HWJOBS_NO_COMPILE_CACHE";
@@ -47,6 +59,7 @@ export type CodeCacheOutcome =
 export interface CachedModule {
   /** The module's function: `(exports, require, module, __filename, __dirname)`. */
   readonly run: (exports: unknown, require: NodeJS.Require, module: NodeJS.Module, filename: string, dirname: string) => void;
+  /** Whether the cache was off, used, or is to be written. */
   readonly outcome: CodeCacheOutcome;
   /**
    * Writes the cache when {@link outcome} is `"written"` (else does nothing); called as the
@@ -56,18 +69,36 @@ export interface CachedModule {
   readonly writeCache: () => void;
 }
 
-/** The cache's bytes when `file` is this user's own, not writable by others, and intact. */
+/** Owner and mode checks mean nothing on Windows, where the cache is the user's profile's. */
+const CHECK_OWNER = process.platform !== "win32";
+
+/** This user's own, and nobody else may write to it: what a cache file and its directory must be. */
+function isPrivate(stat: Stats): boolean {
+  return !CHECK_OWNER || (stat.uid === process.getuid?.() && (stat.mode & 0o022) === 0);
+}
+
+/** Whether `dir` is a directory (not a link to one) that is {@link isPrivate}. */
+function isPrivateDirectory(dir: string): boolean {
+  try {
+    const stat = lstatSync(dir);
+    return stat.isDirectory() && isPrivate(stat);
+  } catch {
+    return false;
+  }
+}
+
+/** The cache's bytes when `file` is a private regular file in a private directory, and intact. */
 function readCache(file: string): Buffer | undefined {
+  if (!isPrivateDirectory(dirname(file))) return undefined;
   let fd: number;
   try {
-    fd = openSync(file, "r");
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
   } catch {
     return undefined;
   }
   try {
     const stat = fstatSync(fd);
-    const uid = process.getuid?.();
-    if (!stat.isFile() || (uid !== undefined && stat.uid !== uid) || (stat.mode & 0o022) !== 0) return undefined;
+    if (!stat.isFile() || !isPrivate(stat)) return undefined;
     const bytes = readFileSync(fd);
     if (bytes.length <= DIGEST_BYTES) return undefined;
     const data = bytes.subarray(DIGEST_BYTES);
@@ -81,15 +112,19 @@ function readCache(file: string): Buffer | undefined {
 }
 
 /**
- * Writes `data` with its digest through a file of its own renamed into place, so that runs in
- * parallel never read half a cache. A cache that cannot be written only costs the next run its
- * compile, so failures are ignored.
+ * Writes `data` with its digest into a private directory, through a new file of its own (created
+ * exclusively, under a name nobody can guess) renamed into place, so that runs in parallel never
+ * read half a cache and nothing planted in the directory is written through. A cache that cannot
+ * be written only costs the next run its compile, so failures are ignored.
  */
-function writeCache(file: string, data: Buffer): void {
-  const temporary = `${file}.${process.pid}.tmp`;
+function writeCache(file: string, data: () => Buffer): void {
+  const dir = dirname(file);
+  const temporary = `${file}.${process.pid}.${randomBytes(8).toString("hex")}.tmp`;
   try {
-    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-    writeFileSync(temporary, Buffer.concat([createHash("sha256").update(data).digest(), data]), { mode: 0o600 });
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    if (!isPrivateDirectory(dir)) return;
+    const bytes = data();
+    writeFileSync(temporary, Buffer.concat([createHash("sha256").update(bytes).digest(), bytes]), { mode: 0o600, flag: "wx" });
     renameSync(temporary, file);
   } catch {
     try {
@@ -113,7 +148,7 @@ export function compileWithCodeCache(source: string, filename: string, cacheFile
     run: script.runInThisContext() as CachedModule["run"],
     outcome,
     writeCache: () => {
-      if (outcome === "written" && cacheFile !== undefined) writeCache(cacheFile, script.createCachedData());
+      if (outcome === "written" && cacheFile !== undefined) writeCache(cacheFile, () => script.createCachedData());
     },
   };
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { setFlagsFromString } from "node:v8";
+import { ExitCode } from "../core/exit-codes";
 import { codeCachePath, compileWithCodeCache, type CodeCacheOutcome } from "./code-cache";
 
 // The one-file bundle carries its commands as a comment at its end (docs/architecture.md §5.3):
@@ -16,10 +17,11 @@ const ESCAPED_COMMENT_END = "*\u0001/";
 
 /**
  * The comment that carries `source` at the end of the bundle (used by scripts/build.mjs).
- * @throws Error when `source` holds the escape itself, which could not be told apart
+ * @throws Error when `source` holds the escape or the marker itself, which could not be told apart
  */
 export function commandsComment(source: string): string {
   if (source.includes(ESCAPED_COMMENT_END)) throw new Error("the commands' source holds the comment-end escape");
+  if (source.includes(COMMANDS_MARKER)) throw new Error("the commands' source holds the commands marker");
   return `${COMMANDS_MARKER}${source.replaceAll(COMMENT_END, ESCAPED_COMMENT_END)}\n${COMMENT_END}\n`;
 }
 
@@ -44,6 +46,7 @@ export interface EmbeddedCommandsModule {
   readonly module: NodeJS.Module;
   /** Resolves the commands' imports (the dispatcher's modules, then Node's). */
   readonly require: NodeJS.Require;
+  /** The process's environment: where the cache lives, and whether it is off. */
   readonly env: Readonly<Record<string, string | undefined>>;
 }
 
@@ -58,7 +61,11 @@ export function loadEmbeddedCommands(options: EmbeddedCommandsModule): CodeCache
   const source = commandsSource(readFileSync(options.bundleFile, "utf8"));
   const cacheFile = codeCachePath(options.env, options.sourceKey);
   const compiled = compileWithCodeCache(source, `${options.bundleFile} (commands)`, cacheFile);
-  process.once("exit", compiled.writeCache);
+  // A run that stopped at its input (exit 2) compiled little of the commands: the cache is left
+  // to the next run, which would otherwise compile the rest lazily every time.
+  process.once("exit", (code) => {
+    if (code !== ExitCode.USAGE) compiled.writeCache();
+  });
   compiled.run(options.module.exports, options.require, options.module, options.bundleFile, dirname(options.bundleFile));
   return compiled.outcome;
 }

@@ -29,8 +29,9 @@ export interface WaitSettingsProps {
   readonly minPollInterval?: string;
 
   /**
-   * Longest interval between two polls; without progress information the wait stays at most 42 s
-   * apart, so this is reached only when a job's progress puts its end far off. Must not be
+   * Longest interval between two polls; without progress information polls stay at most 42 s
+   * apart (50.4 s with their ±20 % jitter), so this is reached only when a job's progress puts
+   * its end far off. Must not be
    * shorter than `minPollInterval`.
    *
    * @default "2m"

@@ -74,10 +74,11 @@ export {
 } from "./success-warnings";
 export {
   ageDelayMs,
-  estimatedEndAgeMs,
+  estimateEnd,
   POLL_SCHEDULE,
   progressDelayMs,
   scheduledDelayMs,
+  type EndEstimate,
   type PollSample,
   type ScheduleBounds,
 } from "./poll-schedule";
@@ -86,6 +87,8 @@ export {
   checkOutcomes,
   JobsWaitError,
   MAX_WAIT_JOBS,
+  sharedFloorMs,
+  WAIT_MANY_POLLS_PER_SECOND,
   waitForJobs,
   type WaitOutcome,
   type JobToWaitFor,

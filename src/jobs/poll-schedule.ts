@@ -55,25 +55,51 @@ export function ageDelayMs(ageMs: number, bounds: ScheduleBounds): number {
   return clamp(ageMs * POLL_SCHEDULE.ageFraction, bounds.minDelayMs, steady);
 }
 
+/** When a job is expected to end, from its progress ({@link estimateEnd}). */
+export interface EndEstimate {
+  /** The job's age at its expected end, in ms. */
+  readonly endAgeMs: number;
+  /**
+   * Taken from a single sample since the job was seen without progress: its rate is a guess (the
+   * job may have started moving just before that sample), so the estimate may bring the next
+   * poll closer but not push it further than the job's age alone would.
+   */
+  readonly provisional: boolean;
+}
+
 /**
- * The job's age at which it is expected to end, extrapolated from its progress: the rate is taken
- * between the latest sample and the earliest one in the last {@link POLL_SCHEDULE.rateWindow} of
- * its age (or the job's start, at progress 0, when there is none). `undefined` when the samples
- * carry no progress, or it did not advance.
+ * When the job is expected to end, extrapolated from its progress. The rate is taken between the
+ * latest sample with progress and a reference:
+ * - the earliest earlier sample with progress above 0 in the last {@link POLL_SCHEDULE.rateWindow}
+ *   of the age, so a rate that changes is followed; else the latest one before it;
+ * - else (the latest is the first with progress above 0) the poll before it, as progress 0: a job
+ *   that was queued is not diluted by its queue (provisional);
+ * - else, when progress was above 0 from the first poll on, the job's start at progress 0.
+ *
+ * A job at 100 % is expected now, until it has stayed there for {@link POLL_SCHEDULE.ageFraction}
+ * of its age (a parent that stays RUNNING once its sub-jobs are done). `undefined` when the
+ * samples carry no progress, it did not advance, or it stalled at 100 %.
  */
-export function estimatedEndAgeMs(samples: readonly PollSample[]): number | undefined {
-  const withProgress = samples.filter((s): s is Required<PollSample> => s.progress !== undefined);
-  const latest = withProgress.at(-1);
-  if (latest === undefined) return undefined;
-  if (latest.progress >= 1) return latest.ageMs;
-  const windowStart = latest.ageMs * (1 - POLL_SCHEDULE.rateWindow);
-  const reference = withProgress.find((s) => s !== latest && s.ageMs >= windowStart && s.ageMs < latest.ageMs) ?? {
-    ageMs: 0,
-    progress: 0,
-  };
-  const rate = (latest.progress - reference.progress) / (latest.ageMs - reference.ageMs);
+export function estimateEnd(samples: readonly PollSample[]): EndEstimate | undefined {
+  let latest = samples.length - 1;
+  while (latest >= 0 && samples[latest]!.progress === undefined) latest--;
+  if (latest < 0) return undefined;
+  const { ageMs, progress } = samples[latest] as Required<PollSample>;
+  if (progress >= 1) {
+    let first = latest;
+    while (first > 0 && (samples[first - 1]!.progress ?? 0) >= 1) first--;
+    const stalled = ageMs - samples[first]!.ageMs > ageMs * POLL_SCHEDULE.ageFraction;
+    return stalled ? undefined : { endAgeMs: ageMs, provisional: false };
+  }
+  const windowStart = ageMs * (1 - POLL_SCHEDULE.rateWindow);
+  const moving = samples.findIndex((s) => (s.progress ?? 0) > 0);
+  const earlier = samples.slice(0, latest).filter((s) => (s.progress ?? 0) > 0);
+  const measured = earlier.find((s) => s.ageMs >= windowStart) ?? earlier.at(-1);
+  const idle = moving > 0 && moving === latest ? samples[moving - 1] : undefined;
+  const reference = measured ?? (idle ? { ageMs: idle.ageMs, progress: 0 } : { ageMs: 0, progress: 0 });
+  const rate = (progress - (reference.progress ?? 0)) / (ageMs - reference.ageMs);
   if (!(rate > 0) || !Number.isFinite(rate)) return undefined;
-  return latest.ageMs + (1 - latest.progress) / rate;
+  return { endAgeMs: ageMs + (1 - progress) / rate, provisional: measured === undefined && idle !== undefined };
 }
 
 /**
@@ -94,8 +120,10 @@ export function progressDelayMs(remainingMs: number, ageMs: number, bounds: Sche
  * @param random returns a number in [0, 1)
  */
 export function scheduledDelayMs(ageMs: number, samples: readonly PollSample[], bounds: ScheduleBounds, random: () => number): number {
-  const endAgeMs = estimatedEndAgeMs(samples);
-  const base = endAgeMs === undefined ? ageDelayMs(ageMs, bounds) : progressDelayMs(endAgeMs - ageMs, ageMs, bounds);
+  const end = estimateEnd(samples);
+  const byAge = ageDelayMs(ageMs, bounds);
+  const byProgress = end === undefined ? byAge : progressDelayMs(end.endAgeMs - ageMs, ageMs, bounds);
+  const base = end?.provisional ? Math.min(byProgress, byAge) : byProgress;
   const spread = 1 + POLL_SCHEDULE.jitter * (2 * random() - 1);
   return Math.round(clamp(base * spread, bounds.minDelayMs, bounds.maxDelayMs));
 }

@@ -91,9 +91,13 @@ function firstFailure(subJobs: readonly SubJobSnapshot[]): { errorCode: string; 
   return { errorCode: failed?.errorCode ?? "", errorMessage: failed?.errorMessage ?? "" };
 }
 
-/** `begin_time` in ms since the epoch, when it parses. */
+/** An ISO 8601 date-time with its zone (`Z` or an offset), as the APIs send (docs/reference/huawei-api.md). */
+const ZONED_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i;
+
+/** `begin_time` in ms since the epoch, when it is an instant that parses. */
 function beginMsOf(job: ImageJob | AppJob | ImsJob): { beginMs?: number } {
-  const ms = job.begin_time ? Date.parse(job.begin_time) : NaN;
+  // Only an instant: Date.parse reads a time without a zone as the local time of this machine.
+  const ms = job.begin_time && ZONED_TIME.test(job.begin_time) ? Date.parse(job.begin_time) : NaN;
   return Number.isFinite(ms) ? { beginMs: ms } : {};
 }
 

@@ -5,9 +5,27 @@ import { JobFailedError, JobNotFoundError, WaitAbortedError, WaitTimeoutError } 
 import type { WaitEvent } from "./events";
 import type { JobRef } from "./kinds";
 import type { JobSnapshot } from "./snapshot";
-import { waitForJob, type PollJob, type WaitOptions } from "./waiter";
+import { WAIT_DEFAULTS, waitForJob, type PollJob, type WaitOptions } from "./waiter";
 
 export { MAX_WAIT_JOBS } from "../core/limits";
+
+/**
+ * Polls a second that the jobs of one {@link waitForJobs} send together at most while each is at
+ * its floor: the services' throttles are UNCONFIRMED, some documented at 200 a minute
+ * (docs/reference/huawei-api.md, section 6), and a young job is polled every `minDelayMs`.
+ */
+export const WAIT_MANY_POLLS_PER_SECOND = 2;
+
+/**
+ * The floor of each job's delay when `jobCount` jobs are waited for together: `minDelayMs`, or
+ * longer when so many jobs would together poll more than {@link WAIT_MANY_POLLS_PER_SECOND}
+ * times a second at it; never above `maxDelayMs`. Settings that are invalid are left as they are,
+ * for `waitForJob` to reject.
+ */
+export function sharedFloorMs(jobCount: number, minDelayMs: number, maxDelayMs: number): number {
+  if (!(minDelayMs <= maxDelayMs)) return minDelayMs;
+  return Math.min(maxDelayMs, Math.max(minDelayMs, (jobCount * 1000) / WAIT_MANY_POLLS_PER_SECOND));
+}
 
 /** One job of a {@link waitForJobs}: what it is and how to read it. */
 export interface JobToWaitFor {
@@ -40,12 +58,16 @@ export interface WaitManyOptions extends Omit<WaitOptions, "target" | "onEvent">
 /**
  * Waits for several jobs at once, each on its own poll schedule and all within one timeout (the
  * deadline is the same for every job, since they start together), by default until every one has
- * ended so that one run reports every outcome.
+ * ended so that one run reports every outcome. With many jobs each one's floor is raised
+ * ({@link sharedFloorMs}) so that together they do not poll faster than the services allow.
  * @returns every outcome, in the order of `jobs`; judge them with {@link checkOutcomes}
  * @throws InvalidInputError for invalid options, before any poll
  */
 export async function waitForJobs(jobs: readonly JobToWaitFor[], options: WaitManyOptions): Promise<WaitOutcome[]> {
-  const { failFast = false, onEvent, onOutcome, signal, ...shared } = options;
+  const { failFast = false, onEvent, onOutcome, signal, ...timings } = options;
+  const minDelayMs = timings.minDelayMs ?? WAIT_DEFAULTS.minDelayMs;
+  const maxDelayMs = timings.maxDelayMs ?? WAIT_DEFAULTS.maxDelayMs;
+  const shared = { ...timings, minDelayMs: sharedFloorMs(jobs.length, minDelayMs, maxDelayMs), maxDelayMs };
   // Stops the others once one failed (with failFast); the user's signal still interrupts them all.
   const stop = new AbortController();
   const combined = signal ? AbortSignal.any([signal, stop.signal]) : stop.signal;

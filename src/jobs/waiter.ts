@@ -27,8 +27,9 @@ export interface WaitOptions {
   /** Floor of the delay between polls (jobs/poll-schedule.ts). @default 3000 */
   readonly minDelayMs?: number;
   /**
-   * Ceiling of the delay between polls. Without progress the delay stays at most 42 s; only a
-   * job whose progress puts its end far off is polled this rarely. @default 120000
+   * Ceiling of the delay between polls. Without progress the delay stays at most 42 s (50.4 s
+   * with its ±20 % jitter); only a job whose progress puts its end far off is polled this
+   * rarely. @default 120000
    */
   readonly maxDelayMs?: number;
   /**

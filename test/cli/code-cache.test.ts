@@ -2,7 +2,18 @@
 // where it lives, when it is used, and that a corrupt, foreign or unwritable cache never breaks a
 // run. The end-to-end runs of the real bundle are in startup.test.ts.
 import assert from "node:assert/strict";
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { homedir, tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
@@ -122,6 +133,43 @@ describe("compileWithCodeCache", () => {
     chmodSync(file, 0o600);
     assert.equal(compileWithCodeCache(SOURCE, "commands.js", file).outcome, "used");
   });
+
+  it("a cache directory others may write to is neither read nor written", { skip: process.platform === "win32" }, () => {
+    const file = freshFile();
+    compileWithCodeCache(SOURCE, "commands.js", file).writeCache();
+    const before = readFileSync(file);
+    chmodSync(join(file, ".."), 0o777);
+    const compiled = compileWithCodeCache(SOURCE, "commands.js", file);
+    assert.equal(compiled.outcome, "written");
+    rmSync(file);
+    compiled.writeCache();
+    assert.equal(existsSync(file), false, "nothing written into a directory others can write to");
+    chmodSync(join(file, ".."), 0o700);
+    writeFileSync(file, before, { mode: 0o600 });
+    assert.equal(compileWithCodeCache(SOURCE, "commands.js", file).outcome, "used");
+  });
+
+  it(
+    "links are not followed: a cache file or directory that is a symbolic link is not read",
+    { skip: process.platform === "win32" },
+    () => {
+      const real = freshFile();
+      compileWithCodeCache(SOURCE, "commands.js", real).writeCache();
+      const linkedFile = freshFile();
+      mkdirSync(join(linkedFile, ".."), { mode: 0o700 });
+      symlinkSync(real, linkedFile);
+      assert.equal(compileWithCodeCache(SOURCE, "commands.js", linkedFile).outcome, "written");
+      const linkedDir = join(dir, `linked-dir-${files++}`);
+      symlinkSync(join(real, ".."), linkedDir);
+      assert.equal(compileWithCodeCache(SOURCE, "commands.js", join(linkedDir, "commands.v8")).outcome, "written");
+      // Writing replaces the link itself, never the file it points to.
+      const before = readFileSync(real);
+      const compiled = compileWithCodeCache(`${SOURCE}\n// another build`, "commands.js", linkedFile);
+      compiled.writeCache();
+      assert.deepEqual(readFileSync(real), before);
+      assert.equal(lstatSync(linkedFile).isSymbolicLink(), false);
+    },
+  );
 
   it("a cache that cannot be written (its directory is a file) costs nothing but the cache", () => {
     const blocker = join(dir, "a-file");

@@ -67,10 +67,11 @@ export interface CliProcess {
 
 const live = new Set<ChildProcess>();
 
-/** The minimal environment every child starts from: PATH and HOME only, plus `env`. */
+/** The minimal environment every child starts from: PATH, HOME and XDG_CACHE_HOME only, plus `env`. */
 export function childEnv(env: CliEnv): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const name of ["PATH", "HOME"]) {
+  // XDG_CACHE_HOME: the test run's own code cache (scripts/run-tests.mjs).
+  for (const name of ["PATH", "HOME", "XDG_CACHE_HOME"]) {
     const value = process.env[name];
     if (value !== undefined) out[name] = value;
   }

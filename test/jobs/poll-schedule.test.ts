@@ -3,14 +3,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import type { ImsJob } from "../../src/api/ims-job";
-import {
-  ageDelayMs,
-  estimatedEndAgeMs,
-  POLL_SCHEDULE,
-  progressDelayMs,
-  scheduledDelayMs,
-  type PollSample,
-} from "../../src/jobs/poll-schedule";
+import { ageDelayMs, estimateEnd, POLL_SCHEDULE, progressDelayMs, scheduledDelayMs, type PollSample } from "../../src/jobs/poll-schedule";
 import { imageJobSnapshot, imsJobSnapshot } from "../../src/jobs/snapshot";
 import { waitForJob } from "../../src/jobs/waiter";
 import { FakeClock } from "../helpers/fake-clock";
@@ -35,7 +28,10 @@ describe("ageDelayMs: a tenth of the job's age, between the floor and the steady
   });
 });
 
-describe("estimatedEndAgeMs: the end extrapolated from progress", () => {
+/** The estimated end age alone. */
+const estimatedEndAgeMs = (samples: readonly PollSample[]) => estimateEnd(samples)?.endAgeMs;
+
+describe("estimateEnd: the end extrapolated from progress", () => {
   test("linear progress from the job's start gives its end exactly", () => {
     assert.equal(estimatedEndAgeMs([{ ageMs: 100 * S, progress: 0.25 }]), 400 * S);
     assert.equal(
@@ -79,6 +75,43 @@ describe("estimatedEndAgeMs: the end extrapolated from progress", () => {
 
   test("a job at 100 % that is not done yet is expected now", () => {
     assert.equal(estimatedEndAgeMs([{ ageMs: 70 * S, progress: 1 }]), 70 * S);
+    assert.equal(
+      estimatedEndAgeMs([
+        { ageMs: 600 * S, progress: 0.9 },
+        { ageMs: 610 * S, progress: 1 },
+        { ageMs: 650 * S, progress: 1 },
+      ]),
+      650 * S,
+    );
+  });
+
+  test("...until it has stayed at 100 % for a tenth of its age: then there is no estimate (the age schedule applies)", () => {
+    const stalled: PollSample[] = [{ ageMs: 600 * S, progress: 0.9 }];
+    for (let age = 610; age <= 700; age += 6) stalled.push({ ageMs: age * S, progress: 1 });
+    // At 100 % since 610 s; at 676 s that is 66 s, within a tenth of the age; at 682 s, 72 s is not.
+    assert.equal(estimatedEndAgeMs(stalled.filter((s) => s.ageMs <= 676 * S)), 676 * S);
+    assert.equal(estimatedEndAgeMs(stalled.filter((s) => s.ageMs <= 682 * S)), undefined);
+    assert.equal(
+      scheduledDelayMs(700 * S, stalled, BOUNDS, () => 0.5),
+      42_000,
+    );
+  });
+
+  test("a job that was queued is measured from its last poll without progress, not from its start", () => {
+    // Ten minutes queued (no progress, or progress 0), then 25 % in the 20 s since the last poll.
+    for (const queued of [undefined, 0]) {
+      const samples: PollSample[] = [0, 300, 560, 600].map((age) => ({ ageMs: age * S, progress: queued }));
+      samples.push({ ageMs: 620 * S, progress: 0.25 });
+      assert.deepEqual(estimateEnd(samples), { endAgeMs: 680 * S, provisional: true }, `queued with progress ${queued}`);
+      // A provisional estimate brings the next poll closer, never further than the age alone would.
+      assert.equal(
+        scheduledDelayMs(620 * S, samples, BOUNDS, () => 0.5),
+        30_000,
+      );
+      // From the second sample with progress on, the rate is measured between the two.
+      samples.push({ ageMs: 660 * S, progress: 0.45 });
+      assert.deepEqual(estimateEnd(samples), { endAgeMs: 770 * S, provisional: false });
+    }
   });
 
   test("samples without progress do not disturb the estimate", () => {
@@ -178,6 +211,27 @@ describe("waitForJob follows the schedule", () => {
     );
   });
 
+  test("a job queued for 10 minutes that then runs for 60 s is noticed within seconds, not at the ceiling", async () => {
+    const clock = new FakeClock(BEGIN);
+    const times: number[] = [];
+    const QUEUED = 10 * MIN;
+    const RUNS = 60 * S;
+    const poll = async () => {
+      const age = clock.now() - BEGIN;
+      times.push(age);
+      const running = age - QUEUED;
+      const status = running < 0 ? "INIT" : running < RUNS ? "RUNNING" : "SUCCESS";
+      const entities = status === "SUCCESS" ? { image_id: "i" } : status === "RUNNING" ? { process_percent: (100 * running) / RUNS } : {};
+      return imsJobSnapshot("j", { job_id: "j", status, begin_time: new Date(BEGIN).toISOString(), entities } satisfies ImsJob);
+    };
+    await waitForJob(poll, { timeoutMs: 30 * MIN, clock, random: () => 0.5 });
+    const lag = times.at(-1)! - (QUEUED + RUNS);
+    assert.ok(lag <= 10 * S, `lag ${lag} ms; polls at ${times.map((t) => t / S).join(", ")} s`);
+    const whileRunning = times.filter((t) => t > QUEUED);
+    const gaps = whileRunning.slice(1).map((t, i) => t - whileRunning[i]!);
+    assert.ok(Math.max(...gaps) <= 42_000, `gaps ${gaps.join(", ")}`);
+  });
+
   test("a 10 s job is noticed within a floor's time", async () => {
     for (const withProgress of [false, true]) {
       const r = await waitOn(10 * S, withProgress);
@@ -216,7 +270,11 @@ describe("waitForJob follows the schedule", () => {
     const at = (begin_time: string) =>
       imsJobSnapshot(F.IMS_JOB_SUCCESS.job_id, F.parseImsJob({ ...F.IMS_JOB_SUCCESS, begin_time })).beginMs;
     assert.equal(at("2024-11-06T06:19:43.195Z"), Date.parse("2024-11-06T06:19:43.195Z"));
+    assert.equal(at("2024-11-06T14:19:43+08:00"), Date.parse("2024-11-06T06:19:43Z"));
     assert.equal(at("yesterday"), undefined);
+    // Without a zone it is no instant (Date.parse would take this machine's local time).
+    assert.equal(at("2024-11-06T06:19:43.195"), undefined);
+    assert.equal(at("2024-11-06"), undefined);
     assert.equal(at(""), undefined);
   });
 });
