@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { CONNECTION_SETTING_NAMES, CONNECTION_SETTINGS, type ConnectionSettingName } from "../core/connection-settings";
 import { InvalidInputError } from "../core/errors";
+import { closestMatch, didYouMean } from "../core/suggest";
 import { WAIT_TIMINGS, type WaitTimingProp } from "../jobs/wait-timings";
 
 /** The flags of the connection settings (core/connection-settings.ts). */
@@ -19,7 +20,7 @@ function stringOptions<F extends string>(flags: readonly F[]): { readonly [K in 
 /** Every flag `hwjobs` knows; each command accepts a subset (see {@link COMMAND_FLAGS}). */
 const OPTIONS = {
   ...stringOptions<ConnectionFlag>(CONNECTION_FLAGS),
-  output: { type: "string" },
+  output: { type: "string", short: "o" },
   ...stringOptions<WaitTimingFlag>(WAIT_TIMING_FLAGS),
   "allow-failed-sub-jobs": { type: "boolean" },
   "fail-fast": { type: "boolean" },
@@ -60,47 +61,91 @@ export interface ParsedArgs {
   readonly flags: Flags;
 }
 
-/**
- * Parses argv strictly: unknown flags, missing flag values and flags the command does not take
- * are InvalidInputErrors naming the flag.
- */
-export function parseCommandLine(argv: readonly string[]): ParsedArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: joinNegativeValues(argv), options: OPTIONS, allowPositionals: true, strict: true });
-  } catch (error) {
-    const message = error instanceof Error ? error.message.split("\n")[0]! : String(error);
-    const flag = /'(-[^' ]+)/.exec(message)?.[1] ?? "arguments";
-    throw new InvalidInputError(flag, `${message.replace(/\.$/, "")}; see hwjobs --help`);
+/** A parsed flag token (util.parseArgs's own shape, tokens: true). */
+interface FlagToken {
+  readonly name: string;
+  readonly rawName: string;
+  readonly value: string | undefined;
+  readonly inlineValue: boolean | undefined;
+}
+
+type OptionName = keyof typeof OPTIONS;
+const isOption = (name: string): name is OptionName => Object.hasOwn(OPTIONS, name);
+
+/** `--name`, as the user writes it. */
+const dashed = (name: string) => `--${name}`;
+
+/** Where to look: the command's help when there is a command. */
+const helpHint = (command: string | undefined) => `(see hwjobs ${command && COMMAND_FLAGS[command] ? `${command} ` : ""}--help)`;
+
+/** The flags `command` accepts (every flag before the command is known). */
+function acceptedFlags(command: string | undefined): readonly OptionName[] {
+  const own = command === undefined ? undefined : COMMAND_FLAGS[command];
+  return own ? [...GLOBAL, ...own] : (Object.keys(OPTIONS) as OptionName[]);
+}
+
+/** The one-line error for a flag `command` does not know, with the closest one it does. */
+function unknownFlag(token: FlagToken, command: string | undefined): InvalidInputError {
+  const accepted = acceptedFlags(command);
+  const where = command && COMMAND_FLAGS[command] ? ` for "hwjobs ${command}"` : "";
+  if (isOption(token.name)) {
+    return new InvalidInputError(token.rawName, `${token.rawName}: not accepted by "hwjobs ${command}" ${helpHint(command)}`);
   }
-  const [command, ...positionals] = parsed.positionals;
-  const flags = parsed.values as Flags;
-  if (command !== undefined && COMMAND_FLAGS[command]) {
-    const allowed = new Set<string>([...GLOBAL, ...COMMAND_FLAGS[command]!]);
-    for (const name of Object.keys(flags)) {
-      if (!allowed.has(name))
-        throw new InvalidInputError(`--${name}`, `--${name}: not accepted by "hwjobs ${command}"; see hwjobs ${command} --help`);
-    }
+  const guess = token.rawName.startsWith("--") ? closestMatch(token.name, accepted) : undefined;
+  const hint = guess ? `; did you mean ${dashed(guess)}?` : "";
+  return new InvalidInputError(token.rawName, `${token.rawName}: unknown flag${where}${hint} ${helpHint(command)}`);
+}
+
+/** The one-line error for a command that does not exist, with the closest one that does. */
+export function unknownCommand(command: string): InvalidInputError {
+  const commands = Object.keys(COMMAND_FLAGS);
+  return new InvalidInputError(
+    "command",
+    `unknown command ${JSON.stringify(command)}; accepted: ${commands.join(", ")}${didYouMean(command, commands)} ${helpHint(undefined)}`,
+  );
+}
+
+/** The value a flag token carries, checked against its option's type. */
+function flagValue(token: FlagToken & { readonly name: OptionName }, command: string | undefined): string | boolean {
+  const option = OPTIONS[token.name];
+  const flag = dashed(token.name);
+  if (option.type === "boolean") {
+    if (token.value !== undefined)
+      throw new InvalidInputError(flag, `${flag}: takes no value (given ${JSON.stringify(token.value)}) ${helpHint(command)}`);
+    return true;
   }
-  return { command, positionals, flags };
+  // A value that looks like a flag is taken for a missing value (`--job-type --all`), but not a
+  // negative number, which the flag's own check names with its accepted values.
+  const value = token.value;
+  if (value === undefined || (!token.inlineValue && /^--?[A-Za-z]/.test(value))) {
+    throw new InvalidInputError(flag, `${flag}: needs a value (${flag} VALUE or ${flag}=VALUE) ${helpHint(command)}`);
+  }
+  return value;
 }
 
 /**
- * Joins `--flag -1` into `--flag=-1` for string flags: Node 20's parser refuses a value that starts
- * with `-` as ambiguous, which would hide the validator's message naming the accepted values.
+ * Parses argv strictly, with messages of its own: an unknown command or flag names the closest accepted one
+ * ("did you mean --job-type?"), and a flag given twice, a flag without its value, a boolean flag
+ * with one and a flag the command does not take are InvalidInputErrors naming the flag. The
+ * parser's own wording never reaches the user.
  */
-function joinNegativeValues(argv: readonly string[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const token = argv[i]!;
-    const next = argv[i + 1];
-    const name = token.startsWith("--") ? token.slice(2) : undefined;
-    if (name && OPTIONS[name as keyof typeof OPTIONS]?.type === "string" && next !== undefined && /^-\d/.test(next)) {
-      out.push(`${token}=${next}`);
-      i++;
-    } else {
-      out.push(token);
-    }
+export function parseCommandLine(argv: readonly string[]): ParsedArgs {
+  const { tokens } = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: false, tokens: true });
+  const positionals: string[] = [];
+  const flagTokens: FlagToken[] = [];
+  for (const token of tokens) {
+    if (token.kind === "positional") positionals.push(token.value);
+    else if (token.kind === "option") flagTokens.push(token);
   }
-  return out;
+  const [command, ...rest] = positionals;
+  if (command !== undefined && command !== "help" && !Object.hasOwn(COMMAND_FLAGS, command)) throw unknownCommand(command);
+  const accepted = new Set<string>(acceptedFlags(command));
+  const flags: Record<string, string | boolean> = {};
+  for (const token of flagTokens) {
+    if (!isOption(token.name) || !accepted.has(token.name)) throw unknownFlag(token, command);
+    const flag = dashed(token.name);
+    if (Object.hasOwn(flags, token.name)) throw new InvalidInputError(flag, `${flag}: given twice; give it once`);
+    flags[token.name] = flagValue(token as FlagToken & { readonly name: OptionName }, command);
+  }
+  return { command, positionals: rest, flags: flags as Flags };
 }

@@ -48,8 +48,8 @@ Global flags:
   --endpoint URL          HWJOBS_ENDPOINT (every service, e.g. the emulator)
   --appstream-endpoint U  HWJOBS_APPSTREAM_ENDPOINT
   --ims-endpoint URL      HWJOBS_IMS_ENDPOINT
-  --output json|table|none  result on stdout (default json; env ${WAIT_ENV.output})
-  --help, --version
+  -o, --output json|table|none  result on stdout (default json; env ${WAIT_ENV.output})
+  -h, --help, -v, --version
 
 Credentials come only from the environment: HW_ACCESS_KEY + HW_SECRET_KEY
 (optional HW_SECURITY_TOKEN), or HW_AUTH_TOKEN (OS_* and HUAWEICLOUD_SDK_* names too).

@@ -1,4 +1,5 @@
 import { InvalidInputError } from "../core/errors";
+import { didYouMean } from "../core/suggest";
 import type { Flags } from "./args";
 
 // The query flags of `list` and `count`, shared by both commands.
@@ -18,7 +19,12 @@ export function resolveTarget<T>(command: string, positionals: readonly string[]
   const accepted = names.join(", ");
   if (what === undefined) throw new InvalidInputError("arguments", `usage: hwjobs ${command} <${names.join("|")}> [flags]`);
   const op = targets.get(what);
-  if (op === undefined) throw new InvalidInputError(command, `${command}: unknown list ${JSON.stringify(what)}; accepted: ${accepted}`);
+  if (op === undefined) {
+    throw new InvalidInputError(
+      command,
+      `${command}: unknown list ${JSON.stringify(what)}; accepted: ${accepted}${didYouMean(what, names)} (see hwjobs ${command} --help)`,
+    );
+  }
   if (extra !== undefined) throw new InvalidInputError("arguments", `unexpected argument ${JSON.stringify(extra)}`);
   return op;
 }

@@ -1,7 +1,7 @@
-import { HwJobsError, InvalidInputError } from "../core/errors";
+import { HwJobsError } from "../core/errors";
 import { ExitCode, type ExitCodeValue } from "../core/exit-codes";
 import { VERSION } from "../core/version";
-import { parseCommandLine, type ParsedArgs } from "./args";
+import { parseCommandLine, unknownCommand, type ParsedArgs } from "./args";
 import { HELP } from "./help";
 import { guardedIo } from "./guarded-io";
 import type { CliIo } from "./io";
@@ -36,9 +36,8 @@ export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<Exi
       io.stderr(HELP);
       return ExitCode.USAGE;
     }
-    if (!isCommandName(args.command)) {
-      throw new InvalidInputError("command", `unknown command ${JSON.stringify(args.command)}; accepted: ${COMMAND_NAMES.join(", ")}`);
-    }
+    // parseCommandLine refuses every other word; this narrows the type.
+    if (!isCommandName(args.command)) throw unknownCommand(args.command);
     // Imported only when a command runs: `--version`, `--help` and usage errors then compile and
     // evaluate none of the commands, nor undici, zod and the emulator (docs/architecture.md §5.3).
     const { COMMANDS } = await import("./commands/index.js");

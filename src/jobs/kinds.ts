@@ -1,6 +1,7 @@
 import { API_OPERATIONS, type ApiOperation } from "../api/operations";
 import { JOB_TYPE_FILTERS, type JobTypeFilter } from "../api/job-type-filters";
 import { InvalidInputError } from "../core/errors";
+import { didYouMean } from "../core/suggest";
 import { APP_JOB_ID_MAX_LENGTH, CONTROL_CHARACTERS_REFUSED, jobIdProblem, JOB_ID_MAX_LENGTH } from "../core/limits";
 import type { StatusTable } from "./phase";
 import type { ListOperation } from "./queries";
@@ -137,7 +138,10 @@ export function isJobKindName(text: string): text is JobKindName {
  */
 export function parseJobKind(text: string, field: string): JobKindName {
   if (isJobKindName(text)) return text;
-  throw new InvalidInputError(field, `${field}: unknown job kind ${JSON.stringify(text)}; accepted: ${JOB_KINDS.join(", ")}`);
+  throw new InvalidInputError(
+    field,
+    `${field}: unknown job kind ${JSON.stringify(text)}; accepted: ${JOB_KINDS.join(", ")}${didYouMean(text, JOB_KINDS)}`,
+  );
 }
 
 /**

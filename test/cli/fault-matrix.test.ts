@@ -285,11 +285,11 @@ const ROWS: readonly Row[] = [
     command: "wait",
     fault: "SIGINT while RUNNING",
     script: [ok(imsJob("RUNNING"))],
-    args: ["--timeout", "60s"],
+    timeoutS: 60,
     interrupt: /ims-job job-7: RUNNING/,
     expect: 130,
   },
-  { command: "wait", fault: "SIGINT during a stall", script: [STALL], args: ["--timeout", "60s"], interrupt: "on-request", expect: 130 },
+  { command: "wait", fault: "SIGINT during a stall", script: [STALL], timeoutS: 60, interrupt: "on-request", expect: 130 },
 
   // get: one read, bounded by --timeout.
   { command: "get", fault: "SUCCESS (control)", script: [ok(imsJob("SUCCESS"))], expect: 0 },
