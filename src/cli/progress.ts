@@ -23,8 +23,10 @@ export function describeWaitEvent(event: WaitEvent): string {
       const s = event.snapshot;
       return `${at} ${s.kind} ${s.jobId}: ${s.status}${progressText(s)}`;
     }
-    case "heartbeat":
-      return `${at} still ${event.snapshot.status}${progressText(event.snapshot)}`;
+    case "heartbeat": {
+      const s = event.snapshot;
+      return `${at} ${s.kind} ${s.jobId}: still ${s.status}${progressText(s)}`;
+    }
     case "unknown-status":
       return `${at} warning: unknown status ${JSON.stringify(sanitizeLine(event.status))}; treating it as pending (never as success)`;
     case "not-found":

@@ -1,4 +1,4 @@
-import { parseDuration } from "../core/duration";
+import { formatDuration, parseDuration } from "../core/duration";
 import { InvalidInputError } from "../core/errors";
 import { WAIT_ENV, WAIT_TIMINGS, type WaitTiming, type WaitTimingProp } from "../jobs/wait-timings";
 import type { Flags } from "./args";
@@ -12,7 +12,7 @@ export type Timings = Record<WaitTiming["option"], number>;
 /** How `hwjobs wait` runs, from its flags, else the variables WaitForJob and WaitForJobs set. */
 export interface WaitSettings {
   readonly timings: Timings;
-  /** The timeout as given, for the first line. */
+  /** The timeout, normalised (`5` → `5s`, `90m` → `1h30m`), for the first line. */
   readonly timeout: string;
   readonly allowFailedSubJobs: boolean;
   readonly failFast: boolean;
@@ -25,9 +25,10 @@ export interface WaitSettings {
  * @throws InvalidInputError naming the flag or variable
  */
 export function resolveWaitSettings(flags: Flags, env: Env): WaitSettings {
+  const timings = resolveTimings(flags, env);
   return {
-    timings: resolveTimings(flags, env),
-    timeout: flags.timeout ?? (env[WAIT_TIMINGS.timeout.env] || WAIT_TIMINGS.timeout.default),
+    timings,
+    timeout: formatDuration(timings[WAIT_TIMINGS.timeout.option]),
     allowFailedSubJobs: resolveSwitch(
       flags["allow-failed-sub-jobs"],
       WAIT_ENV.allowFailedSubJobs,

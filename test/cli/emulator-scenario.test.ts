@@ -28,11 +28,13 @@ describe("hwjobs emulator --scenario", { concurrency: true }, () => {
       const byPath = await seeded(join(REPO_ROOT, "scenarios", `${name}.json`));
       assert.ok(byName.jobs.length > 0);
       assert.deepEqual(byName.jobs.map((j) => j.id).sort(), byPath.jobs.map((j) => j.id).sort());
-      assert.match(byName.stderr, new RegExp(`^hwjobs: seeded ${byName.jobs.length} jobs from scenario ${name}$`, "m"));
+      const count = byName.jobs.length.toLocaleString("en-US");
+      assert.match(byName.stderr, new RegExp(`^hwjobs: seeded ${count} jobs from scenario ${name}$`, "m"));
       assert.ok(
-        byPath.stderr.includes(`hwjobs: seeded ${byPath.jobs.length} jobs from ${join(REPO_ROOT, "scenarios", `${name}.json`)}\n`),
+        byPath.stderr.includes(`hwjobs: seeded ${count} jobs from ${join(REPO_ROOT, "scenarios", `${name}.json`)}\n`),
         byPath.stderr,
       );
+      assert.match(byName.stderr, /^hwjobs: admin API at http:\/\/127\.0\.0\.1:\d+\/_emulator\/ /m);
     });
   }
 

@@ -50,9 +50,9 @@ describe("progress lines", () => {
     );
   });
 
-  test("a heartbeat says the job is still in its status, with the elapsed time", () => {
+  test("a heartbeat names the job and says it is still in its status, with the elapsed time", () => {
     const line = describeWaitEvent({ type: "heartbeat", elapsedMs: 3_600_000, snapshot: running, progress: subJobProgress(running) });
-    assert.match(line, new RegExp(`^\\[1h\\] still ${running.status} \\(sub-jobs \\d+/\\d+ succeeded`));
+    assert.match(line, new RegExp(`^\\[1h\\] image-job 702364883651395584: still ${running.status} \\(sub-jobs \\d+/\\d+ succeeded`));
   });
 
   test("warnings, not-found and transient errors are one line each", () => {

@@ -57,7 +57,7 @@ describe("hwjobs wait on several jobs", { concurrency: 4 }, () => {
       ids.map((id) => [id, "succeeded"]),
     );
     const lines = stderrLines(r);
-    assert.match(lines[0]!, /^hwjobs: waiting for 3 image-job jobs \(timeout 60m\) at http:\/\/127\.0\.0\.1:\d+$/);
+    assert.match(lines[0]!, /^hwjobs: waiting for 3 image-job jobs \(timeout 1h\) at http:\/\/127\.0\.0\.1:\d+$/);
     // The shortest ends first: outcomes are said as they come, each with the running count.
     const done = lines.filter((l) => / succeeded(;|$)/.test(l) && !l.includes("all 3"));
     assert.deepEqual(

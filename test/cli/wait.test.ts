@@ -252,7 +252,7 @@ describe("hwjobs wait", { concurrency: 6 }, () => {
     const r = await runCli(["wait"], env);
     assertExit(r, 0);
     assert.equal(parseJobResult(r).job_id, id);
-    assert.ok(r.stderr.startsWith(`hwjobs: waiting for ims-job ${id} (timeout 60m) at `), describeResult(r));
+    assert.ok(r.stderr.startsWith(`hwjobs: waiting for ims-job ${id} (timeout 1h) at `), describeResult(r));
   });
 
   it("positional arguments and flags beat the environment", async () => {

@@ -80,7 +80,8 @@ export async function runEmulator(args: ParsedArgs, io: CliIo): Promise<ExitCode
   });
   if (!isLoopbackHost(host))
     io.stderr(progressLine(`warning: listening on non-loopback host ${host}; the emulator is for local testing only`));
-  if (seed) io.stderr(progressLine(`seeded ${emulator.store.list().length} jobs from ${seed.label}`));
+  if (seed) io.stderr(progressLine(`seeded ${emulator.store.list().length.toLocaleString("en-US")} jobs from ${seed.label}`));
+  io.stderr(progressLine(`admin API at ${emulator.url}/_emulator/ (jobs, faults, requests, reset; no authentication)`));
   io.stdout(`listening on ${emulator.url}\n`);
   await new Promise<void>((resolve) => {
     if (io.signal.aborted) resolve();
