@@ -115,7 +115,7 @@ export class HwClient {
         return this.validate(req, path, outcome.body, outcome.requestId);
       }
       if (!retryable || attempt >= this.policy.maxAttempts || req.signal?.aborted) {
-        throw this.failure(req.operation, path, outcome, attempt);
+        throw this.failure(req.operation, path, url.host, outcome, attempt);
       }
       const retryAfterMs = outcome.kind === "response" ? parseRetryAfter(outcome.retryAfter, this.clock.now()) : undefined;
       const delayMs = retryDelayMs(attempt, this.policy, this.random, retryAfterMs);
@@ -213,8 +213,8 @@ export class HwClient {
     return parsed.data;
   }
 
-  private failure(operation: string, path: string, outcome: Outcome, attempts: number): Error {
-    if (outcome.kind === "network") return new NetworkError(operation, path, outcome.code, attempts, { cause: outcome.cause });
+  private failure(operation: string, path: string, host: string, outcome: Outcome, attempts: number): Error {
+    if (outcome.kind === "network") return new NetworkError(operation, path, outcome.code, attempts, { cause: outcome.cause, host });
     const fields = parseErrorBody(outcome.body);
     const redact = (text: string | undefined) => (text === undefined ? undefined : this.redact(text));
     return new ApiError({

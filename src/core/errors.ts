@@ -1,4 +1,5 @@
 import { ExitCode, type ExitCodeValue } from "./exit-codes";
+import { describeNetworkFailure } from "./network-failure";
 import { sanitizeLine } from "./sanitize";
 
 /**
@@ -94,10 +95,20 @@ export class NetworkError extends HwJobsError {
     /** Low-level code such as `ECONNREFUSED` or `UND_ERR_HEADERS_TIMEOUT`. */
     readonly code: string,
     readonly attempts: number,
-    options?: { cause?: unknown },
+    options?: {
+      cause?: unknown;
+      /** The server's host and port (`URL.host`), named in the message when given. */
+      host?: string;
+    },
   ) {
-    super(`${operation} GET ${path}: network error ${code} after ${attempts} attempt(s)`, options);
+    const host = options?.host;
+    const { what, check } = host === undefined ? { what: `network error ${code}`, check: undefined } : describeNetworkFailure(code, host);
+    super(`${operation} GET ${path}: ${what} after ${attempts} attempt(s)${check ? `; ${check}` : ""}`, { cause: options?.cause });
+    this.host = host;
   }
+
+  /** The server's host and port, when known. */
+  readonly host: string | undefined;
 }
 
 /** The API answered 2xx with a body that is not JSON or does not match the response schema. */
