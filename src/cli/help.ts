@@ -48,7 +48,7 @@ Global flags:
   --endpoint URL          HWJOBS_ENDPOINT (every service, e.g. the emulator)
   --appstream-endpoint U  HWJOBS_APPSTREAM_ENDPOINT
   --ims-endpoint URL      HWJOBS_IMS_ENDPOINT
-  -o, --output json|table|none  result on stdout (default json; env ${WAIT_ENV.output})
+  -o, --output json|jsonl|table|none  result on stdout (default json; jsonl: one object a line; env ${WAIT_ENV.output})
   -h, --help, -v, --version
 
 Credentials come only from the environment: HW_ACCESS_KEY + HW_SECRET_KEY

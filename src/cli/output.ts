@@ -12,7 +12,7 @@ import { WAIT_ENV } from "../jobs/wait-timings";
 // warnings and errors go to stderr through progress.ts instead.
 
 /** Output formats of results on stdout; `none` prints no result (the exit code and stderr tell). */
-export const OUTPUT_FORMATS = ["json", "table", "none"] as const;
+export const OUTPUT_FORMATS = ["json", "jsonl", "table", "none"] as const;
 /** One of {@link OUTPUT_FORMATS}. */
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
@@ -90,10 +90,19 @@ export function outcomeResult(outcome: WaitOutcome): JobResult {
   };
 }
 
-/** Renders the results of a `wait` on several jobs: a JSON array in the order given, one table row per job, or nothing. */
+/** `values` as JSON Lines: one compact object a line (safeJson leaves no line break inside one). */
+function jsonLines(values: readonly unknown[]): string {
+  return values.map((value) => `${safeJson(value)}\n`).join("");
+}
+
+/**
+ * Renders the results of a `wait` on several jobs: a JSON array in the order given, one object a
+ * line (jsonl), one table row per job, or nothing.
+ */
 export function renderJobResults(results: readonly JobResult[], format: OutputFormat): string {
   if (format === "none") return "";
   if (format === "json") return `${safeJson(results, 2)}\n`;
+  if (format === "jsonl") return jsonLines(results);
   const rows = results.map((r) => [
     r.kind,
     r.job_id,
@@ -106,7 +115,8 @@ export function renderJobResults(results: readonly JobResult[], format: OutputFo
 }
 
 /**
- * Renders a `get`/`wait` result for stdout: JSON, two aligned columns for people, or nothing.
+ * Renders a `get`/`wait` result for stdout: JSON (indented, or on one line for jsonl), two
+ * aligned columns for people, or nothing.
  * JSON keeps the API's values exact (safeJson escapes every control, format, bidi and line
  * separator character, so the text itself holds none), with one exception: a credential secret
  * a server echoed reads `***` (the client redacts every answer). The table strips control, escape
@@ -115,6 +125,7 @@ export function renderJobResults(results: readonly JobResult[], format: OutputFo
 export function renderJobResult(result: JobResult, format: OutputFormat): string {
   if (format === "none") return "";
   if (format === "json") return `${safeJson(result, 2)}\n`;
+  if (format === "jsonl") return jsonLines([result]);
   const rows: string[][] = [
     ["FIELD", "VALUE"],
     ["kind", result.kind],
@@ -128,10 +139,14 @@ export function renderJobResult(result: JobResult, format: OutputFormat): string
   return `${renderTable(rows)}\n`;
 }
 
-/** Renders a `list` result: `{"count", "items"}`, a table of item summaries with "N of COUNT", or nothing. */
+/**
+ * Renders a `list` result: `{"count", "items"}`, the items one a line (jsonl, for `jq -c` and
+ * line tools; the count is left out), a table of item summaries with "N of COUNT", or nothing.
+ */
 export function renderItems(count: number, items: readonly QueryItem[], format: OutputFormat): string {
   if (format === "none") return "";
   if (format === "json") return `${safeJson({ count, items }, 2)}\n`;
+  if (format === "jsonl") return jsonLines(items);
   const rows = items.map((item) => {
     const s = summarizeItem(item);
     return [s.id, s.type, s.status, s.begin, s.end, s.resource, s.error];
@@ -139,9 +154,9 @@ export function renderItems(count: number, items: readonly QueryItem[], format: 
   return `${renderTable([["ID", "TYPE", "STATUS", "BEGIN", "END", "RESOURCE", "ERROR"], ...rows])}\n${items.length} of ${count}\n`;
 }
 
-/** Renders a `count` result: `{"count": N}` on one line, a COUNT table, or nothing. */
+/** Renders a `count` result: `{"count": N}` on one line (json and jsonl alike), a COUNT table, or nothing. */
 export function renderCount(count: number, format: OutputFormat): string {
   if (format === "none") return "";
-  if (format === "json") return `${safeJson({ count })}\n`;
+  if (format === "json" || format === "jsonl") return `${safeJson({ count })}\n`;
   return `${renderTable([["COUNT"], [String(count)]])}\n`;
 }

@@ -189,12 +189,12 @@ const CASES: readonly Case[] = [
     args: ["get", "image-job", "1", "--endpoint", "http://127.0.0.1:9/v1"],
     expect: ["--endpoint", "no path"],
   },
-  { name: "--output xml", args: ["get", "image-job", "1", "--output", "xml"], expect: ["--output", '"xml"', "json, table, none"] },
+  { name: "--output xml", args: ["get", "image-job", "1", "--output", "xml"], expect: ["--output", '"xml"', "json, jsonl, table, none"] },
   {
     name: "HWJOBS_OUTPUT=xml",
     args: ["wait", "image-job", "1"],
     env: { HWJOBS_OUTPUT: "xml" },
-    expect: ["HWJOBS_OUTPUT", '"xml"', "json, table, none"],
+    expect: ["HWJOBS_OUTPUT", '"xml"', "json, jsonl, table, none"],
   },
   {
     name: "get --not-found-grace (a wait flag)",

@@ -81,7 +81,7 @@ function listCases(types: string, statuses: string, firstType: string): Case[] {
     { name: "--concurrency 17", args: [...valid, "--all", "--concurrency", "17"], expect: ["--concurrency", "17", CONCURRENCY_RANGE] },
     { name: "--concurrency x", args: [...valid, "--all", "--concurrency", "x"], expect: ["--concurrency", '"x"', CONCURRENCY_RANGE] },
     { name: "--concurrency without --all", args: [...valid, "--concurrency", "2"], expect: ["--concurrency", "only with --all"] },
-    { name: "--output xml", args: [...valid, "--output", "xml"], expect: ["--output", '"xml"', "json, table, none"] },
+    { name: "--output xml", args: [...valid, "--output", "xml"], expect: ["--output", '"xml"', "json, jsonl, table, none"] },
     { name: "an extra argument", args: ["extra", ...valid], expect: ['"extra"'] },
   ];
 }
@@ -134,7 +134,7 @@ function countCases(types: string, maxLength: number): Case[] {
     { name: "--concurrency 0", args: ["--concurrency", "0"], expect: ["--concurrency", "hwjobs count"] },
     { name: "--concurrency 17", args: ["--concurrency", "17"], expect: ["--concurrency", "hwjobs count"] },
     { name: "--concurrency x", args: ["--concurrency", "x"], expect: ["--concurrency", "hwjobs count"] },
-    { name: "--output xml", args: ["--output", "xml"], expect: ["--output", '"xml"', "json, table, none"] },
+    { name: "--output xml", args: ["--output", "xml"], expect: ["--output", '"xml"', "json, jsonl, table, none"] },
     { name: "an extra argument", args: ["image-jobs"], expect: ['"image-jobs"'] },
   ];
 }
