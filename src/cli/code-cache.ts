@@ -69,6 +69,9 @@ export interface CachedModule {
   readonly writeCache: () => void;
 }
 
+/** The digest a cache file starts with. */
+const digestOf = (data: Buffer) => createHash("sha256").update(data).digest();
+
 /** Owner and mode checks mean nothing on Windows, where the cache is the user's profile's. */
 const CHECK_OWNER = process.platform !== "win32";
 
@@ -102,8 +105,7 @@ function readCache(file: string): Buffer | undefined {
     const bytes = readFileSync(fd);
     if (bytes.length <= DIGEST_BYTES) return undefined;
     const data = bytes.subarray(DIGEST_BYTES);
-    const digest = createHash("sha256").update(data).digest();
-    return digest.equals(bytes.subarray(0, DIGEST_BYTES)) ? data : undefined;
+    return digestOf(data).equals(bytes.subarray(0, DIGEST_BYTES)) ? data : undefined;
   } catch {
     return undefined;
   } finally {
@@ -124,7 +126,7 @@ function writeCache(file: string, data: () => Buffer): void {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     if (!isPrivateDirectory(dir)) return;
     const bytes = data();
-    writeFileSync(temporary, Buffer.concat([createHash("sha256").update(bytes).digest(), bytes]), { mode: 0o600, flag: "wx" });
+    writeFileSync(temporary, Buffer.concat([digestOf(bytes), bytes]), { mode: 0o600, flag: "wx" });
     renameSync(temporary, file);
   } catch {
     try {
