@@ -58,6 +58,13 @@ export function jobTypeFilterOf(schema: z.ZodObject): JobTypeFilter | undefined 
   return inner instanceof z.ZodType ? FILTER_OF_FIELD.get(inner) : undefined;
 }
 
+/** The values an enum parameter of `schema` accepts (e.g. `status`), for help; `undefined` for a parameter that is no enum. */
+export function enumValuesOf(schema: z.ZodObject, param: string): readonly string[] | undefined {
+  const field: unknown = schema.shape[param];
+  const inner = field instanceof z.ZodOptional ? field.unwrap() : field;
+  return inner instanceof z.ZodEnum ? (inner.options as readonly string[]) : undefined;
+}
+
 /** The one `job_type` of a list operation, one of its {@link JobTypeFilter}'s known values. */
 export function jobTypeField<const T extends readonly [string, ...string[]]>(filter: JobTypeFilter & { readonly known: T }) {
   const schema = z.enum(filter.known, {

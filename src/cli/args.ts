@@ -45,7 +45,7 @@ export type Flags = { readonly [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]
 const GLOBAL = [...CONNECTION_FLAGS, "output", "help", "version"] as const;
 
 /** Flags each command accepts besides the global ones. */
-export const COMMAND_FLAGS: Readonly<Record<string, readonly (keyof typeof OPTIONS)[]>> = {
+export const COMMAND_FLAGS: Readonly<Record<string, readonly OptionName[]>> = {
   wait: [...WAIT_TIMING_FLAGS, "allow-failed-sub-jobs", "fail-fast", "all-pending", "job-type"],
   get: ["timeout"],
   list: ["job-type", "status", "job-id", "offset", "limit", "all", "concurrency", "timeout"],
@@ -69,7 +69,8 @@ interface FlagToken {
   readonly inlineValue: boolean | undefined;
 }
 
-type OptionName = keyof typeof OPTIONS;
+/** The name of a flag `hwjobs` knows, without dashes. */
+export type OptionName = keyof typeof OPTIONS;
 const isOption = (name: string): name is OptionName => Object.hasOwn(OPTIONS, name);
 
 /** `--name`, as the user writes it. */

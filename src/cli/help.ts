@@ -1,6 +1,7 @@
 import { JOB_KIND_SPECS, JOB_KINDS } from "../jobs/kinds";
 import { MAX_WAIT_JOBS } from "../core/limits";
 import { WAIT_ENV, WAIT_TIMINGS } from "../jobs/wait-timings";
+import type { CommandName } from "./run";
 
 const { timeout, notFoundGrace, minPollInterval, maxPollInterval } = WAIT_TIMINGS;
 
@@ -12,8 +13,34 @@ function kindLines(): string {
   }).join("\n");
 }
 
+/** What each command does, one line each (the global help and each command's own). */
+export const COMMAND_SUMMARIES: Readonly<Record<CommandName, string>> = {
+  wait: "wait for jobs to finish; exit 0 only on a consistent success",
+  get: "read one job once",
+  list: "list image jobs, image sub-jobs or app-server sub-jobs",
+  count: "count image sub-jobs or app-server sub-jobs",
+  external: "the program of Terraform's external data source (query JSON on stdin)",
+  emulator: "serve a local emulator of the job APIs",
+};
+
+/** The exit codes, as every help prints them. */
+export const EXIT_CODES_HELP = `Exit codes: 0 done/succeeded, 1 job failed, 2 usage or invalid input (nothing sent),
+3 wait timed out, 4 API/authentication/network error, 130 interrupted.`;
+
+/** Where credentials come from, as every help prints it. */
+export const CREDENTIALS_HELP = `Credentials come only from the environment: HW_ACCESS_KEY + HW_SECRET_KEY
+(optional HW_SECURITY_TOKEN), or HW_AUTH_TOKEN (OS_* and HUAWEICLOUD_SDK_* names too).`;
+
+const commandLines = (Object.keys(COMMAND_SUMMARIES) as CommandName[]).map((c) => `  ${c.padEnd(10)} ${COMMAND_SUMMARIES[c]}`).join("\n");
+
 /** `hwjobs --help`. */
 export const HELP = `hwjobs - wait for and read HUAWEI CLOUD image jobs (Workspace APP and IMS)
+
+Commands:
+${commandLines}
+
+Run "hwjobs <command> --help" (or "hwjobs help <command>") for its flags, defaults, accepted
+values and an example.
 
 Usage:
   hwjobs wait  <kind> <job-id> [<job-id> ...] [--${timeout.flag} ${timeout.default}] [--${notFoundGrace.flag} ${notFoundGrace.default}]
@@ -51,13 +78,11 @@ Global flags:
   -o, --output json|jsonl|table|none  result on stdout (default json; jsonl: one object a line; env ${WAIT_ENV.output})
   -h, --help, -v, --version
 
-Credentials come only from the environment: HW_ACCESS_KEY + HW_SECRET_KEY
-(optional HW_SECURITY_TOKEN), or HW_AUTH_TOKEN (OS_* and HUAWEICLOUD_SDK_* names too).
+${CREDENTIALS_HELP}
 Inside Terraform, kind, job id(s) and timings come from ${WAIT_ENV.kind}, ${WAIT_ENV.jobId} or ${WAIT_ENV.jobIds},
 ${timeout.env}, ${notFoundGrace.env}, ${minPollInterval.env}, ${maxPollInterval.env},
 ${WAIT_ENV.allowFailedSubJobs}, ${WAIT_ENV.failFast} and ${WAIT_ENV.allPending} (true or 1), ${WAIT_ENV.jobType}.
 Durations: 90s, 15m, 2h, 1h30m or plain seconds.
 
-Exit codes: 0 done/succeeded, 1 job failed, 2 usage or invalid input (nothing sent),
-3 wait timed out, 4 API/authentication/network error, 130 interrupted.
+${EXIT_CODES_HELP}
 `;

@@ -28,7 +28,16 @@ export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<Exi
       return ExitCode.OK;
     }
     if (args.flags.help || args.command === "help") {
-      io.stdout(HELP);
+      // `hwjobs help list image-jobs` reads as `hwjobs list image-jobs --help`.
+      const [target, ...what] =
+        args.command === "help" ? args.positionals : args.command === undefined ? [] : [args.command, ...args.positionals];
+      if (target === undefined) {
+        io.stdout(HELP);
+        return ExitCode.OK;
+      }
+      if (!isCommandName(target)) throw unknownCommand(target);
+      const { loadCommandHelp } = await import("./commands/index.js");
+      io.stdout((await loadCommandHelp())(target, what));
       return ExitCode.OK;
     }
     if (args.command === undefined) {

@@ -3,8 +3,8 @@ import { COUNT_IMAGE_SUB_JOBS } from "../api/count-image-sub-jobs";
 import { LIST_APP_SUB_JOBS } from "../api/list-app-sub-jobs";
 import { LIST_IMAGE_JOBS } from "../api/list-image-jobs";
 import { LIST_IMAGE_SUB_JOBS } from "../api/list-image-sub-jobs";
-import { newerJobTypes, newerJobTypesWarning } from "../api/job-type-filters";
-import { jobTypeFilterOf, LIMIT_MAX } from "../api/query-fields";
+import { newerJobTypes, newerJobTypesWarning, type JobTypeFilter } from "../api/job-type-filters";
+import { enumValuesOf, jobTypeFilterOf, LIMIT_MAX } from "../api/query-fields";
 import type { QueryResultKind } from "../api/query-api";
 import type { Page } from "../api/page";
 import { apiParamName, type ParamLabel, type RawQuery } from "../api/raw-query";
@@ -127,6 +127,16 @@ export function queryParameters(op: QueryOperation): readonly string[] {
   return Object.keys(QUERY_APIS[op].querySchema.shape);
 }
 
+/** The `job_type` filter of `op` (its accepted values), from its query schema. */
+export function queryJobTypeFilter(op: QueryOperation): JobTypeFilter | undefined {
+  return jobTypeFilterOf(QUERY_APIS[op].querySchema);
+}
+
+/** The values `op`'s enum parameter `param` accepts (e.g. `status`), from its query schema. */
+export function queryEnumValues(op: QueryOperation, param: string): readonly string[] | undefined {
+  return enumValuesOf(QUERY_APIS[op].querySchema, param);
+}
+
 /**
  * Validates the raw string parameters of `op` before anything is sent.
  * @param label spells a parameter for messages (default: the API name, as the external protocol uses)
@@ -183,7 +193,7 @@ interface LooseQueryApi {
  */
 export function queryWarnings(parsed: ParsedQuery, label: ParamLabel = apiParamName): string[] {
   const types = parsed.query.job_type;
-  const filter = jobTypeFilterOf(QUERY_APIS[parsed.op].querySchema);
+  const filter = queryJobTypeFilter(parsed.op);
   if (filter === undefined) return [];
   const newer = newerJobTypes(filter, types === undefined ? [] : Array.isArray(types) ? types : [types]);
   return newer.length === 0 ? [] : [newerJobTypesWarning(filter, label("job_type"), newer)];

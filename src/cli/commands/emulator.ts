@@ -6,9 +6,10 @@ import { DEMO_CREDENTIALS, parseScenario, resolveScenarioRef, startEmulator, typ
 import type { ParsedArgs } from "../args";
 import type { CliIo } from "../io";
 import { progressLine } from "../progress";
+import { EMULATOR_DEFAULTS } from "./emulator-defaults";
 
 function parsePort(text: string | undefined): number {
-  if (text === undefined) return 8080;
+  if (text === undefined) return EMULATOR_DEFAULTS.port;
   const port = Number(text);
   if (!/^\d+$/.test(text) || port > 65535)
     throw new InvalidInputError("--port", `--port: invalid port ${JSON.stringify(text)}; accepted: 0-65535 (0 = any free port)`);
@@ -54,7 +55,7 @@ export async function runEmulator(args: ParsedArgs, io: CliIo): Promise<ExitCode
       "arguments",
       `unexpected argument ${JSON.stringify(args.positionals[0])}; usage: hwjobs emulator [--host H] [--port P] [--scenario NAME|FILE]`,
     );
-  const host = args.flags.host ?? "127.0.0.1";
+  const host = args.flags.host ?? EMULATOR_DEFAULTS.host;
   const port = parsePort(args.flags.port);
   const seed = loadScenario(args.flags.scenario);
   const accessKey = io.env.HWJOBS_EMULATOR_ACCESS_KEY || DEMO_CREDENTIALS.accessKey;

@@ -14,3 +14,6 @@ export const COMMANDS: Readonly<Record<CommandName, () => Promise<Command>>> = {
   external: async () => (await import("./external.js")).runExternal,
   emulator: async () => (await import("./emulator.js")).runEmulator,
 };
+
+/** The loader of `hwjobs <command> --help` (commands/help.ts), which derives from the query schemas. */
+export const loadCommandHelp = async () => (await import("./help.js")).commandHelp;
