@@ -52,6 +52,7 @@ export const COMMAND_FLAGS: Readonly<Record<string, readonly OptionName[]>> = {
   count: ["job-type", "status", "job-id", "timeout"],
   external: [],
   emulator: ["host", "port", "scenario"],
+  completion: [],
 };
 
 /** A command line split into command, positionals and flags. */
@@ -80,7 +81,7 @@ const dashed = (name: string) => `--${name}`;
 const helpHint = (command: string | undefined) => `(see hwjobs ${command && COMMAND_FLAGS[command] ? `${command} ` : ""}--help)`;
 
 /** The flags `command` accepts (every flag before the command is known). */
-function acceptedFlags(command: string | undefined): readonly OptionName[] {
+export function acceptedFlags(command: string | undefined): readonly OptionName[] {
   const own = command === undefined ? undefined : COMMAND_FLAGS[command];
   return own ? [...GLOBAL, ...own] : (Object.keys(OPTIONS) as OptionName[]);
 }

@@ -21,6 +21,7 @@ export const COMMAND_SUMMARIES: Readonly<Record<CommandName, string>> = {
   count: "count image sub-jobs or app-server sub-jobs",
   external: "the program of Terraform's external data source (query JSON on stdin)",
   emulator: "serve a local emulator of the job APIs",
+  completion: "print a shell completion script (bash, zsh or fish)",
 };
 
 /** The exit codes, as every help prints them. */
@@ -60,6 +61,7 @@ Usage:
   hwjobs count app-sub-jobs   [--job-type T1,T2] [--status S] [--job-id J]
   hwjobs external             Terraform external data source program (query JSON on stdin)
   hwjobs emulator [--host 127.0.0.1] [--port 8080] [--scenario NAME|FILE]
+  hwjobs completion bash|zsh|fish
 
 Kinds:
 ${kindLines()}

@@ -11,7 +11,7 @@ import { progressLine } from "./progress";
 export type Command = (args: ParsedArgs, io: CliIo) => Promise<ExitCodeValue>;
 
 /** The commands, in the order usage messages list them. */
-export const COMMAND_NAMES = ["wait", "get", "list", "count", "external", "emulator"] as const;
+export const COMMAND_NAMES = ["wait", "get", "list", "count", "external", "emulator", "completion"] as const;
 
 /** A command's name. */
 export type CommandName = (typeof COMMAND_NAMES)[number];

@@ -12,6 +12,7 @@ import { DEFAULT_COMMAND_TIMEOUT } from "../deadline";
 import { COMMAND_SUMMARIES, CREDENTIALS_HELP, EXIT_CODES_HELP } from "../help";
 import { OUTPUT_FORMATS } from "../output";
 import type { CommandName } from "../run";
+import { COMPLETION_SHELLS } from "./completion-words";
 import { EMULATOR_DEFAULTS } from "./emulator-defaults";
 
 // `hwjobs <command> [<what>] --help` and `hwjobs help <command> [<what>]` (docs/architecture.md,
@@ -212,6 +213,21 @@ function emulatorHelp(): string[] {
   ];
 }
 
+function completionHelp(): string[] {
+  return [
+    "Usage:",
+    `  hwjobs completion <${COMPLETION_SHELLS.join("|")}>`,
+    "",
+    "Prints a script completing commands, kinds, lists, flags and their accepted values.",
+    '  bash: eval "$(hwjobs completion bash)" in ~/.bashrc',
+    '  zsh:  eval "$(hwjobs completion zsh)" in ~/.zshrc',
+    "  fish: hwjobs completion fish > ~/.config/fish/completions/hwjobs.fish",
+    "",
+    "Example:",
+    "  hwjobs completion bash",
+  ];
+}
+
 function externalHelp(): string[] {
   return [
     "Usage:",
@@ -235,7 +251,9 @@ export function commandHelp(command: CommandName, positionals: readonly string[]
     count: () => queryHelp("count", positionals[0]),
     external: externalHelp,
     emulator: emulatorHelp,
+    completion: completionHelp,
   }[command]();
-  const globals = command === "emulator" ? [] : ["", "Global flags:", ...flagLines(GLOBAL_FLAGS), "", CREDENTIALS_HELP];
+  const globals =
+    command === "emulator" || command === "completion" ? [] : ["", "Global flags:", ...flagLines(GLOBAL_FLAGS), "", CREDENTIALS_HELP];
   return [`hwjobs ${command} - ${COMMAND_SUMMARIES[command]}`, "", ...body, ...globals, "", EXIT_CODES_HELP, ""].join("\n");
 }

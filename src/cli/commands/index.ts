@@ -13,6 +13,7 @@ export const COMMANDS: Readonly<Record<CommandName, () => Promise<Command>>> = {
   count: async () => (await import("./count.js")).runCount,
   external: async () => (await import("./external.js")).runExternal,
   emulator: async () => (await import("./emulator.js")).runEmulator,
+  completion: async () => (await import("./completion.js")).runCompletion,
 };
 
 /** The loader of `hwjobs <command> --help` (commands/help.ts), which derives from the query schemas. */
