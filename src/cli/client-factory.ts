@@ -4,7 +4,7 @@ import { resolveConfig } from "../core/config";
 import { CONNECTION_SETTING_NAMES, CONNECTION_SETTINGS } from "../core/connection-settings";
 import type { Flags } from "./args";
 import type { CliIo } from "./io";
-import { describeRetry, progressLine } from "./progress";
+import { describeRetry, progressWriter } from "./progress";
 
 // Tuned for a process that sends a few requests and exits (docs/architecture.md §5.3), and only
 // in the CLI: the library leaves its host's zod settings alone. zod compiles a schema's parser on
@@ -14,10 +14,11 @@ z.config({ jitless: true });
 
 /**
  * Resolves configuration (validating everything, sending nothing) and builds a client that reports
- * retries on stderr and redacts the environment's secrets (`io.redactor`) from every answer.
+ * retries on stderr (unless `--quiet`) and redacts the environment's secrets (`io.redactor`) from every answer.
  */
 export function createClient(flags: Flags, io: CliIo): HwClient {
   const settings = Object.fromEntries(CONNECTION_SETTING_NAMES.map((name) => [name, flags[CONNECTION_SETTINGS[name].flag]]));
   const config = resolveConfig(settings, io.env);
-  return new HwClient(config, { env: io.env, redactor: io.redactor, onRetry: (event) => io.stderr(progressLine(describeRetry(event))) });
+  const progress = progressWriter(io.stderr, flags.quiet);
+  return new HwClient(config, { env: io.env, redactor: io.redactor, onRetry: (event) => progress(describeRetry(event)) });
 }

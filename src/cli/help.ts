@@ -78,6 +78,7 @@ Global flags:
   --appstream-endpoint U  HWJOBS_APPSTREAM_ENDPOINT
   --ims-endpoint URL      HWJOBS_IMS_ENDPOINT
   -o, --output json|jsonl|table|none  result on stdout (default json; jsonl: one object a line; env ${WAIT_ENV.output})
+  -q, --quiet             no progress lines (warnings, failures and errors still go to stderr)
   -h, --help, -v, --version
 
 ${CREDENTIALS_HELP}

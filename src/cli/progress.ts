@@ -38,6 +38,19 @@ export function describeWaitEvent(event: WaitEvent): string {
   }
 }
 
+/** Whether `event` is progress, which `--quiet` leaves out; warnings are not. */
+export function isProgressEvent(event: WaitEvent): boolean {
+  return event.type !== "warning" && event.type !== "unknown-status";
+}
+
+/**
+ * Writes progress lines (what a wait or a retry is doing) to `stderr`, or nothing under
+ * `--quiet`. Warnings, failures and errors are not progress: they go to stderr either way.
+ */
+export function progressWriter(stderr: (text: string) => void, quiet: boolean | undefined): (text: string) => void {
+  return quiet ? () => undefined : (text) => stderr(progressLine(text));
+}
+
 /** One line per HTTP retry. */
 export function describeRetry(event: RetryEvent): string {
   return `retrying ${event.operation} in ${(event.delayMs / 1000).toFixed(1)}s after ${event.reason} (attempt ${event.attempt}/${event.maxAttempts})`;

@@ -18,6 +18,8 @@ export interface WaitSettings {
   readonly failFast: boolean;
   readonly allPending: boolean;
   readonly format: OutputFormat;
+  /** `--quiet`: no progress lines (warnings, failures and errors still). */
+  readonly quiet: boolean;
 }
 
 /**
@@ -39,6 +41,7 @@ export function resolveWaitSettings(flags: Flags, env: Env): WaitSettings {
     failFast: resolveSwitch(flags["fail-fast"], WAIT_ENV.failFast, env, "stop at the first failure", "every job is waited for"),
     allPending: resolveSwitch(flags["all-pending"], WAIT_ENV.allPending, env, "wait for every pending job", "wait for the ids given"),
     format: parseOutputFormat(flags.output, env),
+    quiet: flags.quiet === true,
   };
 }
 

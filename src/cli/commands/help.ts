@@ -82,16 +82,22 @@ const FLAG_DOCS: Readonly<Record<OptionName, FlagDoc>> = {
   host: { value: "H", text: "address to listen on", default: EMULATOR_DEFAULTS.host },
   port: { value: "P", text: "port to listen on (0: any free port)", default: String(EMULATOR_DEFAULTS.port) },
   scenario: { value: "NAME|FILE", text: "jobs to seed: a built-in name (below) or a scenario .json file" },
+  quiet: { text: "no progress lines (warnings, failures and errors still go to stderr)" },
   help: { text: "this help" },
   version: { text: "the version" },
 };
 
-const GLOBAL_FLAGS: readonly OptionName[] = [...CONNECTION_SETTING_NAMES.map((n) => CONNECTION_SETTINGS[n].flag), "output", "help"];
+const GLOBAL_FLAGS: readonly OptionName[] = [
+  ...CONNECTION_SETTING_NAMES.map((n) => CONNECTION_SETTINGS[n].flag),
+  "output",
+  "quiet",
+  "help",
+];
 
 function flagLines(flags: readonly OptionName[], overrides: Partial<Record<OptionName, Partial<FlagDoc>>> = {}): string[] {
   const entries = flags.map((flag) => {
     const doc = { ...FLAG_DOCS[flag], ...overrides[flag] };
-    const short = flag === "output" ? "-o, " : flag === "help" ? "-h, " : "";
+    const short = flag === "output" ? "-o, " : flag === "help" ? "-h, " : flag === "quiet" ? "-q, " : "";
     const name = `${short}--${flag}${doc.value ? ` ${doc.value}` : ""}`;
     const extras = [doc.default !== undefined ? `default ${doc.default}` : "", doc.env ? `env ${doc.env.join(", ")}` : ""].filter(Boolean);
     return { name, text: `${doc.text}${extras.length > 0 ? ` (${extras.join("; ")})` : ""}` };

@@ -9,7 +9,7 @@ import { checkOutcomes, waitForJobs, type WaitOutcome } from "../../jobs/wait-ma
 import { jobEndpoint, parseCommandDeadline, withDeadline } from "../deadline";
 import type { CliIo } from "../io";
 import { outcomeResult, renderJobResults } from "../output";
-import { describeWaitEvent, progressLine } from "../progress";
+import { describeWaitEvent, isProgressEvent, progressLine, progressWriter } from "../progress";
 import type { WaitSettings } from "../wait-settings";
 
 /**
@@ -23,7 +23,7 @@ export async function waitForSelection(
   client: HwClient,
   io: CliIo,
 ): Promise<ExitCodeValue> {
-  const say = (text: string) => io.stderr(progressLine(text));
+  const say = progressWriter(io.stderr, settings.quiet);
   const what = `pending ${kind} jobs of type ${selection.jobType}`;
   const endpoint = client.config.endpoints[queryService(selection.queries[0]!.op)];
   say(`finding ${what} at ${endpoint}`);
@@ -55,16 +55,17 @@ export async function waitForIds(
   io: CliIo,
 ): Promise<ExitCodeValue> {
   const say = (text: string) => io.stderr(progressLine(text));
+  const progress = progressWriter(io.stderr, settings.quiet);
   const total = jobIds.length;
-  say(`waiting for ${total} ${kind} jobs (timeout ${settings.timeout}) at ${jobEndpoint(client, kind)}`);
+  progress(`waiting for ${total} ${kind} jobs (timeout ${settings.timeout}) at ${jobEndpoint(client, kind)}`);
   let done = 0;
   let failed = 0;
   const onOutcome = (outcome: WaitOutcome) => {
     done++;
     // Jobs that ended FAILED; timeouts and errors have lines of their own, and the verdict counts them.
     if (outcome.state === "failed") failed++;
-    say(describeOutcome(outcome));
-    say(`${done}/${total} jobs done, ${failed} failed`);
+    (outcome.state === "succeeded" ? progress : say)(describeOutcome(outcome));
+    progress(`${done}/${total} jobs done, ${failed} failed`);
   };
   const options = { allowFailedSubJobs: settings.allowFailedSubJobs };
   const outcomes = await waitForJobs(
@@ -75,14 +76,16 @@ export async function waitForIds(
       signal: io.signal,
       // Status lines name their job already; the others get its name in front.
       onEvent: (ref, event) =>
-        say(event.type === "status" ? describeWaitEvent(event) : `${ref.kind} ${ref.jobId}: ${describeWaitEvent(event)}`),
+        (isProgressEvent(event) ? progress : say)(
+          event.type === "status" ? describeWaitEvent(event) : `${ref.kind} ${ref.jobId}: ${describeWaitEvent(event)}`,
+        ),
       onOutcome,
     },
   );
   io.stdout(renderJobResults(outcomes.map(outcomeResult), settings.format));
   const verdict = checkOutcomes(outcomes);
   if (verdict) throw verdict;
-  say(`all ${total} ${kind} jobs succeeded`);
+  progress(`all ${total} ${kind} jobs succeeded`);
   return ExitCode.OK;
 }
 

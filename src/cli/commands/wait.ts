@@ -11,7 +11,7 @@ import { createClient } from "../client-factory";
 import { jobEndpoint } from "../deadline";
 import type { CliIo } from "../io";
 import { resolveWaitRequest } from "../job-target";
-import { describeWaitEvent, progressLine } from "../progress";
+import { describeWaitEvent, isProgressEvent, progressLine, progressWriter } from "../progress";
 import { jobResult, renderJobResult } from "../output";
 import { resolveWaitSettings, type WaitSettings } from "../wait-settings";
 import { waitForIds, waitForSelection } from "./wait-many";
@@ -39,16 +39,17 @@ export async function runWait(args: ParsedArgs, io: CliIo): Promise<ExitCodeValu
 /** One job: its progress on stderr and its result on stdout, for a failed job too. */
 async function waitForOne(target: JobRef, settings: WaitSettings, client: HwClient, io: CliIo): Promise<ExitCodeValue> {
   const say = (text: string) => io.stderr(progressLine(text));
-  say(`waiting for ${target.kind} ${target.jobId} (timeout ${settings.timeout}) at ${jobEndpoint(client, target.kind)}`);
+  const progress = progressWriter(io.stderr, settings.quiet);
+  progress(`waiting for ${target.kind} ${target.jobId} (timeout ${settings.timeout}) at ${jobEndpoint(client, target.kind)}`);
   try {
     const snapshot = await waitForJob(jobPoller(client, target.kind, target.jobId, { allowFailedSubJobs: settings.allowFailedSubJobs }), {
       ...settings.timings,
       target,
       signal: io.signal,
-      onEvent: (event) => say(describeWaitEvent(event)),
+      onEvent: (event) => (isProgressEvent(event) ? progress : say)(describeWaitEvent(event)),
     });
     const resources = snapshot.resourceIds.length > 0 ? `; resource ${snapshot.resourceIds.join(", ")}` : "";
-    say(`${target.kind} ${target.jobId} succeeded${resources}`);
+    progress(`${target.kind} ${target.jobId} succeeded${resources}`);
     io.stdout(renderJobResult(jobResult(snapshot), settings.format));
     return ExitCode.OK;
   } catch (error) {
