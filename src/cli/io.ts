@@ -1,4 +1,5 @@
 import type { Redactor } from "../core/redact";
+import { TERMINAL_CONTROLS, type TerminalControl } from "./terminal-controls";
 
 /** Where the CLI writes and what it reads; a seam so commands can be run in-process in tests. */
 export interface CliIo {
@@ -12,6 +13,10 @@ export interface CliIo {
    * @throws InvalidInputError (field `stdin`) once more than `maxBytes` arrived, without reading on
    */
   readonly readStdin: (maxBytes: number) => Promise<string>;
+  /** The width of stderr when it is a terminal, else `undefined` (a pipe, a file, Terraform's log). */
+  readonly stderrColumns?: () => number | undefined;
+  /** Writes one of the fixed terminal controls to stderr (by name, so no other text can pass). */
+  readonly stderrControl?: (control: TerminalControl) => void;
   /** Aborted on SIGINT/SIGTERM. */
   readonly signal: AbortSignal;
   /**
@@ -19,6 +24,11 @@ export interface CliIo {
    * given to the HTTP client, which applies it to everything a server answers.
    */
   readonly redactor?: Redactor;
+}
+
+/** Writes the control named `control` with `write` (the raw stderr), for `CliIo.stderrControl`. */
+export function controlWriter(write: (text: string) => void): (control: TerminalControl) => void {
+  return (control) => write(TERMINAL_CONTROLS[control]);
 }
 
 /** A writer to stdout or stderr that outlives its reader. */

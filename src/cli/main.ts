@@ -1,7 +1,8 @@
 import { writeSync } from "node:fs";
+import { isatty } from "node:tty";
 import { InvalidInputError } from "../core/errors";
 import { ExitCode } from "../core/exit-codes";
-import { streamWriter, type CliIo } from "./io";
+import { controlWriter, streamWriter, type CliIo } from "./io";
 import { progressLine } from "./progress";
 import { runCli } from "./run";
 
@@ -25,6 +26,7 @@ let stdinRead = false;
 const io: CliIo = {
   stdout: stdout.write,
   stderr: stderr.write,
+  stderrControl: controlWriter(stderr.write),
   env: process.env,
   readStdin: async (maxBytes) => {
     stdinRead = true;
@@ -39,6 +41,8 @@ const io: CliIo = {
     return Buffer.concat(chunks).toString("utf8");
   },
   signal: controller.signal,
+  // isatty(2) first: process.stderr is built only when it is a terminal that wants a live line.
+  stderrColumns: () => (isatty(2) ? process.stderr.columns || 80 : undefined),
 };
 
 // A result that could not be written (a full disk, not a reader that left) must not pass for a

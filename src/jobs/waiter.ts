@@ -48,6 +48,8 @@ export interface WaitOptions {
   readonly random?: () => number;
   /** Receives progress; must not throw. */
   readonly onEvent?: (event: WaitEvent) => void;
+  /** Told the delay before each next poll (for a live line's "next poll in"); must not throw. */
+  readonly onSleep?: (delayMs: number) => void;
   /** Names the job in timeout and abort messages when no snapshot has been received. */
   readonly target?: JobRef;
 }
@@ -71,7 +73,8 @@ export const WAIT_DEFAULTS = {
  */
 export const FINAL_POLL_GRACE_MS = 10_000;
 
-type Settings = Required<Omit<WaitOptions, "signal" | "onEvent" | "target">> & Pick<WaitOptions, "signal" | "onEvent" | "target">;
+type Settings = Required<Omit<WaitOptions, "signal" | "onEvent" | "onSleep" | "target">> &
+  Pick<WaitOptions, "signal" | "onEvent" | "onSleep" | "target">;
 
 function check(field: keyof WaitOptions, value: number, ok: boolean, rule: string): void {
   if (!ok || Number.isNaN(value)) throw new InvalidInputError(field, `${field}: ${value} is invalid; it must be ${rule}`);
@@ -89,6 +92,7 @@ function resolveSettings(options: WaitOptions): Settings {
     random: options.random ?? Math.random,
     signal: options.signal,
     onEvent: options.onEvent,
+    onSleep: options.onSleep,
     target: options.target,
   };
   const { timeoutMs, minDelayMs, maxDelayMs, notFoundGraceMs, heartbeatMs } = settings;
@@ -146,7 +150,7 @@ export async function waitForJob(poll: PollJob, options: WaitOptions): Promise<J
 
 /** The loop of {@link waitForJob}; deadline timers it starts are cleared once `finished` aborts. */
 async function pollUntilDone(poll: PollJob, settings: Settings, finished: AbortSignal): Promise<JobSnapshot> {
-  const { timeoutMs, minDelayMs, maxDelayMs, notFoundGraceMs, heartbeatMs, signal, clock, random, onEvent, target } = settings;
+  const { timeoutMs, minDelayMs, maxDelayMs, notFoundGraceMs, heartbeatMs, signal, clock, random, onEvent, onSleep, target } = settings;
   const start = clock.now();
   const elapsed = () => clock.now() - start;
   const tracker = createStatusTracker(heartbeatMs);
@@ -228,6 +232,7 @@ async function pollUntilDone(poll: PollJob, settings: Settings, finished: AbortS
     const graceLeftMs = start + notFoundGraceMs - clock.now();
     if ((missing || lastSnapshot === undefined) && graceLeftMs > 0) delayMs = Math.min(delayMs, graceLeftMs);
     finalPoll = delayMs >= remainingMs;
+    onSleep?.(delayMs);
     try {
       // Only the user's signal: this sleep ends by the deadline anyway, and cutting it short there
       // (the deadline timer can fire first) would skip the final poll.

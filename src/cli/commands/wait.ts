@@ -11,6 +11,7 @@ import { createClient } from "../client-factory";
 import { jobEndpoint } from "../deadline";
 import type { CliIo } from "../io";
 import { resolveWaitRequest } from "../job-target";
+import { colorWanted, liveLineWanted, startLiveLine, type LiveLine } from "../live-line";
 import { describeWaitEvent, isProgressEvent, progressLine, progressWriter } from "../progress";
 import { jobResult, renderJobResult } from "../output";
 import { resolveWaitSettings, type WaitSettings } from "../wait-settings";
@@ -36,23 +37,48 @@ export async function runWait(args: ParsedArgs, io: CliIo): Promise<ExitCodeValu
   }
 }
 
+/** The live line of a wait at a terminal (cli/live-line.ts), or `undefined` for plain lines. */
+function startLive(target: JobRef, settings: WaitSettings, io: CliIo): LiveLine | undefined {
+  const columns = io.stderrColumns?.();
+  const control = io.stderrControl;
+  if (columns === undefined || control === undefined || !liveLineWanted(columns, settings.quiet, io.env)) return undefined;
+  return startLiveLine({
+    write: io.stderr,
+    control,
+    label: `${target.kind} ${target.jobId}`,
+    timeoutMs: settings.timings.timeoutMs,
+    columns,
+    color: colorWanted(io.env),
+  });
+}
+
 /** One job: its progress on stderr and its result on stdout, for a failed job too. */
 async function waitForOne(target: JobRef, settings: WaitSettings, client: HwClient, io: CliIo): Promise<ExitCodeValue> {
-  const say = (text: string) => io.stderr(progressLine(text));
-  const progress = progressWriter(io.stderr, settings.quiet);
+  const live = startLive(target, settings, io);
+  const say = live ? live.above : (text: string) => io.stderr(progressLine(text));
+  const progress = live ? live.above : progressWriter(io.stderr, settings.quiet);
   progress(`waiting for ${target.kind} ${target.jobId} (timeout ${settings.timeout}) at ${jobEndpoint(client, target.kind)}`);
   try {
     const snapshot = await waitForJob(jobPoller(client, target.kind, target.jobId, { allowFailedSubJobs: settings.allowFailedSubJobs }), {
       ...settings.timings,
       target,
       signal: io.signal,
-      onEvent: (event) => (isProgressEvent(event) ? progress : say)(describeWaitEvent(event)),
+      onEvent: (event) => {
+        if (event.type === "status" || event.type === "heartbeat")
+          live?.update({ status: event.snapshot.status, progress: event.progress });
+        // The live line is the heartbeat at a terminal.
+        if (live && event.type === "heartbeat") return;
+        (isProgressEvent(event) ? progress : say)(describeWaitEvent(event));
+      },
+      onSleep: live && ((delayMs) => live.update({ nextPollAt: Date.now() + delayMs })),
     });
+    live?.stop();
     const resources = snapshot.resourceIds.length > 0 ? `; resource ${snapshot.resourceIds.join(", ")}` : "";
     progress(`${target.kind} ${target.jobId} succeeded${resources}`);
     io.stdout(renderJobResult(jobResult(snapshot), settings.format));
     return ExitCode.OK;
   } catch (error) {
+    live?.stop();
     // A failed job's result still goes to stdout, so scripts can read its error fields.
     if (error instanceof JobFailedError) {
       io.stdout(renderJobResult(jobResult(error.snapshot), settings.format));

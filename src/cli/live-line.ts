@@ -1,0 +1,125 @@
+import { formatDuration } from "../core/duration";
+import { sanitizeLine } from "../core/sanitize";
+import type { SubJobProgress } from "../jobs/sub-job-progress";
+import { WAIT_ENV } from "../jobs/wait-timings";
+import { LINE_PREFIX, progressLine } from "./progress";
+import type { TerminalControl } from "./terminal-controls";
+
+// The one line a wait at a terminal keeps redrawn in place (docs/architecture.md, section 5):
+// elapsed and remaining time, status, sub-job progress and the next poll, with status changes
+// and warnings printed above it. Off a terminal (a pipe, a CI log, Terraform's provisioner
+// output) every line stays a plain line, since a carriage return there would garble the log.
+
+const REDRAW_MS = 1000;
+
+/** What the live line shows of the job, as the wait learns it. */
+export interface LiveState {
+  readonly status?: string;
+  readonly progress?: SubJobProgress;
+  /** When, on the `now()` clock, the next poll is due. */
+  readonly nextPollAt?: number;
+}
+
+/** A live line: {@link LiveLine.above} prints a line above it; {@link LiveLine.stop} clears it. */
+export interface LiveLine {
+  readonly above: (text: string) => void;
+  readonly update: (state: LiveState) => void;
+  readonly stop: () => void;
+}
+
+/** What {@link startLiveLine} needs. */
+export interface LiveLineOptions {
+  /** Writes text (stderr through its chokepoint, which strips every control character). */
+  readonly write: (text: string) => void;
+  /** Writes a terminal control (CliIo.stderrControl). */
+  readonly control: (control: TerminalControl) => void;
+  /** The job, e.g. `image-job 2c9e…`. */
+  readonly label: string;
+  readonly timeoutMs: number;
+  /** Terminal width; the line is cut to fit, so that redrawing never wraps. */
+  readonly columns: number;
+  readonly color: boolean;
+  /** @default Date.now */
+  readonly now?: () => number;
+}
+
+/**
+ * Whether a wait gets a live line: stderr is a terminal, and neither `--quiet`, `CI`, a dumb
+ * terminal nor Terraform (which sets `HWJOBS_KIND`) asks for plain lines.
+ */
+export function liveLineWanted(columns: number | undefined, quiet: boolean, env: Readonly<Record<string, string | undefined>>): boolean {
+  return columns !== undefined && !quiet && !env.CI && env.TERM !== "dumb" && !env[WAIT_ENV.kind];
+}
+
+/** Colour at a terminal unless `NO_COLOR` is set to anything non-empty (no-color.org). */
+export function colorWanted(env: Readonly<Record<string, string | undefined>>): boolean {
+  return !env.NO_COLOR;
+}
+
+const STATUS_COLORS: Readonly<Record<string, TerminalControl>> = {
+  SUCCESS: "green",
+  FAILED: "red",
+  FAIL: "red",
+  ABNORMAL: "red",
+  RUNNING: "yellow",
+  WAITING: "cyan",
+  INIT: "cyan",
+};
+
+/** The live line's text (one safe line, cut to `columns - 1`), before any colour. */
+export function liveText(label: string, state: LiveState, elapsedMs: number, timeoutMs: number, now: number): string {
+  const p = state.progress;
+  const subJobs = p && p.total > 0 ? `, sub-jobs ${p.succeeded}/${p.total}${p.failed > 0 ? ` (${p.failed} failed)` : ""}` : "";
+  const left = Math.max(0, timeoutMs - elapsedMs);
+  const next = state.nextPollAt === undefined ? "polling" : `next poll in ${formatDuration(Math.max(0, state.nextPollAt - now))}`;
+  return `${label}: ${state.status ?? "…"}${subJobs} · ${formatDuration(elapsedMs)} elapsed, ${formatDuration(left)} left · ${next}`;
+}
+
+/** Starts the live line, redrawn every second until {@link LiveLine.stop}. */
+export function startLiveLine(options: LiveLineOptions): LiveLine {
+  const now = options.now ?? Date.now;
+  const start = now();
+  let state: LiveState = {};
+  const draw = () => {
+    const text = sanitizeLine(liveText(sanitizeLine(options.label), state, now() - start, options.timeoutMs, now()));
+    const width = Math.max(10, options.columns - 1 - LINE_PREFIX.length - 1);
+    const cut = [...text].length > width ? `${[...text].slice(0, width - 1).join("")}…` : text;
+    options.control("clearLine");
+    // The status in its colour: the line split around it, the colour by its own channel.
+    const status = state.status === undefined ? undefined : sanitizeLine(state.status);
+    const color = status === undefined || !options.color || !Object.hasOwn(STATUS_COLORS, status) ? undefined : STATUS_COLORS[status];
+    const at = status === undefined ? -1 : cut.indexOf(`: ${status}`);
+    if (color === undefined || at < 0 || status === undefined) {
+      options.write(`${LINE_PREFIX} ${cut}`);
+      return;
+    }
+    const end = at + 2 + status.length;
+    options.write(`${LINE_PREFIX} ${cut.slice(0, at + 2)}`);
+    options.control(color);
+    options.write(cut.slice(at + 2, end));
+    options.control("reset");
+    options.write(cut.slice(end));
+  };
+  const timer = setInterval(draw, REDRAW_MS);
+  timer.unref();
+  draw();
+  // Once stopped, lines are plain lines (the wait's last words) and updates are dropped.
+  let stopped = false;
+  return {
+    above: (text) => {
+      if (!stopped) options.control("clearLine");
+      options.write(progressLine(text));
+      if (!stopped) draw();
+    },
+    update: (next) => {
+      state = { ...state, ...next };
+      if (!stopped) draw();
+    },
+    stop: () => {
+      if (stopped) return;
+      stopped = true;
+      clearInterval(timer);
+      options.control("clearLine");
+    },
+  };
+}
