@@ -35,6 +35,7 @@ const OPTIONS = {
   host: { type: "string" },
   port: { type: "string" },
   scenario: { type: "string" },
+  debug: { type: "boolean" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" },
 } as const;
@@ -42,7 +43,7 @@ const OPTIONS = {
 /** Parsed flag values by flag name (without dashes). */
 export type Flags = { readonly [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]["type"] extends "boolean" ? boolean : string };
 
-const GLOBAL = [...CONNECTION_FLAGS, "output", "help", "version"] as const;
+const GLOBAL = [...CONNECTION_FLAGS, "output", "debug", "help", "version"] as const;
 
 /** Flags each command accepts besides the global ones. */
 export const COMMAND_FLAGS: Readonly<Record<string, readonly (keyof typeof OPTIONS)[]>> = {

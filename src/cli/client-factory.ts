@@ -1,10 +1,11 @@
 import * as z from "zod";
-import { HwClient } from "../core/client";
+import { HwClient, type AttemptEvent, type RetryEvent } from "../core/client";
 import { resolveConfig } from "../core/config";
 import { CONNECTION_SETTING_NAMES, CONNECTION_SETTINGS } from "../core/connection-settings";
 import type { Flags } from "./args";
 import type { CliIo } from "./io";
-import { describeRetry, progressLine } from "./progress";
+import { resolveDebug } from "./debug";
+import { DEBUG_PREFIX, describeAttempt, describeRetry, progressLine } from "./progress";
 
 // Tuned for a process that sends a few requests and exits (docs/architecture.md §5.3), and only
 // in the CLI: the library leaves its host's zod settings alone. zod compiles a schema's parser on
@@ -14,10 +15,21 @@ z.config({ jitless: true });
 
 /**
  * Resolves configuration (validating everything, sending nothing) and builds a client that reports
- * retries on stderr and redacts the environment's secrets (`io.redactor`) from every answer.
+ * retries on stderr and redacts the environment's secrets (`io.redactor`) from every answer. With
+ * `--debug` or `HWJOBS_DEBUG` it also prints a line per HTTP attempt, and the retry lines carry
+ * the same `debug:` prefix, so the trace greps as one.
  */
 export function createClient(flags: Flags, io: CliIo): HwClient {
+  const debug = resolveDebug(flags, io.env);
   const settings = Object.fromEntries(CONNECTION_SETTING_NAMES.map((name) => [name, flags[CONNECTION_SETTINGS[name].flag]]));
   const config = resolveConfig(settings, io.env);
-  return new HwClient(config, { env: io.env, redactor: io.redactor, onRetry: (event) => io.stderr(progressLine(describeRetry(event))) });
+  // The client redacts the URL and request id, and guarded-io.ts every stderr chunk; this is one
+  // more pass, on the whole debug line, so no single layer alone stands between a secret and stderr.
+  const redact = (text: string) => io.redactor?.redact(text) ?? text;
+  const onRetry = (event: RetryEvent) => {
+    const line = describeRetry(event);
+    io.stderr(progressLine(debug ? redact(`${DEBUG_PREFIX} ${line}`) : line));
+  };
+  const onAttempt = debug ? (event: AttemptEvent) => io.stderr(progressLine(redact(describeAttempt(event)))) : undefined;
+  return new HwClient(config, { env: io.env, redactor: io.redactor, onRetry, onAttempt });
 }

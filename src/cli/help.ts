@@ -1,6 +1,7 @@
 import { JOB_KIND_SPECS, JOB_KINDS } from "../jobs/kinds";
 import { MAX_WAIT_JOBS } from "../core/limits";
 import { WAIT_ENV, WAIT_TIMINGS } from "../jobs/wait-timings";
+import { DEBUG_VARIABLE } from "./debug";
 
 const { timeout, notFoundGrace, minPollInterval, maxPollInterval } = WAIT_TIMINGS;
 
@@ -49,6 +50,8 @@ Global flags:
   --appstream-endpoint U  HWJOBS_APPSTREAM_ENDPOINT
   --ims-endpoint URL      HWJOBS_IMS_ENDPOINT
   -o, --output json|jsonl|table|none  result on stdout (default json; jsonl: one object a line; env ${WAIT_ENV.output})
+  --debug                 a stderr line per HTTP attempt (method, URL, status, duration, attempt,
+                          X-Request-Id) and retry; no other header, no body (env ${DEBUG_VARIABLE}=1)
   -h, --help, -v, --version
 
 Credentials come only from the environment: HW_ACCESS_KEY + HW_SECRET_KEY
