@@ -1,7 +1,7 @@
 // Package root: the CDKTF constructs, plus the library API behind the hwjobs CLI for programs
 // that want to poll or wait without Terraform, and the local emulator to run them against.
 export * from "./constructs";
-export { HwClient, type HwClientOptions, type RetryEvent } from "./core/client";
+export { HwClient, type AttemptEvent, type HwClientOptions, type RetryEvent } from "./core/client";
 export { resolveConfig, type ClientConfig, type ConfigFlags, type Service } from "./core/config";
 export {
   CONNECTION_SETTING_NAMES,

@@ -36,6 +36,7 @@ const OPTIONS = {
   port: { type: "string" },
   scenario: { type: "string" },
   quiet: { type: "boolean", short: "q" },
+  debug: { type: "boolean" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" },
 } as const;
@@ -43,7 +44,7 @@ const OPTIONS = {
 /** Parsed flag values by flag name (without dashes). */
 export type Flags = { readonly [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]["type"] extends "boolean" ? boolean : string };
 
-const GLOBAL = [...CONNECTION_FLAGS, "output", "quiet", "help", "version"] as const;
+const GLOBAL = [...CONNECTION_FLAGS, "output", "quiet", "debug", "help", "version"] as const;
 
 /** Flags each command accepts besides the global ones. */
 export const COMMAND_FLAGS: Readonly<Record<string, readonly OptionName[]>> = {

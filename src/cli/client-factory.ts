@@ -1,10 +1,11 @@
 import * as z from "zod";
-import { HwClient } from "../core/client";
+import { HwClient, type AttemptEvent, type RetryEvent } from "../core/client";
 import { resolveConfig } from "../core/config";
 import { CONNECTION_SETTING_NAMES, CONNECTION_SETTINGS } from "../core/connection-settings";
 import type { Flags } from "./args";
 import type { CliIo } from "./io";
-import { describeRetry, progressWriter } from "./progress";
+import { resolveDebug } from "./debug";
+import { DEBUG_PREFIX, describeAttempt, describeRetry, progressLine, progressWriter } from "./progress";
 
 // Tuned for a process that sends a few requests and exits (docs/architecture.md §5.3), and only
 // in the CLI: the library leaves its host's zod settings alone. zod compiles a schema's parser on
@@ -14,11 +15,23 @@ z.config({ jitless: true });
 
 /**
  * Resolves configuration (validating everything, sending nothing) and builds a client that reports
- * retries on stderr (unless `--quiet`) and redacts the environment's secrets (`io.redactor`) from every answer.
+ * retries on stderr (unless `--quiet`) and redacts the environment's secrets (`io.redactor`) from
+ * every answer. With `--debug` or `HWJOBS_DEBUG` it also prints a line per HTTP attempt, and the
+ * retry lines (then shown under `--quiet` too) carry the same `debug:` prefix, so the trace greps as one.
  */
 export function createClient(flags: Flags, io: CliIo): HwClient {
+  const debug = resolveDebug(flags, io.env);
   const settings = Object.fromEntries(CONNECTION_SETTING_NAMES.map((name) => [name, flags[CONNECTION_SETTINGS[name].flag]]));
   const config = resolveConfig(settings, io.env);
+  // The client redacts the URL and request id, and guarded-io.ts every stderr chunk; this is one
+  // more pass, on the whole debug line, so no single layer alone stands between a secret and stderr.
+  const redact = (text: string) => io.redactor?.redact(text) ?? text;
   const progress = progressWriter(io.stderr, flags.quiet);
-  return new HwClient(config, { env: io.env, redactor: io.redactor, onRetry: (event) => progress(describeRetry(event)) });
+  const onRetry = (event: RetryEvent) => {
+    const line = describeRetry(event);
+    if (debug) io.stderr(progressLine(redact(`${DEBUG_PREFIX} ${line}`)));
+    else progress(line);
+  };
+  const onAttempt = debug ? (event: AttemptEvent) => io.stderr(progressLine(redact(describeAttempt(event)))) : undefined;
+  return new HwClient(config, { env: io.env, redactor: io.redactor, onRetry, onAttempt });
 }

@@ -2,6 +2,7 @@ import { JOB_KIND_SPECS, JOB_KINDS } from "../jobs/kinds";
 import { MAX_WAIT_JOBS } from "../core/limits";
 import { WAIT_ENV, WAIT_TIMINGS } from "../jobs/wait-timings";
 import type { CommandName } from "./run";
+import { DEBUG_VARIABLE } from "./debug";
 
 const { timeout, notFoundGrace, minPollInterval, maxPollInterval } = WAIT_TIMINGS;
 
@@ -79,6 +80,8 @@ Global flags:
   --ims-endpoint URL      HWJOBS_IMS_ENDPOINT
   -o, --output json|jsonl|table|none  result on stdout (default json; jsonl: one object a line; env ${WAIT_ENV.output})
   -q, --quiet             no progress lines (warnings, failures and errors still go to stderr)
+  --debug                 a stderr line per HTTP attempt (method, URL, status, duration, attempt,
+                          X-Request-Id) and retry; no other header, no body (env ${DEBUG_VARIABLE}=1)
   -h, --help, -v, --version
 
 ${CREDENTIALS_HELP}

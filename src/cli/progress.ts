@@ -1,4 +1,4 @@
-import type { RetryEvent } from "../core/client";
+import type { AttemptEvent, RetryEvent } from "../core/client";
 import { formatDuration } from "../core/duration";
 import { sanitizeLine } from "../core/sanitize";
 import type { WaitEvent } from "../jobs/events";
@@ -54,6 +54,21 @@ export function progressWriter(stderr: (text: string) => void, quiet: boolean | 
 /** One line per HTTP retry. */
 export function describeRetry(event: RetryEvent): string {
   return `retrying ${event.operation} in ${(event.delayMs / 1000).toFixed(1)}s after ${event.reason} (attempt ${event.attempt}/${event.maxAttempts})`;
+}
+
+/** What starts the text of a debug line (`hwjobs: debug: ...`), so the whole trace greps as one. */
+export const DEBUG_PREFIX = "debug:";
+
+/**
+ * One debug line per HTTP attempt: method, full URL, status or network error code, duration,
+ * attempt number and X-Request-Id, e.g. `debug: GET https://host/v1/p/jobs/1 -> 200 in 12ms
+ * (attempt 1/5, X-Request-Id abc)`. Never another header, never a body (docs/architecture.md,
+ * section 5).
+ */
+export function describeAttempt(event: AttemptEvent): string {
+  const result = event.status !== undefined ? String(event.status) : (event.errorCode ?? "no answer");
+  const requestId = event.requestId ? `, X-Request-Id ${event.requestId}` : "";
+  return `${DEBUG_PREFIX} ${event.method} ${event.url} -> ${result} in ${Math.round(event.durationMs)}ms (attempt ${event.attempt}/${event.maxAttempts}${requestId})`;
 }
 
 /**

@@ -2,6 +2,7 @@ import { formatDuration, parseDuration } from "../core/duration";
 import { InvalidInputError } from "../core/errors";
 import { WAIT_ENV, WAIT_TIMINGS, type WaitTiming, type WaitTimingProp } from "../jobs/wait-timings";
 import type { Flags } from "./args";
+import { resolveSwitch } from "./env-switch";
 import { parseOutputFormat, type OutputFormat } from "./output";
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -59,20 +60,4 @@ function resolveTimings(flags: Flags, env: Env): Timings {
     throw new InvalidInputError("--min-poll-interval", "--min-poll-interval: must not exceed --max-poll-interval");
   }
   return timings;
-}
-
-/**
- * A boolean flag, else its variable: `true` or `1` mean on, empty or unset off. Anything else is
- * refused rather than read as off, so a `yes` or `TRUE` meant to switch it on cannot silently be
- * ignored, nor a `false` be mistaken for a setting that exists.
- */
-function resolveSwitch(flag: boolean | undefined, variable: string, env: Env, on: string, off: string): boolean {
-  if (flag) return true;
-  const value = env[variable];
-  if (value === undefined || value === "") return false;
-  if (value === "true" || value === "1") return true;
-  throw new InvalidInputError(
-    variable,
-    `${variable}: ${JSON.stringify(value)} is not accepted; accepted: true or 1 (${on}), or empty (the default: ${off})`,
-  );
 }

@@ -47,6 +47,29 @@ export interface RetryEvent {
   readonly reason: string;
 }
 
+/**
+ * Reported after every attempt, answered or not, for a debug trace. It carries no header but
+ * `X-Request-Id` and no body: nothing in it can hold a credential (the URL's query is what the
+ * caller gave, and is redacted too).
+ */
+export interface AttemptEvent {
+  readonly operation: string;
+  readonly method: "GET";
+  /** The full URL sent, query included. */
+  readonly url: string;
+  /** 1-based. */
+  readonly attempt: number;
+  readonly maxAttempts: number;
+  /** The HTTP status, when an answer came. */
+  readonly status?: number;
+  /** The network error's code (e.g. `ECONNREFUSED`), when none came. */
+  readonly errorCode?: string;
+  /** From sending to the end of the body (or the failure), by the client's clock. */
+  readonly durationMs: number;
+  /** The answer's `X-Request-Id`, if it had one. */
+  readonly requestId?: string;
+}
+
 /** Options of {@link HwClient}. */
 export interface HwClientOptions {
   /** @default a keep-alive proxy-aware agent from the environment */
@@ -59,6 +82,8 @@ export interface HwClientOptions {
   readonly random?: () => number;
   /** Called before each retry. */
   readonly onRetry?: (event: RetryEvent) => void;
+  /** Called after every attempt, success or failure (network errors and aborts included). */
+  readonly onAttempt?: (event: AttemptEvent) => void;
   /** Environment for proxy settings. @default process.env */
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** Replaces secrets in everything the server answers. @default a redactor of the config's credentials */
@@ -106,7 +131,7 @@ export class HwClient {
       .map(([key, value]) => `${encodeRfc3986(key)}=${encodeRfc3986(String(value))}`)
       .join("&");
     for (let attempt = 1; ; attempt++) {
-      const outcome = await this.attempt(url, req.signal);
+      const outcome = await this.timedAttempt(req.operation, url, attempt, req.signal);
       if (outcome.kind === "response" && outcome.oversized) {
         throw new ResponseValidationError(req.operation, path, `body larger than ${MAX_BODY_BYTES / 1024 / 1024} MiB`, outcome.requestId);
       }
@@ -133,6 +158,33 @@ export class HwClient {
   /** Closes pooled connections (only those of a dispatcher this client created). */
   async close(): Promise<void> {
     if (this.ownsDispatcher) await this.dispatcher.close();
+  }
+
+  /** {@link HwClient.attempt}, reported to `onAttempt` however it ends. */
+  private async timedAttempt(operation: string, url: URL, attempt: number, signal: AbortSignal | undefined): Promise<Outcome> {
+    const onAttempt = this.options.onAttempt;
+    if (onAttempt === undefined) return this.attempt(url, signal);
+    const started = this.clock.now();
+    const report = (fields: Pick<AttemptEvent, "status" | "errorCode" | "requestId">) =>
+      onAttempt({
+        operation,
+        method: "GET",
+        url: this.redact(url.href),
+        attempt,
+        maxAttempts: this.policy.maxAttempts,
+        durationMs: Math.max(0, this.clock.now() - started),
+        ...fields,
+        requestId: fields.requestId === undefined ? undefined : this.redact(fields.requestId),
+      });
+    let outcome: Outcome;
+    try {
+      outcome = await this.attempt(url, signal);
+    } catch (error) {
+      report({ errorCode: "aborted" });
+      throw error;
+    }
+    report(outcome.kind === "network" ? { errorCode: outcome.code } : { status: outcome.status, requestId: outcome.requestId });
+    return outcome;
   }
 
   private async attempt(url: URL, signal: AbortSignal | undefined): Promise<Outcome> {

@@ -8,6 +8,7 @@ import { JOB_KIND_SPECS, JOB_KINDS } from "../../jobs/kinds";
 import { queryEnumValues, queryJobTypeFilter, queryTargets, type QueryOperation } from "../../jobs/queries";
 import { WAIT_ENV, WAIT_TIMINGS, type WaitTimingProp } from "../../jobs/wait-timings";
 import { COMMAND_FLAGS, type OptionName } from "../args";
+import { DEBUG_VARIABLE } from "../debug";
 import { DEFAULT_COMMAND_TIMEOUT } from "../deadline";
 import { COMMAND_SUMMARIES, CREDENTIALS_HELP, EXIT_CODES_HELP } from "../help";
 import { OUTPUT_FORMATS } from "../output";
@@ -83,6 +84,10 @@ const FLAG_DOCS: Readonly<Record<OptionName, FlagDoc>> = {
   port: { value: "P", text: "port to listen on (0: any free port)", default: String(EMULATOR_DEFAULTS.port) },
   scenario: { value: "NAME|FILE", text: "jobs to seed: a built-in name (below) or a scenario .json file" },
   quiet: { text: "no progress lines (warnings, failures and errors still go to stderr)" },
+  debug: {
+    text: "a stderr line per HTTP attempt (method, URL, status, duration, attempt, X-Request-Id) and retry; never a secret header or a body",
+    env: [DEBUG_VARIABLE],
+  },
   help: { text: "this help" },
   version: { text: "the version" },
 };
