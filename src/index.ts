@@ -2,7 +2,8 @@
 // that want to poll or wait without Terraform, and the local emulator to run them against.
 export * from "./constructs";
 export { HwClient, type AttemptEvent, type HwClientOptions, type RetryEvent } from "./core/client";
-export { resolveConfig, type ClientConfig, type ConfigFlags, type Service } from "./core/config";
+export { resolveConfig, type ClientConfig, type ConfigFlags, type ResolveConfigOptions, type Service } from "./core/config";
+export { ConfigError, type ConfigAudience, type ConfigProblem, type ConfigSettingName } from "./core/config-error";
 export {
   CONNECTION_SETTING_NAMES,
   CONNECTION_SETTINGS,

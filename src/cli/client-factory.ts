@@ -1,10 +1,12 @@
 import * as z from "zod";
 import { HwClient, type AttemptEvent, type RetryEvent } from "../core/client";
 import { resolveConfig } from "../core/config";
+import type { ConfigAudience } from "../core/config-error";
 import { CONNECTION_SETTING_NAMES, CONNECTION_SETTINGS } from "../core/connection-settings";
 import type { Flags } from "./args";
 import type { CliIo } from "./io";
 import { resolveDebug } from "./debug";
+import { insideTerraform } from "./inside-terraform";
 import { DEBUG_PREFIX, describeAttempt, describeRetry, progressLine, progressWriter } from "./progress";
 
 // Tuned for a process that sends a few requests and exits (docs/architecture.md §5.3), and only
@@ -18,11 +20,14 @@ z.config({ jitless: true });
  * retries on stderr (unless `--quiet`) and redacts the environment's secrets (`io.redactor`) from
  * every answer. With `--debug` or `HWJOBS_DEBUG` it also prints a line per HTTP attempt, and the
  * retry lines (then shown under `--quiet` too) carry the same `debug:` prefix, so the trace greps as one.
+ * @param audience who reads a configuration problem: `terraform` names construct props instead of
+ *   flags; by default `terraform` inside a wait construct's run ({@link insideTerraform}), else `cli`
+ * @throws ConfigError (exit 2) listing every missing or invalid setting
  */
-export function createClient(flags: Flags, io: CliIo): HwClient {
+export function createClient(flags: Flags, io: CliIo, audience: ConfigAudience = insideTerraform(io.env) ? "terraform" : "cli"): HwClient {
   const debug = resolveDebug(flags, io.env);
   const settings = Object.fromEntries(CONNECTION_SETTING_NAMES.map((name) => [name, flags[CONNECTION_SETTINGS[name].flag]]));
-  const config = resolveConfig(settings, io.env);
+  const config = resolveConfig(settings, io.env, { audience });
   // The client redacts the URL and request id, and guarded-io.ts every stderr chunk; this is one
   // more pass, on the whole debug line, so no single layer alone stands between a secret and stderr.
   const redact = (text: string) => io.redactor?.redact(text) ?? text;

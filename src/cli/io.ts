@@ -13,6 +13,8 @@ export interface CliIo {
    * @throws InvalidInputError (field `stdin`) once more than `maxBytes` arrived, without reading on
    */
   readonly readStdin: (maxBytes: number) => Promise<string>;
+  /** The width of stdout when it is a terminal, else `undefined`: tables are cut to fit only then. */
+  readonly stdoutColumns?: () => number | undefined;
   /** The width of stderr when it is a terminal, else `undefined` (a pipe, a file, Terraform's log). */
   readonly stderrColumns?: () => number | undefined;
   /** Writes one of the fixed terminal controls to stderr (by name, so no other text can pass). */

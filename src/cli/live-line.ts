@@ -1,7 +1,7 @@
 import { formatDuration } from "../core/duration";
 import { sanitizeLine } from "../core/sanitize";
 import type { SubJobProgress } from "../jobs/sub-job-progress";
-import { WAIT_ENV } from "../jobs/wait-timings";
+import { insideTerraform } from "./inside-terraform";
 import { LINE_PREFIX, progressLine } from "./progress";
 import type { TerminalControl } from "./terminal-controls";
 
@@ -48,7 +48,7 @@ export interface LiveLineOptions {
  * terminal nor Terraform (which sets `HWJOBS_KIND`) asks for plain lines.
  */
 export function liveLineWanted(columns: number | undefined, quiet: boolean, env: Readonly<Record<string, string | undefined>>): boolean {
-  return columns !== undefined && !quiet && !env.CI && env.TERM !== "dumb" && !env[WAIT_ENV.kind];
+  return columns !== undefined && !quiet && !env.CI && env.TERM !== "dumb" && !insideTerraform(env);
 }
 
 /** Colour at a terminal unless `NO_COLOR` is set to anything non-empty (no-color.org). */

@@ -42,6 +42,7 @@ const io: CliIo = {
   },
   signal: controller.signal,
   // isatty(2) first: process.stderr is built only when it is a terminal that wants a live line.
+  stdoutColumns: () => (isatty(1) ? process.stdout.columns || 80 : undefined),
   stderrColumns: () => (isatty(2) ? process.stderr.columns || 80 : undefined),
 };
 

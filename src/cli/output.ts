@@ -1,11 +1,11 @@
 import { InvalidInputError } from "../core/errors";
 import { safeJson } from "../core/safe-json";
-import { sanitizeLine } from "../core/sanitize";
-import { summarizeItem } from "../jobs/item-summary";
-import type { QueryItem } from "../jobs/queries";
+import { summarizeItem, type ItemSummary } from "../jobs/item-summary";
+import type { ListOperation, QueryItem } from "../jobs/queries";
 import type { JobSnapshot } from "../jobs/snapshot";
 import type { WaitOutcome } from "../jobs/wait-many";
 import { WAIT_ENV } from "../jobs/wait-timings";
+import { renderTable, type TableColumn, type TableOptions } from "./table";
 
 // Everything the CLI prints as a result on stdout, in one place: the formats, the JSON documents
 // and the tables of `get`, `wait`, `list` and `count` (docs/architecture.md §5). Progress,
@@ -21,25 +21,6 @@ export function parseOutputFormat(flag: string | undefined, env: Readonly<Record
   const [value, field] = flag !== undefined ? [flag, "--output"] : [env[WAIT_ENV.output] || "json", WAIT_ENV.output];
   if ((OUTPUT_FORMATS as readonly string[]).includes(value)) return value as OutputFormat;
   throw new InvalidInputError(field, `${field}: unknown format ${JSON.stringify(value)}; accepted: ${OUTPUT_FORMATS.join(", ")}`);
-}
-
-/**
- * Renders rows as columns aligned with spaces; the first row is the header. The chokepoint of
- * table output: API text can hold newlines, escape sequences or bidi controls, which would break
- * rows, drive the terminal or reorder columns, so every cell is made one safe line (core/sanitize.ts).
- */
-export function renderTable(rawRows: readonly (readonly string[])[]): string {
-  const rows = rawRows.map((row) => row.map(sanitizeLine));
-  const widths: number[] = [];
-  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
-  return rows
-    .map((row) =>
-      row
-        .map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]!)))
-        .join("  ")
-        .trimEnd(),
-    )
-    .join("\n");
 }
 
 /** The result of `get` and `wait` on stdout (docs/architecture.md §5), with the API's job object as is. */
@@ -99,7 +80,7 @@ function jsonLines(values: readonly unknown[]): string {
  * Renders the results of a `wait` on several jobs: a JSON array in the order given, one object a
  * line (jsonl), one table row per job, or nothing.
  */
-export function renderJobResults(results: readonly JobResult[], format: OutputFormat): string {
+export function renderJobResults(results: readonly JobResult[], format: OutputFormat, table: TableOptions = {}): string {
   if (format === "none") return "";
   if (format === "json") return `${safeJson(results, 2)}\n`;
   if (format === "jsonl") return jsonLines(results);
@@ -111,7 +92,7 @@ export function renderJobResults(results: readonly JobResult[], format: OutputFo
     r.resource_ids.join(", "),
     [r.error_code, r.error_message].filter(Boolean).join(" "),
   ]);
-  return `${renderTable([["KIND", "JOB_ID", "STATUS", "PHASE", "RESOURCE_IDS", "ERROR"], ...rows])}\n`;
+  return `${renderTable(JOB_RESULTS_COLUMNS, rows, table)}\n`;
 }
 
 /**
@@ -122,12 +103,11 @@ export function renderJobResults(results: readonly JobResult[], format: OutputFo
  * a server echoed reads `***` (the client redacts every answer). The table strips control, escape
  * and bidi characters (see renderTable).
  */
-export function renderJobResult(result: JobResult, format: OutputFormat): string {
+export function renderJobResult(result: JobResult, format: OutputFormat, table: TableOptions = {}): string {
   if (format === "none") return "";
   if (format === "json") return `${safeJson(result, 2)}\n`;
   if (format === "jsonl") return jsonLines([result]);
   const rows: string[][] = [
-    ["FIELD", "VALUE"],
     ["kind", result.kind],
     ["job_id", result.job_id],
     ["status", result.status],
@@ -136,27 +116,69 @@ export function renderJobResult(result: JobResult, format: OutputFormat): string
     ["error_code", result.error_code],
     ["error_message", result.error_message],
   ];
-  return `${renderTable(rows)}\n`;
+  return `${renderTable([{ header: "FIELD" }, { header: "VALUE", shrink: true }], rows, table)}\n`;
 }
+
+/** The columns of a list table, one per {@link ItemSummary} field; free text may be cut to fit a terminal. */
+const ITEM_COLUMNS = {
+  id: { header: "ID" },
+  parent: { header: "PARENT_ID" },
+  type: { header: "TYPE" },
+  status: { header: "STATUS" },
+  subJobs: { header: "SUB_JOBS" },
+  begin: { header: "BEGIN" },
+  end: { header: "END" },
+  resource: { header: "RESOURCE", shrink: true },
+  error: { header: "ERROR", shrink: true },
+} as const satisfies Record<keyof ItemSummary, TableColumn>;
+
+/** The item fields a list table shows: parent jobs their sub-job count, sub-jobs their parent (docs/architecture.md, section 5). */
+export const LIST_TABLE_FIELDS: Readonly<Record<ListOperation, readonly (keyof ItemSummary)[]>> = {
+  "list-image-jobs": ["id", "type", "status", "subJobs", "begin", "end"],
+  "list-image-sub-jobs": ["id", "parent", "type", "status", "begin", "end", "resource", "error"],
+  "list-app-sub-jobs": ["id", "parent", "type", "status", "begin", "end", "resource", "error"],
+};
+
+/** The columns of the table of several jobs' results. */
+const JOB_RESULTS_COLUMNS: readonly TableColumn[] = [
+  { header: "KIND" },
+  { header: "JOB_ID" },
+  { header: "STATUS" },
+  { header: "PHASE" },
+  { header: "RESOURCE_IDS", shrink: true },
+  { header: "ERROR", shrink: true },
+];
 
 /**
  * Renders a `list` result: `{"count", "items"}`, the items one a line (jsonl, for `jq -c` and
  * line tools; the count is left out), a table of item summaries with "N of COUNT", or nothing.
+ * @param table where the table must fit (the terminal), if anywhere
  */
-export function renderItems(count: number, items: readonly QueryItem[], format: OutputFormat): string {
+export function renderItems(
+  op: ListOperation,
+  count: number,
+  items: readonly QueryItem[],
+  format: OutputFormat,
+  table: TableOptions = {},
+): string {
   if (format === "none") return "";
   if (format === "json") return `${safeJson({ count, items }, 2)}\n`;
   if (format === "jsonl") return jsonLines(items);
+  const fields = LIST_TABLE_FIELDS[op];
   const rows = items.map((item) => {
-    const s = summarizeItem(item);
-    return [s.id, s.type, s.status, s.begin, s.end, s.resource, s.error];
+    const summary = summarizeItem(item);
+    return fields.map((field) => summary[field]);
   });
-  return `${renderTable([["ID", "TYPE", "STATUS", "BEGIN", "END", "RESOURCE", "ERROR"], ...rows])}\n${items.length} of ${count}\n`;
+  return `${renderTable(
+    fields.map((field) => ITEM_COLUMNS[field]),
+    rows,
+    table,
+  )}\n${items.length} of ${count}\n`;
 }
 
 /** Renders a `count` result: `{"count": N}` on one line (json and jsonl alike), a COUNT table, or nothing. */
 export function renderCount(count: number, format: OutputFormat): string {
   if (format === "none") return "";
   if (format === "json" || format === "jsonl") return `${safeJson({ count })}\n`;
-  return `${renderTable([["COUNT"], [String(count)]])}\n`;
+  return `${renderTable([{ header: "COUNT" }], [[String(count)]])}\n`;
 }

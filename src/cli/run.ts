@@ -1,3 +1,4 @@
+import { ConfigError } from "../core/config-error";
 import { HwJobsError } from "../core/errors";
 import { ExitCode, type ExitCodeValue } from "../core/exit-codes";
 import { VERSION } from "../core/version";
@@ -63,6 +64,11 @@ function reportError(error: unknown, io: CliIo): ExitCodeValue {
   if (io.signal.aborted && !(error instanceof HwJobsError && error.exitCode === ExitCode.INTERRUPTED)) {
     io.stderr(progressLine("error: interrupted"));
     return ExitCode.INTERRUPTED;
+  }
+  if (error instanceof ConfigError) {
+    // One line per setting, so that each reads as its own fix.
+    for (const problem of error.problems) io.stderr(progressLine(`error: ${oneLine(problem.message)}`));
+    return error.exitCode;
   }
   if (error instanceof HwJobsError) {
     io.stderr(progressLine(`error: ${oneLine(error.message)}`));

@@ -1,6 +1,14 @@
 import { CONNECTION_SETTINGS, type ConnectionSettingName } from "./connection-settings";
 import { resolveCredentials, type Credentials } from "./credentials";
 import { validateEndpoint } from "./endpoint";
+import {
+  ConfigError,
+  invalidSetting,
+  missingSetting,
+  type ConfigAudience,
+  type ConfigProblem,
+  type ConfigSettingName,
+} from "./config-error";
 import { InvalidInputError } from "./errors";
 import { isProjectId, isRegion, PROJECT_ID_ACCEPTED, REGION_ACCEPTED } from "./limits";
 import { cloudDomain, defaultAppstreamEndpoint, defaultImsEndpoint } from "./regions";
@@ -52,61 +60,104 @@ function pick(flag: string | undefined, env: Env, names: readonly string[]): { v
   return undefined;
 }
 
+/** Options of {@link resolveConfig}. */
+export interface ResolveConfigOptions {
+  /**
+   * Who reads the problems, and so which remedy each names.
+   * @default "cli"
+   */
+  readonly audience?: ConfigAudience;
+}
+
 /**
- * Resolves configuration from flags and the environment (docs/architecture.md §4), validating every value.
- * Nothing is sent; a problem throws an InvalidInputError naming the flag or variable.
+ * Resolves configuration from flags and the environment (docs/architecture.md, section 4),
+ * validating every value. Nothing is sent; every problem is found in one pass and thrown together.
  * @param flags the command-line settings; a flag that is set wins over the environment
  * @param env the environment to read settings and credentials from, usually `process.env`; an
  *   empty value counts as unset
+ * @throws ConfigError listing every missing or invalid setting, each naming its flag (or, for the
+ *   `terraform` audience, its construct prop) and its variables
  */
-export function resolveConfig(flags: ConfigFlags, env: Env): ClientConfig {
+export function resolveConfig(flags: ConfigFlags, env: Env, options: ResolveConfigOptions = {}): ClientConfig {
+  const audience = options.audience ?? "cli";
+  const problems: ConfigProblem[] = [];
+  /** Runs one check; a refusal becomes a problem of `setting`, and the check's result is then undefined. */
+  const check = <T>(setting: ConfigSettingName, run: () => T): T | undefined => {
+    try {
+      return run();
+    } catch (error) {
+      if (!(error instanceof InvalidInputError)) throw error;
+      problems.push(invalidSetting(setting, error, audience));
+      return undefined;
+    }
+  };
   // Region and project id follow core/limits.ts, as the constructs' synth-time checks do, so that
   // a value that synthesizes is one the CLI accepts at plan time.
-  const region = pick(flags.region, env, CONNECTION_SETTINGS.region.env);
-  if (region && !isRegion(region.value)) {
-    const field = region.field || "--region";
-    throw new InvalidInputError(field, `${field}: invalid region ${JSON.stringify(region.value)}; expected ${REGION_ACCEPTED}`);
-  }
+  const region = check("region", () =>
+    checked(pick(flags.region, env, CONNECTION_SETTINGS.region.env), "--region", isRegion, "region", REGION_ACCEPTED),
+  );
   const project = pick(flags.projectId, env, CONNECTION_SETTINGS.projectId.env);
-  if (!project) {
-    throw new InvalidInputError(
-      "--project-id",
-      "project id: missing; pass --project-id or set HW_PROJECT_ID (or OS_PROJECT_ID, HUAWEICLOUD_SDK_PROJECT_ID)",
-    );
+  if (!project) problems.push(missingSetting("projectId", audience));
+  const projectId = project && check("projectId", () => checked(project, "--project-id", isProjectId, "project id", PROJECT_ID_ACCEPTED));
+  // An invalid region is reported once, as invalid, not again as missing for each endpoint.
+  const regionKnown = region !== undefined || problems.some((p) => p.setting === "region");
+  const endpoints = resolveEndpoints(flags, env, region, check);
+  if (endpoints.appstream === null || endpoints.ims === null) {
+    if (!regionKnown) problems.push(missingSetting("region", audience));
   }
-  if (!isProjectId(project.value)) {
-    const field = project.field || "--project-id";
-    throw new InvalidInputError(field, `${field}: invalid project id ${JSON.stringify(project.value)}; expected ${PROJECT_ID_ACCEPTED}`);
-  }
-  const endpoints = resolveEndpoints(flags, env, region?.value);
+  const credentials = check("credentials", () => resolveCredentials(env));
+  // The shared endpoint (and HW_CLOUD) serve both services: a refusal of one is reported once.
+  const [first, ...rest] = problems.filter((p, i) => problems.findIndex((q) => q.message === p.message) === i);
+  if (first) throw new ConfigError([first, ...rest]);
   return {
-    ...(region ? { region: region.value } : {}),
-    projectId: project.value,
-    credentials: resolveCredentials(env),
-    endpoints,
+    ...(region ? { region } : {}),
+    projectId: projectId!,
+    credentials: credentials!,
+    endpoints: endpoints as Record<Service, string>,
   };
 }
 
-function resolveEndpoints(flags: ConfigFlags, env: Env, region: string | undefined): Record<Service, string> {
+/** A setting's value, refused (naming where it came from) unless `valid`; undefined when unset. */
+function checked(
+  given: { value: string; field: string } | undefined,
+  flag: string,
+  valid: (value: string) => boolean,
+  label: string,
+  accepted: string,
+): string | undefined {
+  if (!given || valid(given.value)) return given?.value;
+  const field = given.field || flag;
+  throw new InvalidInputError(field, `${field}: invalid ${label} ${JSON.stringify(given.value)}; expected ${accepted}`);
+}
+
+/** Runs a check of one setting, as in {@link resolveConfig}. */
+type Check = <T>(setting: ConfigSettingName, run: () => T) => T | undefined;
+
+/**
+ * The base URL per service: given, else derived from the region. Undefined where the given value
+ * was refused (a problem already recorded); null where none is given and no region to derive it from.
+ */
+function resolveEndpoints(
+  flags: ConfigFlags,
+  env: Env,
+  region: string | undefined,
+  check: Check,
+): Record<Service, string | undefined | null> {
   const shared = pick(flags.endpoint, env, CONNECTION_SETTINGS.endpoint.env);
   const perService = {
-    appstream: pick(flags.appstreamEndpoint, env, CONNECTION_SETTINGS.appstreamEndpoint.env) ?? shared,
-    ims: pick(flags.imsEndpoint, env, CONNECTION_SETTINGS.imsEndpoint.env) ?? shared,
-  };
-  const fieldOf = (service: Service, p: { field: string }) =>
-    p.field || (p === shared ? "--endpoint" : service === "ims" ? "--ims-endpoint" : "--appstream-endpoint");
-  const resolve = (service: Service, derive: (region: string, domain: string) => string): string => {
-    const given = perService[service];
-    if (given) return validateEndpoint(given.value, fieldOf(service, given));
-    if (!region) {
-      throw new InvalidInputError(
-        "--region",
-        `region: missing; pass --region or set HW_REGION_NAME (or OS_REGION_NAME), or give --endpoint / HWJOBS_ENDPOINT`,
-      );
-    }
+    appstream: { given: pick(flags.appstreamEndpoint, env, CONNECTION_SETTINGS.appstreamEndpoint.env), setting: "appstreamEndpoint" },
+    ims: { given: pick(flags.imsEndpoint, env, CONNECTION_SETTINGS.imsEndpoint.env), setting: "imsEndpoint" },
+  } as const;
+  const resolve = (service: Service, derive: (region: string, domain: string) => string): string | undefined | null => {
+    const { given, setting } = perService[service];
+    if (given) return check(setting, () => validateEndpoint(given.value, given.field || `--${CONNECTION_SETTINGS[setting].flag}`));
+    if (shared) return check("endpoint", () => validateEndpoint(shared.value, shared.field || "--endpoint"));
+    if (!region) return null;
     // The region is validated already; HW_CLOUD is not, and a value such as "example.com/x" or
     // "a b" would otherwise surface later as a path prefix or a TypeError instead of exit 2.
-    return validateEndpoint(derive(region, cloudDomain(region, env.HW_CLOUD)), env.HW_CLOUD ? "HW_CLOUD" : "--region");
+    return check("region", () =>
+      validateEndpoint(derive(region, cloudDomain(region, env.HW_CLOUD)), env.HW_CLOUD ? "HW_CLOUD" : "--region"),
+    );
   };
   return { appstream: resolve("appstream", defaultAppstreamEndpoint), ims: resolve("ims", defaultImsEndpoint) };
 }

@@ -3,8 +3,12 @@ import type { QueryItem } from "./queries";
 /** One listed item reduced to text columns for table output; absent values are `""`. */
 export interface ItemSummary {
   readonly id: string;
+  /** `job_id`: the parent job of a sub-job. */
+  readonly parent: string;
   readonly type: string;
   readonly status: string;
+  /** `sub_jobs_total` of a parent job, in decimal. */
+  readonly subJobs: string;
   readonly begin: string;
   readonly end: string;
   /** `job_resource_info.resource_id`. */
@@ -25,8 +29,10 @@ export function summarizeItem(item: QueryItem): ItemSummary {
   const flat = joinError(textOf(record.error_code), textOf(record.error_message));
   return {
     id: textOf(record.id),
+    parent: textOf(record.job_id),
     type: textOf(record.job_type),
     status: textOf(record.status),
+    subJobs: typeof record.sub_jobs_total === "number" ? String(record.sub_jobs_total) : "",
     begin: textOf(record.begin_time),
     end: textOf(record.end_time),
     resource: textOf(resource?.resource_id),

@@ -301,13 +301,41 @@ function cells(line: string, starts: readonly number[]): string[] {
   return starts.map((start, i) => line.slice(start, i + 1 < starts.length ? starts[i + 1] : undefined).trimEnd());
 }
 
+/** The columns of each list's table, and the cell each shows of an item. */
+const TABLES = {
+  "image-jobs": {
+    ID: (item: Item) => item.id,
+    TYPE: (item: Item) => item.job_type,
+    STATUS: (item: Item) => item.status,
+    SUB_JOBS: (item: Item) => item.sub_jobs_total ?? "",
+    BEGIN: (item: Item) => item.begin_time,
+    END: (item: Item) => item.end_time ?? "",
+  },
+  "sub-jobs": {
+    ID: (item: Item) => item.id,
+    PARENT_ID: (item: Item) => item.job_id,
+    TYPE: (item: Item) => item.job_type,
+    STATUS: (item: Item) => item.status,
+    BEGIN: (item: Item) => item.begin_time,
+    END: (item: Item) => item.end_time ?? "",
+    RESOURCE: (item: Item) => (item.job_resource_info as { resource_id?: string } | undefined)?.resource_id ?? "",
+    ERROR: (item: Item) => {
+      const exec = item.job_execute_info as { error_code?: string; error_message?: string } | undefined;
+      const code = (item.error_code as string | undefined) || exec?.error_code || "";
+      const message = (item.error_message as string | undefined) || exec?.error_message || "";
+      return [code, message].filter((s) => s !== "").join(" ");
+    },
+  },
+} as const;
+
 /** Checks a `--output table` rendering against the items it should show, and returns its lines. */
-function assertTable(stdout: string, expected: readonly Item[], total: number): void {
+function assertTable(stdout: string, table: keyof typeof TABLES, expected: readonly Item[], total: number): void {
   assert.ok(stdout.endsWith("\n"), "ends with a newline");
   const lines = stdout.slice(0, -1).split("\n");
   assert.equal(lines.length, expected.length + 2, `header, ${expected.length} rows, footer:\n${stdout}`);
   const header = lines[0]!;
-  const names = ["ID", "TYPE", "STATUS", "BEGIN", "END", "RESOURCE", "ERROR"];
+  const columns = Object.entries(TABLES[table]) as [string, (item: Item) => unknown][];
+  const names = columns.map(([name]) => name);
   assert.deepEqual(header.split(/\s+/), names, "the header");
   const starts = names.map((name) => header.search(new RegExp(`(?<=^|\\s)${name}(?=\\s|$)`)));
   assert.deepEqual(
@@ -325,12 +353,7 @@ function assertTable(stdout: string, expected: readonly Item[], total: number): 
         start <= line.length ? line[start - 1] === " " : true,
         `row ${r}: a column boundary at ${start} falls between cells:\n${line}`,
       );
-    const resource = (item.job_resource_info as { resource_id?: string } | undefined)?.resource_id ?? "";
-    const exec = item.job_execute_info as { error_code?: string; error_message?: string } | undefined;
-    const code = (item.error_code as string | undefined) || exec?.error_code || "";
-    const message = (item.error_message as string | undefined) || exec?.error_message || "";
-    const error = [code, message].filter((s) => s !== "").join(" ");
-    const want = [item.id, item.job_type, item.status, item.begin_time, item.end_time ?? "", resource, error].map(String);
+    const want = columns.map(([, cell]) => String(cell(item)));
     assert.deepEqual(cells(line, starts), want, `row ${r} is aligned under the header and shows the item`);
   });
   assert.equal(lines.at(-1), `${expected.length} of ${total}`, "footer: shown of total");
@@ -342,14 +365,14 @@ describe("hwjobs list --output table|none", { concurrency: 8 }, () => {
     const r = await run(["list", "image-jobs", "--job-type", "CREATE_SERVER", "--offset", "3", "--limit", "12", "--output", "table"]);
     assertExit(r, 0);
     assert.equal(r.stderr, "", describeResult(r));
-    assertTable(r.stdout, expected.slice(3, 15), expected.length);
+    assertTable(r.stdout, "image-jobs", expected.slice(3, 15), expected.length);
   });
 
   it("image-sub-jobs of a failed job: resource and nested error columns", async () => {
     const expected = imageSubs({ jobTypes: ["CREATE_SERVER_IMAGE"], jobId: IMAGE_JOB_FAILED });
     const r = await run(["list", "image-sub-jobs", "--job-type", "CREATE_SERVER_IMAGE", "--job-id", IMAGE_JOB_FAILED, "--output", "table"]);
     assertExit(r, 0);
-    assertTable(r.stdout, expected, expected.length);
+    assertTable(r.stdout, "sub-jobs", expected, expected.length);
     assert.ok(r.stdout.includes("WKS.00129901 The service is now unavailable to process the request."), r.stdout);
   });
 
@@ -357,14 +380,14 @@ describe("hwjobs list --output table|none", { concurrency: 8 }, () => {
     const expected = appSubs({ jobTypes: ["UPGRADE_ACCESS_AGENT"] });
     const r = await run(["list", "app-sub-jobs", "--job-type", "UPGRADE_ACCESS_AGENT", "--all", "--output", "table"]);
     assertExit(r, 0);
-    assertTable(r.stdout, expected, expected.length);
+    assertTable(r.stdout, "sub-jobs", expected, expected.length);
     assert.equal(r.stdout.trimEnd().split("\n").at(-1), `${expected.length} of ${expected.length}`);
   });
 
   it("an empty result: the header and 0 of 0", async () => {
     const r = await run(["list", "image-sub-jobs", "--job-type", "DELETE_SERVER", "--job-id", "nothing-here", "--output", "table"]);
     assertExit(r, 0);
-    assertTable(r.stdout, [], 0);
+    assertTable(r.stdout, "sub-jobs", [], 0);
   });
 
   it("HWJOBS_OUTPUT=table is the default format when --output is absent; --output wins", async () => {
@@ -372,7 +395,7 @@ describe("hwjobs list --output table|none", { concurrency: 8 }, () => {
     const expected = imageJobs("DELETE_SERVER");
     const table = await runCli(["list", "image-jobs", "--job-type", "DELETE_SERVER", "--limit", "4"], env);
     assertExit(table, 0);
-    assertTable(table.stdout, expected.slice(0, 4), expected.length);
+    assertTable(table.stdout, "image-jobs", expected.slice(0, 4), expected.length);
     const json = await runCli(["list", "image-jobs", "--job-type", "DELETE_SERVER", "--limit", "4", "--output", "json"], env);
     assertWindow(parseList(json), expected, 0, 4, "--output json");
   });

@@ -2,27 +2,13 @@
 // one line redrawn in place with status, sub-job progress, elapsed and remaining time and the
 // next poll, coloured unless NO_COLOR; through a pipe, plain lines only.
 import assert from "node:assert/strict";
-import { execFile, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { after, before, describe, it } from "node:test";
-import { promisify } from "node:util";
 import { liveText } from "../../src/cli/live-line";
 import { startEmulator, type RunningEmulator } from "../../src/emulator";
-import {
-  assertExit,
-  childEnv,
-  CLI_BUNDLE,
-  describeResult,
-  emulatorEnv,
-  FAST_POLL,
-  killLiveChildren,
-  runCli,
-  type CliEnv,
-} from "../helpers/cli";
+import { assertExit, describeResult, emulatorEnv, FAST_POLL, killLiveChildren, runCli } from "../helpers/cli";
 import { createJob } from "../helpers/emulator-admin";
-
-const run = promisify(execFile);
-const hasScript = spawnSync("sh", ["-c", "command -v script"]).status === 0;
+import { HAS_SCRIPT, underTerminal } from "../helpers/terminal";
 
 let emulator: RunningEmulator;
 before(async () => {
@@ -35,18 +21,6 @@ after(async () => {
 
 const CLEAR_LINE = "\r\x1b[2K";
 const COLOR = /\x1b\[3\dm/;
-
-/** Runs the bundle under a pseudo-terminal; the terminal's output (stdout and stderr) comes back. */
-async function underTerminal(args: readonly string[], env: CliEnv): Promise<string> {
-  const quote = (word: string) => `'${word.replace(/'/g, `'\\''`)}'`;
-  // A terminal wide enough for the whole line (script's pty starts at 80 columns).
-  const command = `stty cols 160; exec ${[process.execPath, CLI_BUNDLE, ...args].map(quote).join(" ")}`;
-  const { stdout } = await run("script", ["-q", "-e", "-c", command, "/dev/null"], {
-    env: childEnv({ TERM: "xterm", ...env }),
-    timeout: 30_000,
-  });
-  return stdout;
-}
 
 async function newJob(project: string): Promise<string> {
   return createJob(emulator.url, {
@@ -71,10 +45,10 @@ describe("the live line", { concurrency: true }, () => {
     assert.equal(text, "image-job j1: RUNNING, sub-jobs 2/3 · 1m5s elapsed, 58m55s left · next poll in 7s");
   });
 
-  it("at a terminal: one line redrawn in place, with colour", { skip: !hasScript && "no util-linux script" }, async () => {
+  it("at a terminal: one line redrawn in place, with colour", { skip: !HAS_SCRIPT && "no util-linux script" }, async () => {
     const p = randomBytes(16).toString("hex");
     const id = await newJob(p);
-    const out = await underTerminal(["wait", "image-job", id, "-o", "none", ...FAST_POLL], emulatorEnv(emulator.url, p));
+    const out = (await underTerminal(["wait", "image-job", id, "-o", "none", ...FAST_POLL], emulatorEnv(emulator.url, p))).output;
     assert.ok(out.includes(CLEAR_LINE), JSON.stringify(out));
     assert.match(
       out,
@@ -86,18 +60,21 @@ describe("the live line", { concurrency: true }, () => {
     assert.match(out, new RegExp(`hwjobs: image-job ${id} succeeded`));
   });
 
-  it("NO_COLOR: the live line without colour", { skip: !hasScript && "no util-linux script" }, async () => {
+  it("NO_COLOR: the live line without colour", { skip: !HAS_SCRIPT && "no util-linux script" }, async () => {
     const p = randomBytes(16).toString("hex");
     const id = await newJob(p);
-    const out = await underTerminal(["wait", "image-job", id, "-o", "none", ...FAST_POLL], emulatorEnv(emulator.url, p, { NO_COLOR: "1" }));
+    const out = (
+      await underTerminal(["wait", "image-job", id, "-o", "none", ...FAST_POLL], emulatorEnv(emulator.url, p, { NO_COLOR: "1" }))
+    ).output;
     assert.ok(out.includes(CLEAR_LINE));
     assert.doesNotMatch(out, COLOR, JSON.stringify(out));
   });
 
-  it("CI or --quiet at a terminal: no live line", { skip: !hasScript && "no util-linux script" }, async () => {
+  it("CI or --quiet at a terminal: no live line", { skip: !HAS_SCRIPT && "no util-linux script" }, async () => {
     const p = randomBytes(16).toString("hex");
     const id = await newJob(p);
-    const ci = await underTerminal(["wait", "image-job", id, "-o", "none", ...FAST_POLL], emulatorEnv(emulator.url, p, { CI: "true" }));
+    const ci = (await underTerminal(["wait", "image-job", id, "-o", "none", ...FAST_POLL], emulatorEnv(emulator.url, p, { CI: "true" })))
+      .output;
     assert.ok(!ci.includes(CLEAR_LINE) && !COLOR.test(ci), JSON.stringify(ci));
     assert.match(ci, /hwjobs: waiting for image-job/);
   });

@@ -46,6 +46,7 @@ describe("terraform apply gated on a job", { skip: terraform ? false : "terrafor
     name: string,
     spec: Omit<CreateJobRequest, "project_id">,
     vars: Record<string, string>,
+    envChanges: Readonly<Record<string, string | undefined>> = {},
   ): Promise<{ result: RunResult; dir: string; id: string }> {
     const dir = join(work, name);
     cpSync(stackDir, dir, { recursive: true });
@@ -56,6 +57,7 @@ describe("terraform apply gated on a job", { skip: terraform ? false : "terrafor
       HW_PROJECT_ID: PROJECT,
       HW_ACCESS_KEY: ACCESS_KEY,
       HW_SECRET_KEY: SECRET,
+      ...envChanges,
     };
     const init = await terraformInit(terraform!, dir, { env, timeoutMs: 120_000 });
     assert.equal(init.code, 0, init.output);
@@ -143,6 +145,32 @@ describe("terraform apply gated on a job", { skip: terraform ? false : "terrafor
     }
     const polls = (await requestLog(emulator.url)).filter((r) => r.path.endsWith(`/jobs/${evil}`));
     assert.ok(polls.length >= 1, "the job id did not reach the API verbatim");
+  });
+
+  test("settings missing from Terraform's environment: every one is reported in one apply, naming the construct prop", async () => {
+    const { result, dir, id } = await apply(
+      "unconfigured",
+      { kind: "ims-job", waiting_ms: 100, running_ms: 500, outcome: "success" },
+      { job_kind: "ims-job" },
+      { HW_PROJECT_ID: undefined, HW_REGION_NAME: undefined, HWJOBS_ENDPOINT: undefined, HW_ACCESS_KEY: undefined },
+    );
+    assert.notEqual(result.code, 0);
+    assert.match(result.output, /exit status 2/);
+    // Terraform may wrap a long line; the words are compared with whitespace collapsed.
+    const output = result.output.replace(/\s+/g, " ");
+    for (const expected of [
+      "project id: missing; set the construct's projectId prop, or HW_PROJECT_ID",
+      "region: missing; set the construct's region prop (or endpoint), or HW_REGION_NAME",
+      "credentials: HW_SECRET_KEY is set but HW_ACCESS_KEY is not",
+      "in the environment Terraform runs in",
+    ]) {
+      assert.ok(output.includes(expected), `expected ${JSON.stringify(expected)} in:\n${result.output}`);
+    }
+    assert.ok(!/pass --(project-id|region)/.test(output), `names a flag Terraform cannot pass:\n${result.output}`);
+    assert.ok(!result.output.includes(SECRET), "secret in terraform output");
+    assert.ok(!stateAddresses(dir).includes("terraform_data.release"));
+    const polls = (await requestLog(emulator.url)).filter((r) => r.path.includes(id));
+    assert.equal(polls.length, 0, "nothing is sent with a configuration that has problems");
   });
 
   test("the secret key appears nowhere in cdktf.out, the state or Terraform's output", async () => {

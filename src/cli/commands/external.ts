@@ -60,21 +60,6 @@ function parseStdin(text: string): Record<string, string> {
 }
 
 /**
- * Builds the client. A bad configuration value that came from the query is reported under the
- * query's key (`project_id`), not under the flag it stands for (`--project-id`).
- */
-function createQueryClient(flags: Flags, configKeys: ReadonlyMap<string, string>, io: CliIo) {
-  try {
-    return createClient(flags, io);
-  } catch (error) {
-    if (!(error instanceof InvalidInputError)) throw error;
-    const key = configKeys.get(error.field);
-    if (key === undefined || !error.message.startsWith(`${error.field}:`)) throw error;
-    throw new InvalidInputError(key, `${key}${error.message.slice(error.field.length)}`);
-  }
-}
-
-/**
  * The query keys an operation takes besides `operation` and the config keys. Lists read every
  * page, so `offset` and `limit` are left to the query parser, which refuses them with a reason.
  */
@@ -153,14 +138,10 @@ export async function runExternal(args: ParsedArgs, io: CliIo): Promise<ExitCode
   const flags: Record<string, string | boolean | undefined> = { ...args.flags };
   // No prototype: a key such as "__proto__" or "toString" must stay a (refused) parameter.
   const params: Record<string, string> = Object.create(null) as Record<string, string>;
-  // Flag → query key, for the config values the query gave: errors then name the query's key.
-  const configKeys = new Map<string, string>();
   for (const [key, value] of Object.entries(rest)) {
     // hasOwn, not `in`: inherited names ("toString", "__proto__") are not config keys.
     if (Object.hasOwn(CONFIG_KEYS, key)) {
-      const flag = CONFIG_KEYS[key]!;
-      flags[flag] = value || undefined;
-      if (value) configKeys.set(`--${flag}`, key);
+      flags[CONFIG_KEYS[key]!] = value || undefined;
     } else params[key] = value;
   }
 
@@ -171,7 +152,7 @@ export async function runExternal(args: ParsedArgs, io: CliIo): Promise<ExitCode
   if (isQueryOperation(operation)) {
     const parsed = parseQuery(operation, params, undefined, { all: true });
     const pageConcurrency = parseConcurrency(concurrency, "concurrency");
-    const client = createQueryClient(flags as Flags, configKeys, io);
+    const client = createClient(flags as Flags, io, "terraform");
     // On stderr, which Terraform shows only when the program fails; the constructs warn at synth.
     for (const warning of queryWarnings(parsed)) io.stderr(progressLine(`warning: ${warning}`));
     try {
@@ -196,7 +177,7 @@ export async function runExternal(args: ParsedArgs, io: CliIo): Promise<ExitCode
   if (jobId === undefined) throw new InvalidInputError("job_id", `job_id: required for ${operation}`);
   const id = validateJobId(kind, jobId, "job_id");
   const missingOk = parseMissingOk(params[MISSING_OK]);
-  const client = createQueryClient(flags as Flags, configKeys, io);
+  const client = createClient(flags as Flags, io, "terraform");
   try {
     const scope = { operation: `external ${operation} ${id}`, endpoint: jobEndpoint(client, kind) };
     let result: ExternalJobResult;

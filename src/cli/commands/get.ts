@@ -7,6 +7,7 @@ import type { CliIo } from "../io";
 import { resolveJobTarget } from "../job-target";
 import { progressLine } from "../progress";
 import { jobResult, parseOutputFormat, renderJobResult } from "../output";
+import { stdoutTable } from "../table";
 
 /** `hwjobs get <kind> <job-id> [--timeout 5m]`: one read of a job; exit 0 whatever its phase. */
 export async function runGet(args: ParsedArgs, io: CliIo): Promise<ExitCodeValue> {
@@ -20,7 +21,7 @@ export async function runGet(args: ParsedArgs, io: CliIo): Promise<ExitCodeValue
     const snapshot = await withDeadline(deadline, scope, io.signal, (signal) => fetchJob(client, target.kind, target.jobId, signal));
     // What is off in the answer (e.g. a SUCCESS kept pending by its sub-jobs) goes to stderr, as in `wait`.
     for (const warning of snapshot.warnings ?? []) io.stderr(progressLine(`warning: ${warning.message}`));
-    io.stdout(renderJobResult(jobResult(snapshot), format));
+    io.stdout(renderJobResult(jobResult(snapshot), format, stdoutTable(io)));
     return ExitCode.OK;
   } finally {
     await client.close();

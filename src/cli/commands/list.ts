@@ -7,6 +7,7 @@ import { parseConcurrency } from "../concurrency";
 import { parseCommandDeadline, withDeadline } from "../deadline";
 import type { CliIo } from "../io";
 import { parseOutputFormat, renderItems } from "../output";
+import { stdoutTable } from "../table";
 import { flagLabel, rawQueryFromFlags, resolveTarget } from "../query-flags";
 
 /** `hwjobs list <what>` → the operation it runs, from the operation registry. */
@@ -31,7 +32,7 @@ export async function runList(args: ParsedArgs, io: CliIo): Promise<ExitCodeValu
     const scope = { operation: `list ${args.positionals[0]}`, endpoint: client.config.endpoints[queryService(op)] };
     const result = await withDeadline(deadline, scope, io.signal, (signal) => runQuery(client, parsed, { all, concurrency, signal }));
     if (result.kind !== "list") throw new Error(`${op} returned no items`);
-    io.stdout(renderItems(result.count, result.items, format));
+    io.stdout(renderItems(op, result.count, result.items, format, stdoutTable(io)));
     return ExitCode.OK;
   } finally {
     await client.close();

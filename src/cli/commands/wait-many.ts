@@ -9,6 +9,7 @@ import { checkOutcomes, waitForJobs, type WaitOutcome } from "../../jobs/wait-ma
 import { jobEndpoint, parseCommandDeadline, withDeadline } from "../deadline";
 import type { CliIo } from "../io";
 import { outcomeResult, renderJobResults } from "../output";
+import { stdoutTable } from "../table";
 import { describeWaitEvent, isProgressEvent, progressLine, progressWriter } from "../progress";
 import type { WaitSettings } from "../wait-settings";
 
@@ -82,7 +83,7 @@ export async function waitForIds(
       onOutcome,
     },
   );
-  io.stdout(renderJobResults(outcomes.map(outcomeResult), settings.format));
+  io.stdout(renderJobResults(outcomes.map(outcomeResult), settings.format, stdoutTable(io)));
   const verdict = checkOutcomes(outcomes);
   if (verdict) throw verdict;
   progress(`all ${total} ${kind} jobs succeeded`);

@@ -14,6 +14,7 @@ import { resolveWaitRequest } from "../job-target";
 import { colorWanted, liveLineWanted, startLiveLine, type LiveLine } from "../live-line";
 import { describeWaitEvent, isProgressEvent, progressLine, progressWriter } from "../progress";
 import { jobResult, renderJobResult } from "../output";
+import { stdoutTable } from "../table";
 import { resolveWaitSettings, type WaitSettings } from "../wait-settings";
 import { waitForIds, waitForSelection } from "./wait-many";
 
@@ -75,13 +76,13 @@ async function waitForOne(target: JobRef, settings: WaitSettings, client: HwClie
     live?.stop();
     const resources = snapshot.resourceIds.length > 0 ? `; resource ${snapshot.resourceIds.join(", ")}` : "";
     progress(`${target.kind} ${target.jobId} succeeded${resources}`);
-    io.stdout(renderJobResult(jobResult(snapshot), settings.format));
+    io.stdout(renderJobResult(jobResult(snapshot), settings.format, stdoutTable(io)));
     return ExitCode.OK;
   } catch (error) {
     live?.stop();
     // A failed job's result still goes to stdout, so scripts can read its error fields.
     if (error instanceof JobFailedError) {
-      io.stdout(renderJobResult(jobResult(error.snapshot), settings.format));
+      io.stdout(renderJobResult(jobResult(error.snapshot), settings.format, stdoutTable(io)));
       // Failed by its sub-jobs alone: say how to accept that, since the status says SUCCESS.
       if (classifyJobStatus(error.snapshot.kind, error.snapshot.status).phase === "succeeded") {
         say(
