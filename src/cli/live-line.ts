@@ -1,8 +1,11 @@
 import { formatDuration } from "../core/duration";
 import { sanitizeLine } from "../core/sanitize";
 import type { SubJobProgress } from "../jobs/sub-job-progress";
+import { truncateToWidth } from "./display-width";
 import { insideTerraform } from "./inside-terraform";
+import type { CliIo } from "./io";
 import { LINE_PREFIX, progressLine } from "./progress";
+import type { StderrLines } from "./stderr-lines";
 import type { TerminalControl } from "./terminal-controls";
 
 // The one line a wait at a terminal keeps redrawn in place (docs/architecture.md, section 5):
@@ -12,10 +15,24 @@ import type { TerminalControl } from "./terminal-controls";
 
 const REDRAW_MS = 1000;
 
-/** What the live line shows of the job, as the wait learns it. */
+/** Where a wait on several jobs stands: how many ended, and the statuses of the others. */
+export interface JobsProgress {
+  readonly total: number;
+  /** Jobs that ended, whatever their outcome. */
+  readonly done: number;
+  /** Of those, the jobs that failed. */
+  readonly failed: number;
+  /** The jobs still waited for, counted by their last status, e.g. `[["RUNNING", 2]]`. */
+  readonly pending: readonly (readonly [status: string, count: number])[];
+}
+
+/** What the live line shows of the job (or jobs), as the wait learns it. */
 export interface LiveState {
+  /** The one job's status (coloured). */
   readonly status?: string;
   readonly progress?: SubJobProgress;
+  /** A wait on several jobs: shown instead of a status. */
+  readonly jobs?: JobsProgress;
   /** When, on the `now()` clock, the next poll is due. */
   readonly nextPollAt?: number;
 }
@@ -33,7 +50,7 @@ export interface LiveLineOptions {
   readonly write: (text: string) => void;
   /** Writes a terminal control (CliIo.stderrControl). */
   readonly control: (control: TerminalControl) => void;
-  /** The job, e.g. `image-job 2c9e…`. */
+  /** The job, e.g. `image-job 2c9e…`, or the jobs, e.g. `3 image-job jobs`. */
   readonly label: string;
   readonly timeoutMs: number;
   /** Terminal width; the line is cut to fit, so that redrawing never wraps. */
@@ -68,11 +85,22 @@ const STATUS_COLORS: Readonly<Record<string, TerminalControl>> = {
 
 /** The live line's text (one safe line, cut to `columns - 1`), before any colour. */
 export function liveText(label: string, state: LiveState, elapsedMs: number, timeoutMs: number, now: number): string {
-  const p = state.progress;
-  const subJobs = p && p.total > 0 ? `, sub-jobs ${p.succeeded}/${p.total}${p.failed > 0 ? ` (${p.failed} failed)` : ""}` : "";
   const left = Math.max(0, timeoutMs - elapsedMs);
   const next = state.nextPollAt === undefined ? "polling" : `next poll in ${formatDuration(Math.max(0, state.nextPollAt - now))}`;
-  return `${label}: ${state.status ?? "…"}${subJobs} · ${formatDuration(elapsedMs)} elapsed, ${formatDuration(left)} left · ${next}`;
+  return `${label}: ${describeState(state)} · ${formatDuration(elapsedMs)} elapsed, ${formatDuration(left)} left · ${next}`;
+}
+
+/** `RUNNING, sub-jobs 2/3` for one job; `1/3 done (1 failed), 2 RUNNING` for several. */
+function describeState(state: LiveState): string {
+  const jobs = state.jobs;
+  if (jobs) {
+    const failed = jobs.failed > 0 ? ` (${jobs.failed} failed)` : "";
+    const pending = jobs.pending.map(([status, count]) => `, ${count} ${status}`).join("");
+    return `${jobs.done}/${jobs.total} done${failed}${pending}`;
+  }
+  const p = state.progress;
+  const subJobs = p && p.total > 0 ? `, sub-jobs ${p.succeeded}/${p.total}${p.failed > 0 ? ` (${p.failed} failed)` : ""}` : "";
+  return `${state.status ?? "…"}${subJobs}`;
 }
 
 /** Starts the live line, redrawn every second until {@link LiveLine.stop}. */
@@ -82,8 +110,8 @@ export function startLiveLine(options: LiveLineOptions): LiveLine {
   let state: LiveState = {};
   const draw = () => {
     const text = sanitizeLine(liveText(sanitizeLine(options.label), state, now() - start, options.timeoutMs, now()));
-    const width = Math.max(10, options.columns - 1 - LINE_PREFIX.length - 1);
-    const cut = [...text].length > width ? `${[...text].slice(0, width - 1).join("")}…` : text;
+    // In display columns: a CJK job id takes two a character, and a line that wraps cannot be redrawn.
+    const cut = truncateToWidth(text, Math.max(10, options.columns - 1 - LINE_PREFIX.length - 1));
     options.control("clearLine");
     // The status in its colour: the line split around it, the colour by its own channel.
     const status = state.status === undefined ? undefined : sanitizeLine(state.status);
@@ -120,6 +148,37 @@ export function startLiveLine(options: LiveLineOptions): LiveLine {
       stopped = true;
       clearInterval(timer);
       options.control("clearLine");
+    },
+  };
+}
+
+/**
+ * The live line of a wait at `io`'s terminal, or `undefined` for plain lines ({@link liveLineWanted}).
+ * While it is drawn, `lines` (the client's retry and debug lines) are printed above it.
+ * @param label the job or jobs, e.g. `image-job 2c9e…`
+ */
+export function startWaitLiveLine(
+  io: CliIo,
+  lines: StderrLines,
+  options: { readonly label: string; readonly timeoutMs: number; readonly quiet: boolean },
+): LiveLine | undefined {
+  const columns = io.stderrColumns?.();
+  const control = io.stderrControl;
+  if (columns === undefined || control === undefined || !liveLineWanted(columns, options.quiet, io.env)) return undefined;
+  const live = startLiveLine({
+    write: io.stderr,
+    control,
+    label: options.label,
+    timeoutMs: options.timeoutMs,
+    columns,
+    color: colorWanted(io.env),
+  });
+  lines.route(live.above);
+  return {
+    ...live,
+    stop: () => {
+      lines.route(undefined);
+      live.stop();
     },
   };
 }

@@ -46,11 +46,13 @@ export type WaitOutcome =
   | { readonly ref: JobRef; readonly state: "error"; readonly snapshot?: JobSnapshot; readonly error: HwJobsError };
 
 /** Options of {@link waitForJobs}: those of `waitForJob`, shared by every job, and `failFast`. */
-export interface WaitManyOptions extends Omit<WaitOptions, "target" | "onEvent"> {
+export interface WaitManyOptions extends Omit<WaitOptions, "target" | "onEvent" | "onSleep"> {
   /** Stop waiting for the others at the first failure. @default false */
   readonly failFast?: boolean;
   /** Receives each job's progress; must not throw. */
   readonly onEvent?: (ref: JobRef, event: WaitEvent) => void;
+  /** Told each job's delay before its next poll; must not throw. */
+  readonly onSleep?: (ref: JobRef, delayMs: number) => void;
   /** Called once per job as it ends, in the order they end; must not throw. */
   readonly onOutcome?: (outcome: WaitOutcome) => void;
 }
@@ -64,7 +66,7 @@ export interface WaitManyOptions extends Omit<WaitOptions, "target" | "onEvent">
  * @throws InvalidInputError for invalid options, before any poll
  */
 export async function waitForJobs(jobs: readonly JobToWaitFor[], options: WaitManyOptions): Promise<WaitOutcome[]> {
-  const { failFast = false, onEvent, onOutcome, signal, ...timings } = options;
+  const { failFast = false, onEvent, onSleep, onOutcome, signal, ...timings } = options;
   const minDelayMs = timings.minDelayMs ?? WAIT_DEFAULTS.minDelayMs;
   const maxDelayMs = timings.maxDelayMs ?? WAIT_DEFAULTS.maxDelayMs;
   const shared = { ...timings, minDelayMs: sharedFloorMs(jobs.length, minDelayMs, maxDelayMs), maxDelayMs };
@@ -75,7 +77,13 @@ export async function waitForJobs(jobs: readonly JobToWaitFor[], options: WaitMa
     let outcome: WaitOutcome;
     try {
       outcome = await settle(ref, () =>
-        waitForJob(poll, { ...shared, signal: combined, target: ref, onEvent: onEvent && ((event) => onEvent(ref, event)) }),
+        waitForJob(poll, {
+          ...shared,
+          signal: combined,
+          target: ref,
+          onEvent: onEvent && ((event) => onEvent(ref, event)),
+          onSleep: onSleep && ((delayMs) => onSleep(ref, delayMs)),
+        }),
       );
     } catch (error) {
       // An error of no known kind ends the whole wait: the others must not poll on unobserved.

@@ -7,7 +7,7 @@ import { after, before, describe, it } from "node:test";
 import { liveText } from "../../src/cli/live-line";
 import { startEmulator, type RunningEmulator } from "../../src/emulator";
 import { assertExit, describeResult, emulatorEnv, FAST_POLL, killLiveChildren, runCli } from "../helpers/cli";
-import { createJob } from "../helpers/emulator-admin";
+import { createJob, injectFault } from "../helpers/emulator-admin";
 import { HAS_SCRIPT, underTerminal } from "../helpers/terminal";
 
 let emulator: RunningEmulator;
@@ -78,6 +78,59 @@ describe("the live line", { concurrency: true }, () => {
     assert.ok(!ci.includes(CLEAR_LINE) && !COLOR.test(ci), JSON.stringify(ci));
     assert.match(ci, /hwjobs: waiting for image-job/);
   });
+
+  it("liveText of several jobs: how many ended and failed, the others by status", () => {
+    const jobs = { total: 3, done: 1, failed: 1, pending: [["RUNNING", 2]] as const };
+    assert.equal(
+      liveText("3 image-job jobs", { jobs, nextPollAt: 12_000 }, 5_000, 60_000, 10_000),
+      "3 image-job jobs: 1/3 done (1 failed), 2 RUNNING · 5s elapsed, 55s left · next poll in 2s",
+    );
+  });
+
+  it(
+    "a wait on several jobs at a terminal: one live line counting them, no plain count lines",
+    { skip: !HAS_SCRIPT && "no util-linux script" },
+    async () => {
+      const p = randomBytes(16).toString("hex");
+      const ids = [await newJob(p), await newJob(p)];
+      const { output: out, code } = await underTerminal(
+        ["wait", "image-job", ...ids, "-o", "none", ...FAST_POLL],
+        emulatorEnv(emulator.url, p),
+      );
+      assert.equal(code, 0, out);
+      assert.ok(out.includes(CLEAR_LINE), JSON.stringify(out));
+      assert.match(
+        out,
+        /hwjobs: 2 image-job jobs: 0\/2 done, 2 (\x1b\[\d+m)?RUNNING(\x1b\[0m)? · \d+s elapsed, (1h|59m\d+s) left · next poll in \ds/,
+      );
+      assert.match(out, /hwjobs: 2 image-job jobs: 1\/2 done/);
+      assert.doesNotMatch(out, /jobs done, \d+ failed/, "the live line keeps the count");
+      assert.match(out, /hwjobs: all 2 image-job jobs succeeded/);
+      const piped = await runCli(["wait", "image-job", ...ids, "-o", "none", ...FAST_POLL], emulatorEnv(emulator.url, p));
+      assertExit(piped, 0);
+      assert.doesNotMatch(piped.stderr, /[\r\x1b]/, describeResult(piped));
+      assert.match(piped.stderr, /hwjobs: 2\/2 jobs done, 0 failed/);
+    },
+  );
+
+  it(
+    "an HTTP retry during the live line is printed above it, not torn into it",
+    { skip: !HAS_SCRIPT && "no util-linux script" },
+    async () => {
+      const p = randomBytes(16).toString("hex");
+      const id = await newJob(p);
+      await injectFault(emulator.url, { path_prefix: `/v1/${p}/image-server-jobs/${id}`, status: 503 });
+      const { output: out, code } = await underTerminal(
+        ["wait", "image-job", id, "-o", "none", ...FAST_POLL],
+        emulatorEnv(emulator.url, p),
+      );
+      assert.equal(code, 0, out);
+      assert.ok(out.includes(`${CLEAR_LINE}hwjobs: retrying ShowImageJob in `), JSON.stringify(out));
+      // Every retry line starts a line of its own, on a cleared line.
+      for (const at of [...out.matchAll(/hwjobs: retrying/g)].map((m) => m.index))
+        assert.equal(out.slice(at - CLEAR_LINE.length, at), CLEAR_LINE, JSON.stringify(out));
+    },
+  );
 
   it("through a pipe: plain lines, no carriage return, escape or colour", async () => {
     const p = randomBytes(16).toString("hex");

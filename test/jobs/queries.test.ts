@@ -217,8 +217,10 @@ describe("summarizeItem", () => {
   test("an image job (no resource, no error fields)", () => {
     assert.deepEqual(summarizeItem(SEED_LIST_IMAGE_JOBS.items[0]!), {
       id: "1",
+      parent: "",
       type: "createServer",
       status: "WAITING",
+      subJobs: "10",
       begin: "2022-03-07T10:40:43.858Z",
       end: "2022-03-07T10:40:43.858Z",
       resource: "",
@@ -228,6 +230,8 @@ describe("summarizeItem", () => {
 
   test("an image sub-job: error from job_execute_info", () => {
     const summary = summarizeItem(SEED_LIST_IMAGE_SUB_JOBS.items[0]!);
+    assert.equal(summary.parent, SEED_LIST_IMAGE_SUB_JOBS.items[0]!.job_id);
+    assert.equal(summary.subJobs, "");
     assert.equal(summary.resource, "a1a1245-xxxx123d-1425af14");
     assert.equal(summary.error, "WKS.00129901 The service is now unavailable to process the request.");
   });
@@ -251,11 +255,15 @@ describe("summarizeItem", () => {
         end_time: null,
         job_resource_info: null,
         job_execute_info: { error_code: "", error_message: "" },
+        sub_jobs_total: null,
+        job_id: null,
       }),
       {
         id: "",
+        parent: "",
         type: "",
         status: "SUCCESS",
+        subJobs: "",
         begin: "",
         end: "",
         resource: "",

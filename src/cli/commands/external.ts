@@ -152,7 +152,7 @@ export async function runExternal(args: ParsedArgs, io: CliIo): Promise<ExitCode
   if (isQueryOperation(operation)) {
     const parsed = parseQuery(operation, params, undefined, { all: true });
     const pageConcurrency = parseConcurrency(concurrency, "concurrency");
-    const client = createClient(flags as Flags, io, "terraform");
+    const client = createClient(flags as Flags, io, { audience: "terraform" });
     // On stderr, which Terraform shows only when the program fails; the constructs warn at synth.
     for (const warning of queryWarnings(parsed)) io.stderr(progressLine(`warning: ${warning}`));
     try {
@@ -177,7 +177,7 @@ export async function runExternal(args: ParsedArgs, io: CliIo): Promise<ExitCode
   if (jobId === undefined) throw new InvalidInputError("job_id", `job_id: required for ${operation}`);
   const id = validateJobId(kind, jobId, "job_id");
   const missingOk = parseMissingOk(params[MISSING_OK]);
-  const client = createClient(flags as Flags, io, "terraform");
+  const client = createClient(flags as Flags, io, { audience: "terraform" });
   try {
     const scope = { operation: `external ${operation} ${id}`, endpoint: jobEndpoint(client, kind) };
     let result: ExternalJobResult;

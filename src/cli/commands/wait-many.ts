@@ -10,7 +10,9 @@ import { jobEndpoint, parseCommandDeadline, withDeadline } from "../deadline";
 import type { CliIo } from "../io";
 import { outcomeResult, renderJobResults } from "../output";
 import { stdoutTable } from "../table";
+import { startWaitLiveLine } from "../live-line";
 import { describeWaitEvent, isProgressEvent, progressLine, progressWriter } from "../progress";
+import type { StderrLines } from "../stderr-lines";
 import type { WaitSettings } from "../wait-settings";
 
 /**
@@ -23,6 +25,7 @@ export async function waitForSelection(
   settings: WaitSettings,
   client: HwClient,
   io: CliIo,
+  lines: StderrLines,
 ): Promise<ExitCodeValue> {
   const say = progressWriter(io.stderr, settings.quiet);
   const what = `pending ${kind} jobs of type ${selection.jobType}`;
@@ -39,7 +42,7 @@ export async function waitForSelection(
     return ExitCode.OK;
   }
   say(`found ${ids.length} ${what}: ${ids.join(", ")}`);
-  return waitForIds(kind, ids, settings, client, io);
+  return waitForIds(kind, ids, settings, client, io, lines);
 }
 
 /**
@@ -54,40 +57,83 @@ export async function waitForIds(
   settings: WaitSettings,
   client: HwClient,
   io: CliIo,
+  lines: StderrLines,
 ): Promise<ExitCodeValue> {
-  const say = (text: string) => io.stderr(progressLine(text));
-  const progress = progressWriter(io.stderr, settings.quiet);
   const total = jobIds.length;
+  const live = startWaitLiveLine(io, lines, {
+    label: `${total} ${kind} jobs`,
+    timeoutMs: settings.timings.timeoutMs,
+    quiet: settings.quiet,
+  });
+  const say = live ? live.above : (text: string) => io.stderr(progressLine(text));
+  const progress = live ? live.above : progressWriter(io.stderr, settings.quiet);
   progress(`waiting for ${total} ${kind} jobs (timeout ${settings.timeout}) at ${jobEndpoint(client, kind)}`);
   let done = 0;
   let failed = 0;
+  // For the live line: the last status of each job still waited for, and when each polls next.
+  const statuses = new Map<string, string>();
+  const nextPolls = new Map<string, number>();
+  const redraw = () =>
+    live?.update({
+      jobs: { total, done, failed, pending: countStatuses(statuses) },
+      nextPollAt: nextPolls.size > 0 ? Math.min(...nextPolls.values()) : undefined,
+    });
   const onOutcome = (outcome: WaitOutcome) => {
     done++;
     // Jobs that ended FAILED; timeouts and errors have lines of their own, and the verdict counts them.
     if (outcome.state === "failed") failed++;
+    statuses.delete(outcome.ref.jobId);
+    nextPolls.delete(outcome.ref.jobId);
     (outcome.state === "succeeded" ? progress : say)(describeOutcome(outcome));
-    progress(`${done}/${total} jobs done, ${failed} failed`);
+    // At a terminal the live line keeps the count.
+    if (live) redraw();
+    else progress(`${done}/${total} jobs done, ${failed} failed`);
   };
   const options = { allowFailedSubJobs: settings.allowFailedSubJobs };
-  const outcomes = await waitForJobs(
-    jobIds.map((jobId) => ({ ref: { kind, jobId }, poll: jobPoller(client, kind, jobId, options) })),
-    {
-      ...settings.timings,
-      failFast: settings.failFast,
-      signal: io.signal,
-      // Status lines name their job already; the others get its name in front.
-      onEvent: (ref, event) =>
-        (isProgressEvent(event) ? progress : say)(
-          event.type === "status" ? describeWaitEvent(event) : `${ref.kind} ${ref.jobId}: ${describeWaitEvent(event)}`,
-        ),
-      onOutcome,
-    },
-  );
+  let outcomes: WaitOutcome[];
+  try {
+    outcomes = await waitForJobs(
+      jobIds.map((jobId) => ({ ref: { kind, jobId }, poll: jobPoller(client, kind, jobId, options) })),
+      {
+        ...settings.timings,
+        failFast: settings.failFast,
+        signal: io.signal,
+        onEvent: (ref, event) => {
+          if (event.type === "status" || event.type === "heartbeat") {
+            statuses.set(ref.jobId, event.snapshot.status);
+            redraw();
+            // The live line is the heartbeat at a terminal.
+            if (live && event.type === "heartbeat") return;
+          }
+          // Status lines name their job already; the others get its name in front.
+          (isProgressEvent(event) ? progress : say)(
+            event.type === "status" ? describeWaitEvent(event) : `${ref.kind} ${ref.jobId}: ${describeWaitEvent(event)}`,
+          );
+        },
+        onSleep:
+          live &&
+          ((ref, delayMs) => {
+            nextPolls.set(ref.jobId, Date.now() + delayMs);
+            redraw();
+          }),
+        onOutcome,
+      },
+    );
+  } finally {
+    live?.stop();
+  }
   io.stdout(renderJobResults(outcomes.map(outcomeResult), settings.format, stdoutTable(io)));
   const verdict = checkOutcomes(outcomes);
   if (verdict) throw verdict;
   progress(`all ${total} ${kind} jobs succeeded`);
   return ExitCode.OK;
+}
+
+/** The jobs still waited for that have answered, counted by last status, in the order first seen. */
+function countStatuses(statuses: ReadonlyMap<string, string>): [string, number][] {
+  const counts = new Map<string, number>();
+  for (const status of statuses.values()) counts.set(status, (counts.get(status) ?? 0) + 1);
+  return [...counts];
 }
 
 /** One line for a job of several as it ends: success with its resources, or why not. */

@@ -11,9 +11,10 @@ import { createClient } from "../client-factory";
 import { jobEndpoint } from "../deadline";
 import type { CliIo } from "../io";
 import { resolveWaitRequest } from "../job-target";
-import { colorWanted, liveLineWanted, startLiveLine, type LiveLine } from "../live-line";
+import { startWaitLiveLine } from "../live-line";
 import { describeWaitEvent, isProgressEvent, progressLine, progressWriter } from "../progress";
 import { jobResult, renderJobResult } from "../output";
+import { stderrLines, type StderrLines } from "../stderr-lines";
 import { stdoutTable } from "../table";
 import { resolveWaitSettings, type WaitSettings } from "../wait-settings";
 import { waitForIds, waitForSelection } from "./wait-many";
@@ -26,36 +27,26 @@ import { waitForIds, waitForSelection } from "./wait-many";
 export async function runWait(args: ParsedArgs, io: CliIo): Promise<ExitCodeValue> {
   const settings = resolveWaitSettings(args.flags, io.env);
   const request = resolveWaitRequest(args, io.env, settings.allPending);
-  const client = createClient(args.flags, io);
+  const lines = stderrLines(io);
+  const client = createClient(args.flags, io, { lines: lines.write });
   try {
-    if (request.by === "selector") return await waitForSelection(request.kind, request.selection, settings, client, io);
+    if (request.by === "selector") return await waitForSelection(request.kind, request.selection, settings, client, io, lines);
     for (const id of request.duplicates)
       io.stderr(progressLine(`warning: ${request.kind} ${id} is given more than once; waiting for it once`));
-    if (request.jobIds.length > 1) return await waitForIds(request.kind, request.jobIds, settings, client, io);
-    return await waitForOne({ kind: request.kind, jobId: request.jobIds[0]! }, settings, client, io);
+    if (request.jobIds.length > 1) return await waitForIds(request.kind, request.jobIds, settings, client, io, lines);
+    return await waitForOne({ kind: request.kind, jobId: request.jobIds[0]! }, settings, client, io, lines);
   } finally {
     await client.close();
   }
 }
 
-/** The live line of a wait at a terminal (cli/live-line.ts), or `undefined` for plain lines. */
-function startLive(target: JobRef, settings: WaitSettings, io: CliIo): LiveLine | undefined {
-  const columns = io.stderrColumns?.();
-  const control = io.stderrControl;
-  if (columns === undefined || control === undefined || !liveLineWanted(columns, settings.quiet, io.env)) return undefined;
-  return startLiveLine({
-    write: io.stderr,
-    control,
+/** One job: its progress on stderr and its result on stdout, for a failed job too. */
+async function waitForOne(target: JobRef, settings: WaitSettings, client: HwClient, io: CliIo, lines: StderrLines): Promise<ExitCodeValue> {
+  const live = startWaitLiveLine(io, lines, {
     label: `${target.kind} ${target.jobId}`,
     timeoutMs: settings.timings.timeoutMs,
-    columns,
-    color: colorWanted(io.env),
+    quiet: settings.quiet,
   });
-}
-
-/** One job: its progress on stderr and its result on stdout, for a failed job too. */
-async function waitForOne(target: JobRef, settings: WaitSettings, client: HwClient, io: CliIo): Promise<ExitCodeValue> {
-  const live = startLive(target, settings, io);
   const say = live ? live.above : (text: string) => io.stderr(progressLine(text));
   const progress = live ? live.above : progressWriter(io.stderr, settings.quiet);
   progress(`waiting for ${target.kind} ${target.jobId} (timeout ${settings.timeout}) at ${jobEndpoint(client, target.kind)}`);
