@@ -1,32 +1,15 @@
 // Bad input ends with exit 2, one line on stderr naming the field (and what it accepts), nothing on
 // stdout, and no request sent: every case below would otherwise reach the emulator.
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
-import { startEmulator, type RunningEmulator } from "../../src/emulator";
-import {
-  assertExit,
-  assertUsageError,
-  emulatorEnv,
-  FAST_POLL,
-  killLiveChildren,
-  parseJobResult,
-  runCli,
-  type CliEnv,
-} from "../helpers/cli";
+import { describe, it } from "node:test";
+import { assertExit, assertUsageError, emulatorEnv, FAST_POLL, parseJobResult, runCli, type CliEnv, useCliEmulator } from "../helpers/cli";
 import { createJob, requestLog } from "../helpers/emulator-admin";
 
 const PROJECT = "proj-bad-input";
 const KINDS = "image-job, app-job, ims-job";
 const DURATIONS = "90s, 15m, 2h, 1h30m";
 
-let emulator: RunningEmulator;
-before(async () => {
-  emulator = await startEmulator({ port: 0 });
-});
-after(async () => {
-  killLiveChildren();
-  await emulator.close();
-});
+const emulator = useCliEmulator();
 
 interface Case {
   readonly name: string;

@@ -1,27 +1,20 @@
 // `hwjobs get <kind> <job-id>` against the in-process emulator, run as the real bundle.
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
-import { DEMO_CREDENTIALS, startEmulator, type RunningEmulator } from "../../src/emulator";
+import { describe, it } from "node:test";
+import { DEMO_CREDENTIALS } from "../../src/emulator";
 import {
   assertExit,
   describeResult,
   emulatorEnv,
-  killLiveChildren,
   parseJobResult,
   runCli,
   stderrLines,
   type CliResult,
+  useCliEmulator,
 } from "../helpers/cli";
 import { createJob, requestLog, type CreateJobRequest } from "../helpers/emulator-admin";
 
-let emulator: RunningEmulator;
-before(async () => {
-  emulator = await startEmulator({ port: 0 });
-});
-after(async () => {
-  killLiveChildren();
-  await emulator.close();
-});
+const emulator = useCliEmulator();
 
 type Kind = CreateJobRequest["kind"];
 const KINDS: readonly Kind[] = ["image-job", "app-job", "ims-job"];

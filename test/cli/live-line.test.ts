@@ -3,21 +3,13 @@
 // next poll, coloured unless NO_COLOR; through a pipe, plain lines only.
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import { liveText } from "../../src/cli/live-line";
-import { startEmulator, type RunningEmulator } from "../../src/emulator";
-import { assertExit, describeResult, emulatorEnv, FAST_POLL, killLiveChildren, runCli } from "../helpers/cli";
+import { assertExit, describeResult, emulatorEnv, FAST_POLL, runCli, useCliEmulator } from "../helpers/cli";
 import { createJob, injectFault } from "../helpers/emulator-admin";
 import { HAS_SCRIPT, underTerminal } from "../helpers/terminal";
 
-let emulator: RunningEmulator;
-before(async () => {
-  emulator = await startEmulator({ port: 0 });
-});
-after(async () => {
-  killLiveChildren();
-  await emulator.close();
-});
+const emulator = useCliEmulator();
 
 const CLEAR_LINE = "\r\x1b[2K";
 const COLOR = /\x1b\[3\dm/;

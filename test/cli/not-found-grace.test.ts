@@ -2,19 +2,11 @@
 // ends at the not-found grace (plus one request), not at the next backoff step, with exit 4 and a
 // message naming the grace.
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
-import { startEmulator, type RunningEmulator } from "../../src/emulator";
-import { assertExit, describeResult, emulatorEnv, killLiveChildren, runCli, stderrLines } from "../helpers/cli";
+import { describe, it } from "node:test";
+import { assertExit, describeResult, emulatorEnv, runCli, stderrLines, useCliEmulator } from "../helpers/cli";
 import { requestLog } from "../helpers/emulator-admin";
 
-let emulator: RunningEmulator;
-before(async () => {
-  emulator = await startEmulator({ port: 0 });
-});
-after(async () => {
-  killLiveChildren();
-  await emulator.close();
-});
+const emulator = useCliEmulator();
 
 describe("hwjobs wait: the not-found grace ends on time", { concurrency: 2 }, () => {
   for (const kind of ["ims-job", "image-job"] as const) {

@@ -2,19 +2,11 @@
 // stderr and the result stdout (bundle as a child process against the emulator).
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
-import { after, before, describe, it } from "node:test";
-import { startEmulator, type RunningEmulator } from "../../src/emulator";
-import { assertExit, describeResult, emulatorEnv, FAST_POLL, killLiveChildren, parseJobResult, runCli, stderrLines } from "../helpers/cli";
+import { describe, it } from "node:test";
+import { assertExit, describeResult, emulatorEnv, FAST_POLL, parseJobResult, runCli, stderrLines, useCliEmulator } from "../helpers/cli";
 import { createJob, injectFault } from "../helpers/emulator-admin";
 
-let emulator: RunningEmulator;
-before(async () => {
-  emulator = await startEmulator({ port: 0 });
-});
-after(async () => {
-  killLiveChildren();
-  await emulator.close();
-});
+const emulator = useCliEmulator();
 
 const project = () => randomBytes(16).toString("hex");
 

@@ -3,19 +3,11 @@
 import assert from "node:assert/strict";
 import { connect, type AddressInfo } from "node:net";
 import { createServer } from "node:http";
-import { after, before, describe, it } from "node:test";
-import { startEmulator, type RunningEmulator } from "../../src/emulator";
-import { assertExit, describeResult, emulatorEnv, killLiveChildren, parseJobResult, runCli, startCli, stderrLines } from "../helpers/cli";
+import { describe, it } from "node:test";
+import { assertExit, describeResult, emulatorEnv, parseJobResult, runCli, startCli, stderrLines, useCliEmulator } from "../helpers/cli";
 import { createJob, injectFault, requestLog } from "../helpers/emulator-admin";
 
-let emulator: RunningEmulator;
-before(async () => {
-  emulator = await startEmulator({ port: 0 });
-});
-after(async () => {
-  killLiveChildren();
-  await emulator.close();
-});
+const emulator = useCliEmulator();
 
 // Long poll intervals: exit 130 before the hard timeout proves the sleep itself is interrupted.
 const SLOW_POLL = ["--min-poll-interval", "30s", "--max-poll-interval", "60s"] as const;

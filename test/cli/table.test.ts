@@ -4,22 +4,14 @@
 // child process against the emulator, through a pipe and under a pseudo-terminal).
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import { displayWidth, truncateToWidth } from "../../src/cli/display-width";
 import { renderTable } from "../../src/cli/table";
-import { startEmulator, type RunningEmulator } from "../../src/emulator";
-import { assertExit, describeResult, emulatorEnv, FAST_POLL, killLiveChildren, runCli } from "../helpers/cli";
+import { assertExit, describeResult, emulatorEnv, FAST_POLL, runCli, useCliEmulator } from "../helpers/cli";
 import { createJob } from "../helpers/emulator-admin";
 import { HAS_SCRIPT, underTerminal } from "../helpers/terminal";
 
-let emulator: RunningEmulator;
-before(async () => {
-  emulator = await startEmulator({ port: 0 });
-});
-after(async () => {
-  killLiveChildren();
-  await emulator.close();
-});
+const emulator = useCliEmulator();
 
 /**
  * The display column at which each header name starts, and the column each row's cells start at:

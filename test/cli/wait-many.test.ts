@@ -2,29 +2,21 @@
 // job waited for at once, every outcome reported, and the verdict's exit code.
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
-import { after, before, describe, it } from "node:test";
-import { startEmulator, type RunningEmulator } from "../../src/emulator";
+import { describe, it } from "node:test";
 import {
   assertExit,
   assertUsageError,
   describeResult,
   emulatorEnv,
   FAST_POLL,
-  killLiveChildren,
   runCli,
   stderrLines,
   type CliResult,
+  useCliEmulator,
 } from "../helpers/cli";
 import { createJob, requestLog, type CreateJobRequest } from "../helpers/emulator-admin";
 
-let emulator: RunningEmulator;
-before(async () => {
-  emulator = await startEmulator({ port: 0 });
-});
-after(async () => {
-  killLiveChildren();
-  await emulator.close();
-});
+const emulator = useCliEmulator();
 
 const newProject = () => `many-${randomBytes(6).toString("hex")}`;
 

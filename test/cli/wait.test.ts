@@ -4,31 +4,23 @@
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
-import { after, before, describe, it } from "node:test";
-import { startEmulator, type RunningEmulator } from "../../src/emulator";
+import { describe, it } from "node:test";
 import {
   assertExit,
   describeResult,
   emulatorEnv,
   FAST_POLL,
-  killLiveChildren,
   parseJobResult,
   runCli,
   startCli,
   stderrLines,
   type CliEnv,
   type CliResult,
+  useCliEmulator,
 } from "../helpers/cli";
 import { createJob, injectFault, requestLog, type CreateJobRequest } from "../helpers/emulator-admin";
 
-let emulator: RunningEmulator;
-before(async () => {
-  emulator = await startEmulator({ port: 0 });
-});
-after(async () => {
-  killLiveChildren();
-  await emulator.close();
-});
+const emulator = useCliEmulator();
 
 const UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 

@@ -5,7 +5,8 @@ import assert from "node:assert/strict";
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { DEMO_CREDENTIALS } from "../../src/emulator";
+import { after, before } from "node:test";
+import { DEMO_CREDENTIALS, startEmulator, type EmulatorOptions, type RunningEmulator } from "../../src/emulator";
 
 /** Repository root. */
 export const REPO_ROOT = join(__dirname, "..", "..");
@@ -267,4 +268,26 @@ export function assertUsageError(r: CliResult, ...expected: string[]): void {
   assert.equal(lines.length, 1, `expected one line on stderr: ${describeResult(r)}`);
   assert.match(lines[0]!, /^hwjobs: error: \S/);
   for (const text of expected) assert.ok(lines[0]!.includes(text), `stderr should mention ${JSON.stringify(text)}: ${lines[0]}`);
+}
+
+/**
+ * The emulator of a CLI test file: started (on a port the OS picks) before its tests, stopped after
+ * them together with any CLI child still running. Read it only inside tests and hooks.
+ */
+export function useCliEmulator(options: EmulatorOptions = {}): RunningEmulator {
+  let running: RunningEmulator | undefined;
+  before(async () => {
+    running = await startEmulator({ port: 0, ...options });
+  });
+  after(async () => {
+    killLiveChildren();
+    await running?.close();
+  });
+  return new Proxy({} as RunningEmulator, {
+    get: (_target, key) => {
+      assert.ok(running, "the emulator is read before the tests started it");
+      const value: unknown = Reflect.get(running, key);
+      return typeof value === "function" ? value.bind(running) : value;
+    },
+  });
 }
