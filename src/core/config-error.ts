@@ -27,7 +27,7 @@ export interface ConfigProblem {
  * holds them all, joined with ` | `, and the CLI prints one line per problem.
  */
 export class ConfigError extends InvalidInputError {
-  /** The problems, in the order region, project id, endpoints, credentials. */
+  /** The problems, in the order project id, region, endpoints, credentials. */
   readonly problems: readonly ConfigProblem[];
 
   constructor(problems: readonly [ConfigProblem, ...ConfigProblem[]]) {

@@ -60,6 +60,9 @@ function pick(flag: string | undefined, env: Env, names: readonly string[]): { v
   return undefined;
 }
 
+/** The order problems are reported in: the project, where it is (region, endpoints), then who asks. */
+const PROBLEM_ORDER: readonly ConfigSettingName[] = ["projectId", "region", "endpoint", "appstreamEndpoint", "imsEndpoint", "credentials"];
+
 /** Options of {@link resolveConfig}. */
 export interface ResolveConfigOptions {
   /**
@@ -107,7 +110,8 @@ export function resolveConfig(flags: ConfigFlags, env: Env, options: ResolveConf
   }
   const credentials = check("credentials", () => resolveCredentials(env));
   // The shared endpoint (and HW_CLOUD) serve both services: a refusal of one is reported once.
-  const [first, ...rest] = problems.filter((p, i) => problems.findIndex((q) => q.message === p.message) === i);
+  const unique = problems.filter((p, i) => problems.findIndex((q) => q.message === p.message) === i);
+  const [first, ...rest] = unique.sort((a, b) => PROBLEM_ORDER.indexOf(a.setting) - PROBLEM_ORDER.indexOf(b.setting));
   if (first) throw new ConfigError([first, ...rest]);
   return {
     ...(region ? { region } : {}),

@@ -65,8 +65,8 @@ describe("configuration problems", { concurrency: true }, () => {
     });
     const lines = problemLines(r);
     assert.equal(lines.length, 4, describeResult(r));
-    assert.match(lines[0]!, /^HW_REGION_NAME: invalid region "CN_NORTH_4"; expected .*cn-north-4/);
-    assert.match(lines[1]!, /^--project-id: invalid project id "\.\.\/admin"; expected /);
+    assert.match(lines[0]!, /^--project-id: invalid project id "\.\.\/admin"; expected /);
+    assert.match(lines[1]!, /^HW_REGION_NAME: invalid region "CN_NORTH_4"; expected .*cn-north-4/);
     assert.match(lines[2]!, /^HWJOBS_IMS_ENDPOINT: ftp:\/\/ is not allowed/);
     assert.equal(lines[3], "credentials: HW_SECRET_KEY is set but HW_ACCESS_KEY is not; set both, or use HW_AUTH_TOKEN");
   });
@@ -96,8 +96,8 @@ describe("configuration problems", { concurrency: true }, () => {
     const r = await runCli(["wait"], { HWJOBS_KIND: "image-job", HWJOBS_JOB_ID: JOB, HW_ACCESS_KEY: "AK0123", HW_REGION_NAME: "x_y" });
     const lines = problemLines(r);
     assert.deepEqual(lines, [
-      'HW_REGION_NAME: invalid region "x_y"; expected a region id like cn-north-4 or ap-southeast-1 (set by the construct\'s region prop or in the environment Terraform runs in)',
       "project id: missing; set the construct's projectId prop, or HW_PROJECT_ID (or OS_PROJECT_ID, HUAWEICLOUD_SDK_PROJECT_ID) in the environment Terraform runs in",
+      'HW_REGION_NAME: invalid region "x_y"; expected a region id like cn-north-4 or ap-southeast-1 (set by the construct\'s region prop or in the environment Terraform runs in)',
       "credentials: HW_ACCESS_KEY is set but HW_SECRET_KEY is not; set both, or use HW_AUTH_TOKEN (in the environment Terraform runs in)",
     ]);
     assert.ok(!/ --[a-z]/.test(r.stderr), `names a flag Terraform cannot pass: ${r.stderr}`);
@@ -108,8 +108,8 @@ describe("configuration problems", { concurrency: true }, () => {
     const r = await runCli(["external"], {}, { stdin: JSON.stringify(query) });
     const lines = problemLines(r);
     assert.deepEqual(lines, [
-      `region: invalid region "CN"; expected a region id like cn-north-4 or ap-southeast-1 (the construct's region prop)`,
       "project id: missing; set the construct's projectId prop, or HW_PROJECT_ID (or OS_PROJECT_ID, HUAWEICLOUD_SDK_PROJECT_ID) in the environment Terraform runs in",
+      `region: invalid region "CN"; expected a region id like cn-north-4 or ap-southeast-1 (the construct's region prop)`,
       `ims_endpoint: "https://a/b" must be scheme://host[:port] with no path, query or credentials (the construct's imsEndpoint prop)`,
       "credentials: none found; set HW_ACCESS_KEY and HW_SECRET_KEY (optionally HW_SECURITY_TOKEN), or HW_AUTH_TOKEN, in the environment Terraform runs in",
     ]);

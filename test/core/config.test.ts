@@ -1,8 +1,10 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { resolveConfig, type ConfigFlags } from "../../src/core/config";
+import { ConfigError } from "../../src/core/config-error";
 import { resolveCredentials } from "../../src/core/credentials";
 import { InvalidInputError } from "../../src/core/errors";
+import { REGION_ACCEPTED } from "../../src/core/limits";
 
 type Env = Record<string, string | undefined>;
 
@@ -320,5 +322,57 @@ describe("resolveConfig", () => {
       const error = assertInvalid(() => resolveConfig(flags, { ...env, ...SECRETS }), { field: "--region", message: /region: missing/ });
       assert.match(error.message, /HW_REGION_NAME/);
     }
+  });
+});
+
+describe("resolveConfig: every problem at once (ConfigError)", () => {
+  /** The ConfigError `fn` throws. */
+  function problemsOf(fn: () => unknown): ConfigError {
+    try {
+      fn();
+    } catch (error) {
+      assert.ok(error instanceof ConfigError, `expected ConfigError, got ${String(error)}`);
+      assert.ok(error instanceof InvalidInputError, "a ConfigError is an InvalidInputError (exit 2)");
+      return error;
+    }
+    assert.fail("no error thrown");
+  }
+
+  test("nothing set: project id, region and credentials, in that order, one message line", () => {
+    const error = problemsOf(() => resolveConfig({}, {}));
+    assert.deepEqual(
+      error.problems.map((p) => [p.setting, p.field]),
+      [
+        ["projectId", "--project-id"],
+        ["region", "--region"],
+        ["credentials", "HW_ACCESS_KEY"],
+      ],
+    );
+    assert.equal(error.field, "--project-id");
+    assert.equal(error.message, error.problems.map((p) => p.message).join(" | "));
+    assert.doesNotMatch(error.message, /\n/);
+  });
+
+  test("invalid values of every setting, with secrets set: each named once, no secret shown", () => {
+    const env = { ...SECRETS, HW_ACCESS_KEY: undefined, HW_REGION_NAME: "Bad", HW_PROJECT_ID: "a/b", HWJOBS_ENDPOINT: "ftp://x" };
+    const error = problemsOf(() => resolveConfig({ imsEndpoint: "https://ims.example.com/path" }, env));
+    assert.deepEqual(
+      error.problems.map((p) => p.field),
+      ["HW_PROJECT_ID", "HW_REGION_NAME", "HWJOBS_ENDPOINT", "--ims-endpoint", "HW_ACCESS_KEY"],
+    );
+    for (const secret of SECRET_VALUES) assert.ok(!error.message.includes(secret), `secret in ${error.message}`);
+  });
+
+  test("the terraform audience names construct props and the environment Terraform runs in, never a flag", () => {
+    const error = problemsOf(() => resolveConfig({ region: "CN" }, {}, { audience: "terraform" }));
+    assert.deepEqual(
+      error.problems.map((p) => p.message),
+      [
+        "project id: missing; set the construct's projectId prop, or HW_PROJECT_ID (or OS_PROJECT_ID, HUAWEICLOUD_SDK_PROJECT_ID) in the environment Terraform runs in",
+        `region: invalid region "CN"; expected ${REGION_ACCEPTED} (the construct's region prop)`,
+        "credentials: none found; set HW_ACCESS_KEY and HW_SECRET_KEY (optionally HW_SECURITY_TOKEN), or HW_AUTH_TOKEN, in the environment Terraform runs in",
+      ],
+    );
+    assert.doesNotMatch(error.message, /--[a-z]/);
   });
 });
