@@ -12,7 +12,15 @@ export {
   type ConnectionSettingName,
 } from "./core/connection-settings";
 export type { Credentials, AccessKeyCredentials, TokenCredentials } from "./core/credentials";
-export { ApiError, HwJobsError, InvalidInputError, NetworkError, ResponseValidationError } from "./core/errors";
+export {
+  ApiError,
+  HwJobsError,
+  InvalidInputError,
+  InvalidInputsError,
+  NetworkError,
+  ResponseValidationError,
+  type InputProblem,
+} from "./core/errors";
 export { ExitCode } from "./core/exit-codes";
 export { signRequest } from "./core/signer";
 export { createRedactor, credentialSecrets, environmentSecrets, MIN_SECRET_LENGTH, REDACTED, type Redactor } from "./core/redact";

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { InvalidInputError } from "../core/errors";
+import { InvalidInputError, InvalidInputsError, type InputProblem } from "../core/errors";
 
 /** Query input as given on a command line or in a Terraform external query: strings only. */
 export type RawQuery = Readonly<Record<string, string | undefined>>;
@@ -18,7 +18,7 @@ export type QuerySchema = z.ZodObject;
  * as not given, so a required parameter given as `""` is reported as required.
  * @returns the typed query
  * @throws InvalidInputError with one line naming the parameter (as `label` spells it) and what is
- *   accepted; unknown parameters first, then the first bad value in the schema's order
+ *   accepted; unknown parameters first, else every bad value (InvalidInputsError when several)
  */
 export function parseRawQuery<S extends QuerySchema>(schema: S, raw: RawQuery, label: ParamLabel = apiParamName): z.output<S> {
   const accepted = Object.keys(schema.shape);
@@ -36,11 +36,16 @@ export function parseRawQuery<S extends QuerySchema>(schema: S, raw: RawQuery, l
   }
   const result = schema.safeParse(given);
   if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  const param = typeof issue?.path[0] === "string" ? issue.path[0] : "query";
-  // Messages quote user text with JSON.stringify; collapsing whitespace keeps them one line anyway.
-  const message = (issue?.message ?? "invalid").replace(/\s+/g, " ");
-  throw new InvalidInputError(label(param), `${label(param)}: ${message}`);
+  // One problem per parameter (its first issue), every bad parameter in one run.
+  const problems = new Map<string, InputProblem>();
+  for (const issue of result.error.issues) {
+    const param = typeof issue.path[0] === "string" ? issue.path[0] : "query";
+    // Messages quote user text with JSON.stringify; collapsing whitespace keeps them one line anyway.
+    const message = issue.message.replace(/\s+/g, " ");
+    if (!problems.has(param)) problems.set(param, { field: label(param), message: `${label(param)}: ${message}` });
+  }
+  const [first = { field: label("query"), message: `${label("query")}: invalid` }, ...rest] = problems.values();
+  throw rest.length === 0 ? new InvalidInputError(first.field, first.message) : new InvalidInputsError([first, ...rest]);
 }
 
 /**

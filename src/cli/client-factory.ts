@@ -1,12 +1,13 @@
 import * as z from "zod";
 import { HwClient, type AttemptEvent, type RetryEvent } from "../core/client";
-import { resolveConfig } from "../core/config";
+import { proxySettings } from "../core/proxy";
+import { resolveConfig, type ClientConfig } from "../core/config";
 import type { ConfigAudience } from "../core/config-error";
 import { CONNECTION_SETTING_NAMES, CONNECTION_SETTINGS } from "../core/connection-settings";
 import type { Flags } from "./args";
 import type { CliIo } from "./io";
 import { resolveDebug } from "./debug";
-import { insideTerraform } from "./inside-terraform";
+import { gatherInputs } from "./gather-inputs";
 import { DEBUG_PREFIX, describeAttempt, describeRetry, progressLine } from "./progress";
 
 // Tuned for a process that sends a few requests and exits (docs/architecture.md §5.3), and only
@@ -15,11 +16,11 @@ import { DEBUG_PREFIX, describeAttempt, describeRetry, progressLine } from "./pr
 // cli/embedded-commands.ts, before the commands are compiled.)
 z.config({ jitless: true });
 
-/** Options of {@link createClient}. */
+/** Options of {@link prepareClient}. */
 export interface ClientOptions {
   /**
    * Who reads a configuration problem: `terraform` names construct props instead of flags.
-   * @default - `terraform` inside a wait construct's run ({@link insideTerraform}), else `cli`
+   * @default "cli"
    */
   readonly audience?: ConfigAudience;
   /**
@@ -30,18 +31,27 @@ export interface ClientOptions {
   readonly lines?: (text: string) => void;
 }
 
+/** A client whose every input has been checked: {@link PreparedClient.create} cannot fail on input. */
+export interface PreparedClient {
+  /** The configuration it will use. */
+  readonly config: ClientConfig;
+  /** Builds the client (no request is sent until it is used). */
+  readonly create: () => HwClient;
+}
+
 /**
- * Resolves configuration (validating everything, sending nothing) and builds a client that reports
- * retries on stderr (unless `--quiet`) and redacts the environment's secrets (`io.redactor`) from
- * every answer. With `--debug` or `HWJOBS_DEBUG` it also prints a line per HTTP attempt, and the
- * retry lines (then shown under `--quiet` too) carry the same `debug:` prefix, so the trace greps as one.
- * @throws ConfigError (exit 2) listing every missing or invalid setting
+ * Checks everything a client needs, sending nothing: the configuration (every problem at once,
+ * core/config.ts), the proxy variables and `HWJOBS_DEBUG`, together (cli/gather-inputs.ts).
+ * Commands gather this with their own flags' checks, so one run reports every problem.
+ * @throws InvalidInputError, or InvalidInputsError / ConfigError with every problem (exit 2)
  */
-export function createClient(flags: Flags, io: CliIo, options: ClientOptions = {}): HwClient {
-  const debug = resolveDebug(flags, io.env);
+export function prepareClient(flags: Flags, io: CliIo, options: ClientOptions = {}): PreparedClient {
   const settings = Object.fromEntries(CONNECTION_SETTING_NAMES.map((name) => [name, flags[CONNECTION_SETTINGS[name].flag]]));
-  const audience = options.audience ?? (insideTerraform(io.env) ? "terraform" : "cli");
-  const config = resolveConfig(settings, io.env, { audience });
+  const [config, debug] = gatherInputs(
+    () => resolveConfig(settings, io.env, { audience: options.audience ?? "cli" }),
+    () => resolveDebug(flags, io.env),
+    () => proxySettings(io.env),
+  );
   // The client redacts the URL and request id, and guarded-io.ts every stderr chunk; this is one
   // more pass, on the whole debug line, so no single layer alone stands between a secret and stderr.
   const redact = (text: string) => io.redactor?.redact(text) ?? text;
@@ -52,5 +62,5 @@ export function createClient(flags: Flags, io: CliIo, options: ClientOptions = {
     else if (!flags.quiet) line(text);
   };
   const onAttempt = debug ? (event: AttemptEvent) => line(redact(describeAttempt(event))) : undefined;
-  return new HwClient(config, { env: io.env, redactor: io.redactor, onRetry, onAttempt });
+  return { config, create: () => new HwClient(config, { env: io.env, redactor: io.redactor, onRetry, onAttempt }) };
 }

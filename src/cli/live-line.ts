@@ -22,8 +22,10 @@ export interface JobsProgress {
   readonly done: number;
   /** Of those, the jobs that failed. */
   readonly failed: number;
-  /** The jobs still waited for, counted by their last status, e.g. `[["RUNNING", 2]]`. */
+  /** The jobs still waited for that have answered, counted by their last status, e.g. `[["RUNNING", 2]]`. */
   readonly pending: readonly (readonly [status: string, count: number])[];
+  /** The jobs still waited for that have not answered yet. */
+  readonly unseen: number;
 }
 
 /** What the live line shows of the job (or jobs), as the wait learns it. */
@@ -86,7 +88,9 @@ const STATUS_COLORS: Readonly<Record<string, TerminalControl>> = {
 /** The live line's text (one safe line, cut to `columns - 1`), before any colour. */
 export function liveText(label: string, state: LiveState, elapsedMs: number, timeoutMs: number, now: number): string {
   const left = Math.max(0, timeoutMs - elapsedMs);
-  const next = state.nextPollAt === undefined ? "polling" : `next poll in ${formatDuration(Math.max(0, state.nextPollAt - now))}`;
+  // Due (or its request still out): "polling", not a "next poll in 0s" that lingers.
+  const next =
+    state.nextPollAt === undefined || state.nextPollAt <= now ? "polling" : `next poll in ${formatDuration(state.nextPollAt - now)}`;
   return `${label}: ${describeState(state)} · ${formatDuration(elapsedMs)} elapsed, ${formatDuration(left)} left · ${next}`;
 }
 
@@ -96,7 +100,8 @@ function describeState(state: LiveState): string {
   if (jobs) {
     const failed = jobs.failed > 0 ? ` (${jobs.failed} failed)` : "";
     const pending = jobs.pending.map(([status, count]) => `, ${count} ${status}`).join("");
-    return `${jobs.done}/${jobs.total} done${failed}${pending}`;
+    const unseen = jobs.unseen > 0 ? `, ${jobs.unseen} not seen yet` : "";
+    return `${jobs.done}/${jobs.total} done${failed}${pending}${unseen}`;
   }
   const p = state.progress;
   const subJobs = p && p.total > 0 ? `, sub-jobs ${p.succeeded}/${p.total}${p.failed > 0 ? ` (${p.failed} failed)` : ""}` : "";

@@ -116,10 +116,10 @@ export function renderJobResult(result: JobResult, format: OutputFormat, table: 
     ["error_code", result.error_code],
     ["error_message", result.error_message],
   ];
-  return `${renderTable([{ header: "FIELD" }, { header: "VALUE", shrink: true }], rows, table)}\n`;
+  return `${renderTable([{ header: "FIELD" }, { header: "VALUE" }], rows, table)}\n`;
 }
 
-/** The columns of a list table, one per {@link ItemSummary} field; free text may be cut to fit a terminal. */
+/** The columns of a list table, one per {@link ItemSummary} field; only the error text may be cut to fit a terminal. */
 const ITEM_COLUMNS = {
   id: { header: "ID" },
   parent: { header: "PARENT_ID" },
@@ -128,7 +128,7 @@ const ITEM_COLUMNS = {
   subJobs: { header: "SUB_JOBS" },
   begin: { header: "BEGIN" },
   end: { header: "END" },
-  resource: { header: "RESOURCE", shrink: true },
+  resource: { header: "RESOURCE" },
   error: { header: "ERROR", shrink: true },
 } as const satisfies Record<keyof ItemSummary, TableColumn>;
 
@@ -145,7 +145,7 @@ const JOB_RESULTS_COLUMNS: readonly TableColumn[] = [
   { header: "JOB_ID" },
   { header: "STATUS" },
   { header: "PHASE" },
-  { header: "RESOURCE_IDS", shrink: true },
+  { header: "RESOURCE_IDS" },
   { header: "ERROR", shrink: true },
 ];
 

@@ -1,5 +1,4 @@
-import { ConfigError } from "../core/config-error";
-import { HwJobsError } from "../core/errors";
+import { HwJobsError, InvalidInputsError } from "../core/errors";
 import { ExitCode, type ExitCodeValue } from "../core/exit-codes";
 import { VERSION } from "../core/version";
 import { parseCommandLine, unknownCommand, type ParsedArgs } from "./args";
@@ -65,7 +64,7 @@ function reportError(error: unknown, io: CliIo): ExitCodeValue {
     io.stderr(progressLine("error: interrupted"));
     return ExitCode.INTERRUPTED;
   }
-  if (error instanceof ConfigError) {
+  if (error instanceof InvalidInputsError) {
     // One line per setting, so that each reads as its own fix.
     for (const problem of error.problems) io.stderr(progressLine(`error: ${oneLine(problem.message)}`));
     return error.exitCode;

@@ -3,6 +3,7 @@ import { InvalidInputError } from "../core/errors";
 import { WAIT_ENV, WAIT_TIMINGS, type WaitTiming, type WaitTimingProp } from "../jobs/wait-timings";
 import type { Flags } from "./args";
 import { resolveSwitch } from "./env-switch";
+import { gatherInputs } from "./gather-inputs";
 import { parseOutputFormat, type OutputFormat } from "./output";
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -24,38 +25,42 @@ export interface WaitSettings {
 }
 
 /**
- * Reads every setting of a wait before anything is sent.
- * @throws InvalidInputError naming the flag or variable
+ * Reads every setting of a wait before anything is sent, all of them even when some are wrong.
+ * @throws InvalidInputError naming the flag or variable, or InvalidInputsError with every problem
  */
 export function resolveWaitSettings(flags: Flags, env: Env): WaitSettings {
-  const timings = resolveTimings(flags, env);
+  const [timings, allowFailedSubJobs, failFast, allPending, format] = gatherInputs(
+    () => resolveTimings(flags, env),
+    () => resolveSwitch(flags["allow-failed-sub-jobs"], WAIT_ENV.allowFailedSubJobs, env, "allow", "failed sub-jobs fail the wait"),
+    () => resolveSwitch(flags["fail-fast"], WAIT_ENV.failFast, env, "stop at the first failure", "every job is waited for"),
+    () => resolveSwitch(flags["all-pending"], WAIT_ENV.allPending, env, "wait for every pending job", "wait for the ids given"),
+    () => parseOutputFormat(flags.output, env),
+  );
   return {
     timings,
     timeout: formatDuration(timings[WAIT_TIMINGS.timeout.option]),
-    allowFailedSubJobs: resolveSwitch(
-      flags["allow-failed-sub-jobs"],
-      WAIT_ENV.allowFailedSubJobs,
-      env,
-      "allow",
-      "failed sub-jobs fail the wait",
-    ),
-    failFast: resolveSwitch(flags["fail-fast"], WAIT_ENV.failFast, env, "stop at the first failure", "every job is waited for"),
-    allPending: resolveSwitch(flags["all-pending"], WAIT_ENV.allPending, env, "wait for every pending job", "wait for the ids given"),
-    format: parseOutputFormat(flags.output, env),
+    allowFailedSubJobs,
+    failFast,
+    allPending,
+    format,
     quiet: flags.quiet === true,
   };
 }
 
 /** Wait timings (jobs/wait-timings.ts): the flag, else the `HWJOBS_*` variable Terraform sets, else the default. */
 function resolveTimings(flags: Flags, env: Env): Timings {
-  const entries = (Object.keys(WAIT_TIMINGS) as WaitTimingProp[]).map((prop) => {
-    const t: (typeof WAIT_TIMINGS)[WaitTimingProp] = WAIT_TIMINGS[prop];
-    const flagValue = flags[t.flag];
-    const envValue = env[t.env];
-    const [text, field] = flagValue !== undefined ? [flagValue, `--${t.flag}`] : envValue ? [envValue, t.env] : [t.default, `--${t.flag}`];
-    return [t.option, parseDuration(text, field, { allowZero: t.allowZero })] as const;
-  });
-  const timings = Object.fromEntries(entries) as Timings;
+  const props = Object.keys(WAIT_TIMINGS) as WaitTimingProp[];
+  const values = gatherInputs(
+    ...props.map((prop) => () => {
+      const t: (typeof WAIT_TIMINGS)[WaitTimingProp] = WAIT_TIMINGS[prop];
+      const flagValue = flags[t.flag];
+      const envValue = env[t.env];
+      const [text, field] =
+        flagValue !== undefined ? [flagValue, `--${t.flag}`] : envValue ? [envValue, t.env] : [t.default, `--${t.flag}`];
+      return parseDuration(text, field, { allowZero: t.allowZero });
+    }),
+  );
+  const timings = Object.fromEntries(props.map((prop, i) => [WAIT_TIMINGS[prop].option, values[i]!])) as Timings;
   if (timings.minDelayMs > timings.maxDelayMs) {
     throw new InvalidInputError("--min-poll-interval", "--min-poll-interval: must not exceed --max-poll-interval");
   }

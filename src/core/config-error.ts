@@ -1,5 +1,5 @@
 import { CONNECTION_SETTINGS, type ConnectionSettingName } from "./connection-settings";
-import { InvalidInputError } from "./errors";
+import { InvalidInputsError, type InputProblem, type InvalidInputError } from "./errors";
 
 /**
  * Who reads a configuration problem, and so which remedy it names: a person at a command line
@@ -12,27 +12,26 @@ export type ConfigAudience = "cli" | "terraform";
 export type ConfigSettingName = ConnectionSettingName | "credentials";
 
 /** One missing or invalid setting. */
-export interface ConfigProblem {
+export interface ConfigProblem extends InputProblem {
   /** The setting at fault. */
   readonly setting: ConfigSettingName;
-  /** The flag, variable or query key that holds the bad value, or the flag to give when it is missing. */
+  /**
+   * The flag, variable or query key that holds the bad value; when it is missing, the flag to give
+   * (for the `terraform` audience, the construct prop to set).
+   */
   readonly field: string;
-  /** One line naming the field, what is wrong and what to set instead. */
-  readonly message: string;
 }
 
 /**
- * Every missing or invalid setting of one configuration, found in one pass so that a run reports
- * them all rather than one per run. `field` and `message` are the first problem's; the message
- * holds them all, joined with ` | `, and the CLI prints one line per problem.
+ * Every missing or invalid setting of one configuration ({@link InvalidInputsError}), found in one
+ * pass so that a run reports them all rather than one per run.
  */
-export class ConfigError extends InvalidInputError {
+export class ConfigError extends InvalidInputsError {
   /** The problems, in the order project id, region, endpoints, credentials. */
-  readonly problems: readonly ConfigProblem[];
+  declare readonly problems: readonly ConfigProblem[];
 
   constructor(problems: readonly [ConfigProblem, ...ConfigProblem[]]) {
-    super(problems[0].field, problems.map((p) => p.message).join(" | "));
-    this.problems = problems;
+    super(problems);
   }
 }
 
@@ -61,7 +60,7 @@ export function missingSetting(setting: RequiredSetting, audience: ConfigAudienc
     audience === "cli"
       ? `pass ${flag} or set ${variables(setting)}${alternative?.cli ?? ""}`
       : `set the construct's ${setting} prop${alternative?.terraform ?? ""}, or ${variables(setting)} ${TERRAFORM_ENV}`;
-  return { setting, field: flag, message: `${LABELS[setting]}: missing; ${remedy}` };
+  return { setting, field: audience === "cli" ? flag : setting, message: `${LABELS[setting]}: missing; ${remedy}` };
 }
 
 /**
@@ -84,8 +83,8 @@ export function invalidSetting(setting: ConfigSettingName, error: InvalidInputEr
     const message = `${spec.queryKey}${error.message.slice(error.field.length)} (the construct's ${setting} prop)`;
     return { setting, field: spec.queryKey, message };
   }
-  const source = (spec.env as readonly string[]).includes(error.field)
-    ? `set by the construct's ${setting} prop or ${TERRAFORM_ENV}`
-    : TERRAFORM_ENV;
-  return { setting, field: error.field, message: `${error.message} (${source})` };
+  // A variable, inherited or written by a wait construct: whichever, a prop that is set wins over
+  // it (as a query key, or as the variable the construct writes), so the prop is the remedy.
+  const remedy = (spec.env as readonly string[]).includes(error.field) ? `; the construct's ${setting} prop, when set, wins over it` : "";
+  return { setting, field: error.field, message: `${error.message} (from the environment Terraform runs in${remedy})` };
 }

@@ -110,7 +110,7 @@ export function resolveConfig(flags: ConfigFlags, env: Env, options: ResolveConf
   }
   const credentials = check("credentials", () => resolveCredentials(env));
   // The shared endpoint (and HW_CLOUD) serve both services: a refusal of one is reported once.
-  const unique = problems.filter((p, i) => problems.findIndex((q) => q.message === p.message) === i);
+  const unique = problems.filter((p, i) => problems.findIndex((q) => q.setting === p.setting && q.field === p.field) === i);
   const [first, ...rest] = unique.sort((a, b) => PROBLEM_ORDER.indexOf(a.setting) - PROBLEM_ORDER.indexOf(b.setting));
   if (first) throw new ConfigError([first, ...rest]);
   return {

@@ -35,6 +35,34 @@ export class InvalidInputError extends HwJobsError {
   }
 }
 
+/** One problem of a command's input: what is at fault, and one line saying what is wrong and what is accepted. */
+export interface InputProblem {
+  /** The flag, variable, query key or property at fault. */
+  readonly field: string;
+  /** One line naming the field and what is accepted. */
+  readonly message: string;
+}
+
+/**
+ * Several problems of one input, found in one pass so that a run reports them all, not one per
+ * run (exit 2, nothing sent). `field` and `message` are the first problem's; the message holds
+ * them all, joined with ` | `, and the CLI prints one line per problem.
+ */
+export class InvalidInputsError extends InvalidInputError {
+  /** Every problem, in the order found. */
+  readonly problems: readonly InputProblem[];
+
+  constructor(problems: readonly [InputProblem, ...InputProblem[]]) {
+    super(problems[0].field, problems.map((p) => p.message).join(" | "));
+    this.problems = problems;
+  }
+}
+
+/** The problems an input error stands for: its own list, or itself as one. */
+export function inputProblems(error: InvalidInputError): readonly InputProblem[] {
+  return error instanceof InvalidInputsError ? error.problems : [{ field: error.field, message: error.message }];
+}
+
 /** Facts about a failed HTTP exchange that are safe to show: never headers or credentials. */
 export interface ApiErrorDetails {
   /** Operation name, e.g. `ShowImageJob`. */

@@ -97,10 +97,40 @@ describe("configuration problems", { concurrency: true }, () => {
     const lines = problemLines(r);
     assert.deepEqual(lines, [
       "project id: missing; set the construct's projectId prop, or HW_PROJECT_ID (or OS_PROJECT_ID, HUAWEICLOUD_SDK_PROJECT_ID) in the environment Terraform runs in",
-      'HW_REGION_NAME: invalid region "x_y"; expected a region id like cn-north-4 or ap-southeast-1 (set by the construct\'s region prop or in the environment Terraform runs in)',
+      'HW_REGION_NAME: invalid region "x_y"; expected a region id like cn-north-4 or ap-southeast-1 (from the environment Terraform runs in; the construct\'s region prop, when set, wins over it)',
       "credentials: HW_ACCESS_KEY is set but HW_SECRET_KEY is not; set both, or use HW_AUTH_TOKEN (in the environment Terraform runs in)",
     ]);
     assert.ok(!/ --[a-z]/.test(r.stderr), `names a flag Terraform cannot pass: ${r.stderr}`);
+  });
+
+  it("bad flags, variables and settings of a command together: every one, in one run", async () => {
+    const list = problemLines(
+      await runCli(["list", "image-jobs", "--job-type", "CREATE_SERVR", "--limit", "500", "--timeout", "5x", "-o", "yaml"], {
+        HTTPS_PROXY: "http://user:hunter22pw@bad host",
+        HWJOBS_DEBUG: "yes",
+      }),
+    );
+    assert.deepEqual(
+      list.map((line) => line.slice(0, line.indexOf(":"))),
+      ["--job-type", "--limit", "--timeout", "--output", "project id", "region", "credentials", "HWJOBS_DEBUG", "HTTPS_PROXY"],
+      list.join("\n"),
+    );
+    assert.ok(!list.join("\n").includes("hunter22pw"), "the proxy password is never shown");
+    const wait = problemLines(
+      await runCli(["wait", "image-job", "--timeout", "5x", "--max-poll-interval", "0"], { HWJOBS_FAIL_FAST: "yes", HWJOBS_ENDPOINT: url }),
+    );
+    assert.deepEqual(
+      wait.map((line) => line.slice(0, line.indexOf(":"))),
+      ["--timeout", "--max-poll-interval", "HWJOBS_FAIL_FAST", "job-id", "project id", "credentials"],
+      wait.join("\n"),
+    );
+  });
+
+  it("get with HWJOBS_KIND set is a person's command: flags, not construct props", async () => {
+    const lines = problemLines(
+      await runCli(["get", "image-job", JOB], { HWJOBS_KIND: "image-job", HWJOBS_ENDPOINT: url, HW_AUTH_TOKEN: SECRET }),
+    );
+    assert.deepEqual(lines, ["project id: missing; pass --project-id or set HW_PROJECT_ID (or OS_PROJECT_ID, HUAWEICLOUD_SDK_PROJECT_ID)"]);
   });
 
   it("hwjobs external: the query keys and construct props, and credentials only from Terraform's environment", async () => {

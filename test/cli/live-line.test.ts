@@ -72,10 +72,16 @@ describe("the live line", { concurrency: true }, () => {
   });
 
   it("liveText of several jobs: how many ended and failed, the others by status", () => {
-    const jobs = { total: 3, done: 1, failed: 1, pending: [["RUNNING", 2]] as const };
+    const jobs = { total: 3, done: 1, failed: 1, pending: [["RUNNING", 2]] as const, unseen: 0 };
     assert.equal(
       liveText("3 image-job jobs", { jobs, nextPollAt: 12_000 }, 5_000, 60_000, 10_000),
       "3 image-job jobs: 1/3 done (1 failed), 2 RUNNING · 5s elapsed, 55s left · next poll in 2s",
+    );
+    // Before every job has answered, and once a poll is due (its request may still be out).
+    const early = { total: 3, done: 0, failed: 0, pending: [["WAITING", 1]] as const, unseen: 2 };
+    assert.equal(
+      liveText("3 image-job jobs", { jobs: early, nextPollAt: 9_000 }, 1_000, 60_000, 10_000),
+      "3 image-job jobs: 0/3 done, 1 WAITING, 2 not seen yet · 1s elapsed, 59s left · polling",
     );
   });
 

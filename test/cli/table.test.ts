@@ -155,6 +155,13 @@ describe("hwjobs tables", { concurrency: true }, () => {
       for (const line of lines) assert.ok(displayWidth(line) <= columns, `${displayWidth(line)} columns: ${line}`);
       assert.ok(lines[1]!.includes(id), "the id is whole");
       assert.ok(lines[1]!.endsWith("…") && lines[1]!.includes("WKS.00170002"), lines[1]);
+      // Resource ids are ids too: whole at a terminal, in the several-jobs table and in get's.
+      const json = await runCli(["get", "image-job", "plain-other"], emulatorEnv(emulator.url, p));
+      const resources = (JSON.parse(json.stdout) as { resource_ids: string[] }).resource_ids;
+      assert.ok(resources.length > 0, describeResult(json));
+      for (const resource of resources) assert.ok(lines[2]!.includes(resource), `${resource} whole in ${lines[2]}`);
+      const get = await underTerminal(["get", "image-job", "plain-other", "-o", "table"], emulatorEnv(emulator.url, p), 40);
+      for (const value of resources) assert.ok(get.output.includes(value), `${value} whole in ${get.output}`);
     },
   );
 });

@@ -363,6 +363,17 @@ describe("resolveConfig: every problem at once (ConfigError)", () => {
     for (const secret of SECRET_VALUES) assert.ok(!error.message.includes(secret), `secret in ${error.message}`);
   });
 
+  test("an invalid HW_CLOUD, which both derived endpoints use, is one problem", () => {
+    for (const cloud of ["a b", "example.com/x"]) {
+      const error = problemsOf(() => resolveConfig({}, { ...BASE, HW_CLOUD: cloud, HW_PROJECT_ID: undefined }));
+      assert.deepEqual(
+        error.problems.map((p) => p.field),
+        ["--project-id", "HW_CLOUD"],
+        error.message,
+      );
+    }
+  });
+
   test("the terraform audience names construct props and the environment Terraform runs in, never a flag", () => {
     const error = problemsOf(() => resolveConfig({ region: "CN" }, {}, { audience: "terraform" }));
     assert.deepEqual(

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { after, beforeEach, describe, test } from "node:test";
-import { InvalidInputError } from "../../src/core/errors";
+import { InvalidInputError, InvalidInputsError } from "../../src/core/errors";
 import { ListChangedError } from "../../src/core/list-errors";
 import { summarizeItem } from "../../src/jobs/item-summary";
 import {
@@ -70,6 +70,22 @@ describe("parseQuery", () => {
       "limit",
       "limit: unknown parameter; accepted: job_type, status, job_id",
     );
+  });
+
+  test("every bad parameter is a problem of its own, in one error", () => {
+    let caught: unknown;
+    try {
+      parseQuery("list-image-sub-jobs", { job_type: "NOPE", status: "x", limit: "0", job_id: "j" }, flag);
+    } catch (error) {
+      caught = error;
+    }
+    assert.ok(caught instanceof InvalidInputsError, String(caught));
+    assert.deepEqual(
+      caught.problems.map((p) => p.field),
+      ["--job-type", "--status", "--limit"],
+    );
+    assert.equal(caught.field, "--job-type");
+    assert.match(caught.message, /^--job-type: .* \| --status: .* \| --limit: /);
   });
 
   test("with all, offset and limit are refused", () => {

@@ -1,8 +1,9 @@
 import { ExitCode, type ExitCodeValue } from "../../core/exit-codes";
 import { parseQuery, queryService, queryTargets, queryWarnings, runQuery } from "../../jobs/queries";
 import type { ParsedArgs } from "../args";
-import { createClient } from "../client-factory";
+import { prepareClient } from "../client-factory";
 import { parseCommandDeadline, withDeadline } from "../deadline";
+import { gatherInputs } from "../gather-inputs";
 import type { CliIo } from "../io";
 import { progressLine } from "../progress";
 import { parseOutputFormat, renderCount } from "../output";
@@ -13,11 +14,16 @@ const COUNT_TARGETS = queryTargets("count");
 
 /** `hwjobs count image-sub-jobs|app-sub-jobs [--job-type T1,T2] [--status S] [--job-id J] [--timeout 5m]`: prints `{"count": N}`. */
 export async function runCount(args: ParsedArgs, io: CliIo): Promise<ExitCodeValue> {
-  const op = resolveTarget("count", args.positionals, COUNT_TARGETS);
-  const parsed = parseQuery(op, rawQueryFromFlags(args.flags), flagLabel);
-  const deadline = parseCommandDeadline(args.flags.timeout, "--timeout");
-  const format = parseOutputFormat(args.flags.output, io.env);
-  const client = createClient(args.flags, io);
+  const [[op, parsed], deadline, format, prepared] = gatherInputs(
+    () => {
+      const target = resolveTarget("count", args.positionals, COUNT_TARGETS);
+      return [target, parseQuery(target, rawQueryFromFlags(args.flags), flagLabel)] as const;
+    },
+    () => parseCommandDeadline(args.flags.timeout, "--timeout"),
+    () => parseOutputFormat(args.flags.output, io.env),
+    () => prepareClient(args.flags, io),
+  );
+  const client = prepared.create();
   // After every check, so that a refused command prints its error alone.
   for (const warning of queryWarnings(parsed, flagLabel)) io.stderr(progressLine(`warning: ${warning}`));
   try {

@@ -13,9 +13,10 @@ import {
   runQuery,
 } from "../../jobs/queries";
 import type { Flags, ParsedArgs } from "../args";
-import { createClient } from "../client-factory";
+import { prepareClient } from "../client-factory";
 import { parseConcurrency } from "../concurrency";
 import { DEFAULT_COMMAND_TIMEOUT, jobEndpoint, parseCommandDeadline, withDeadline } from "../deadline";
+import { gatherInputs } from "../gather-inputs";
 import { parseDuration } from "../../core/duration";
 import type { CliIo } from "../io";
 import { jobResult } from "../output";
@@ -147,12 +148,17 @@ export async function runExternal(args: ParsedArgs, io: CliIo): Promise<ExitCode
 
   checkKeys(operation, [...Object.keys(params), ...(concurrency !== undefined ? ["concurrency"] : [])]);
   // "" is unset, as for the config keys: Terraform sends an optional value that way.
-  const deadline = parseCommandDeadline(timeout || undefined, "timeout");
+  const readDeadline = () => parseCommandDeadline(timeout || undefined, "timeout");
+  const readClient = () => prepareClient(flags as Flags, io, { audience: "terraform" });
 
   if (isQueryOperation(operation)) {
-    const parsed = parseQuery(operation, params, undefined, { all: true });
-    const pageConcurrency = parseConcurrency(concurrency, "concurrency");
-    const client = createClient(flags as Flags, io, { audience: "terraform" });
+    const [parsed, pageConcurrency, deadline, prepared] = gatherInputs(
+      () => parseQuery(operation, params, undefined, { all: true }),
+      () => parseConcurrency(concurrency, "concurrency"),
+      readDeadline,
+      readClient,
+    );
+    const client = prepared.create();
     // On stderr, which Terraform shows only when the program fails; the constructs warn at synth.
     for (const warning of queryWarnings(parsed)) io.stderr(progressLine(`warning: ${warning}`));
     try {
@@ -173,11 +179,17 @@ export async function runExternal(args: ParsedArgs, io: CliIo): Promise<ExitCode
   }
 
   const kind = GET_OPERATIONS.get(operation)!;
-  const jobId = params.job_id;
-  if (jobId === undefined) throw new InvalidInputError("job_id", `job_id: required for ${operation}`);
-  const id = validateJobId(kind, jobId, "job_id");
-  const missingOk = parseMissingOk(params[MISSING_OK]);
-  const client = createClient(flags as Flags, io, { audience: "terraform" });
+  const [id, missingOk, deadline, prepared] = gatherInputs(
+    () => {
+      const jobId = params.job_id;
+      if (jobId === undefined) throw new InvalidInputError("job_id", `job_id: required for ${operation}`);
+      return validateJobId(kind, jobId, "job_id");
+    },
+    () => parseMissingOk(params[MISSING_OK]),
+    readDeadline,
+    readClient,
+  );
+  const client = prepared.create();
   try {
     const scope = { operation: `external ${operation} ${id}`, endpoint: jobEndpoint(client, kind) };
     let result: ExternalJobResult;

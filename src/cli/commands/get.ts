@@ -1,8 +1,9 @@
 import { ExitCode, type ExitCodeValue } from "../../core/exit-codes";
 import { fetchJob } from "../../jobs/fetch-job";
 import type { ParsedArgs } from "../args";
-import { createClient } from "../client-factory";
+import { prepareClient } from "../client-factory";
 import { jobEndpoint, parseCommandDeadline, withDeadline } from "../deadline";
+import { gatherInputs } from "../gather-inputs";
 import type { CliIo } from "../io";
 import { resolveJobTarget } from "../job-target";
 import { progressLine } from "../progress";
@@ -11,11 +12,14 @@ import { stdoutTable } from "../table";
 
 /** `hwjobs get <kind> <job-id> [--timeout 5m]`: one read of a job; exit 0 whatever its phase. */
 export async function runGet(args: ParsedArgs, io: CliIo): Promise<ExitCodeValue> {
-  const target = resolveJobTarget(args, io.env);
-  // The flag only: HWJOBS_TIMEOUT is the wait's timeout, which Terraform sets for `wait`.
-  const deadline = parseCommandDeadline(args.flags.timeout, "--timeout");
-  const format = parseOutputFormat(args.flags.output, io.env);
-  const client = createClient(args.flags, io);
+  const [target, deadline, format, prepared] = gatherInputs(
+    () => resolveJobTarget(args, io.env),
+    // The flag only: HWJOBS_TIMEOUT is the wait's timeout, which Terraform sets for `wait`.
+    () => parseCommandDeadline(args.flags.timeout, "--timeout"),
+    () => parseOutputFormat(args.flags.output, io.env),
+    () => prepareClient(args.flags, io),
+  );
+  const client = prepared.create();
   try {
     const scope = { operation: `get ${target.kind} ${target.jobId}`, endpoint: jobEndpoint(client, target.kind) };
     const snapshot = await withDeadline(deadline, scope, io.signal, (signal) => fetchJob(client, target.kind, target.jobId, signal));

@@ -2,9 +2,10 @@ import { InvalidInputError } from "../../core/errors";
 import { ExitCode, type ExitCodeValue } from "../../core/exit-codes";
 import { parseQuery, queryService, queryTargets, runQuery } from "../../jobs/queries";
 import type { ParsedArgs } from "../args";
-import { createClient } from "../client-factory";
+import { prepareClient } from "../client-factory";
 import { parseConcurrency } from "../concurrency";
 import { parseCommandDeadline, withDeadline } from "../deadline";
+import { gatherInputs } from "../gather-inputs";
 import type { CliIo } from "../io";
 import { parseOutputFormat, renderItems } from "../output";
 import { stdoutTable } from "../table";
@@ -18,16 +19,23 @@ const LIST_TARGETS = queryTargets("list");
  * page with `--all` (read concurrently, in API order), all within `--timeout`. Prints `{"count", "items"}`.
  */
 export async function runList(args: ParsedArgs, io: CliIo): Promise<ExitCodeValue> {
-  const op = resolveTarget("list", args.positionals, LIST_TARGETS);
   const all = args.flags.all === true;
-  const parsed = parseQuery(op, rawQueryFromFlags(args.flags), flagLabel, { all });
-  if (!all && args.flags.concurrency !== undefined) {
-    throw new InvalidInputError("--concurrency", "--concurrency: only with --all (one page is one request)");
-  }
-  const concurrency = parseConcurrency(args.flags.concurrency, "--concurrency");
-  const deadline = parseCommandDeadline(args.flags.timeout, "--timeout");
-  const format = parseOutputFormat(args.flags.output, io.env);
-  const client = createClient(args.flags, io);
+  const [[op, parsed], concurrency, deadline, format, prepared] = gatherInputs(
+    () => {
+      const target = resolveTarget("list", args.positionals, LIST_TARGETS);
+      return [target, parseQuery(target, rawQueryFromFlags(args.flags), flagLabel, { all })] as const;
+    },
+    () => {
+      if (!all && args.flags.concurrency !== undefined) {
+        throw new InvalidInputError("--concurrency", "--concurrency: only with --all (one page is one request)");
+      }
+      return parseConcurrency(args.flags.concurrency, "--concurrency");
+    },
+    () => parseCommandDeadline(args.flags.timeout, "--timeout"),
+    () => parseOutputFormat(args.flags.output, io.env),
+    () => prepareClient(args.flags, io),
+  );
+  const client = prepared.create();
   try {
     const scope = { operation: `list ${args.positionals[0]}`, endpoint: client.config.endpoints[queryService(op)] };
     const result = await withDeadline(deadline, scope, io.signal, (signal) => runQuery(client, parsed, { all, concurrency, signal }));

@@ -75,7 +75,7 @@ export async function waitForIds(
   const nextPolls = new Map<string, number>();
   const redraw = () =>
     live?.update({
-      jobs: { total, done, failed, pending: countStatuses(statuses) },
+      jobs: { total, done, failed, pending: countStatuses(statuses), unseen: total - done - statuses.size },
       nextPollAt: nextPolls.size > 0 ? Math.min(...nextPolls.values()) : undefined,
     });
   const onOutcome = (outcome: WaitOutcome) => {
@@ -85,9 +85,10 @@ export async function waitForIds(
     statuses.delete(outcome.ref.jobId);
     nextPolls.delete(outcome.ref.jobId);
     (outcome.state === "succeeded" ? progress : say)(describeOutcome(outcome));
-    // At a terminal the live line keeps the count.
-    if (live) redraw();
-    else progress(`${done}/${total} jobs done, ${failed} failed`);
+    // At a terminal the live line keeps the count (but not of the jobs an interruption ends).
+    if (live) {
+      if (!io.signal.aborted) redraw();
+    } else progress(`${done}/${total} jobs done, ${failed} failed`);
   };
   const options = { allowFailedSubJobs: settings.allowFailedSubJobs };
   let outcomes: WaitOutcome[];

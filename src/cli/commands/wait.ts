@@ -7,8 +7,10 @@ import { WAIT_ENV } from "../../jobs/wait-timings";
 import { waitForJob } from "../../jobs/waiter";
 import type { HwClient } from "../../core/client";
 import type { ParsedArgs } from "../args";
-import { createClient } from "../client-factory";
+import { prepareClient } from "../client-factory";
 import { jobEndpoint } from "../deadline";
+import { gatherInputs } from "../gather-inputs";
+import { insideTerraform } from "../inside-terraform";
 import type { CliIo } from "../io";
 import { resolveWaitRequest } from "../job-target";
 import { startWaitLiveLine } from "../live-line";
@@ -25,10 +27,23 @@ import { waitForIds, waitForSelection } from "./wait-many";
  * stderr), 3 on timeout, 4 on API errors, 130 when interrupted.
  */
 export async function runWait(args: ParsedArgs, io: CliIo): Promise<ExitCodeValue> {
-  const settings = resolveWaitSettings(args.flags, io.env);
-  const request = resolveWaitRequest(args, io.env, settings.allPending);
   const lines = stderrLines(io);
-  const client = createClient(args.flags, io, { lines: lines.write });
+  // Only the wait constructs run `wait` inside Terraform, where the remedy is a construct prop.
+  const audience = insideTerraform(io.env) ? "terraform" : "cli";
+  // Which job ids are needed depends on --all-pending: the settings' reading of it, or, when the
+  // settings have problems of their own (reported with the rest), what was meant: the flag, or a
+  // variable set to anything (a refused `yes` meant on, and must not add a problem of its own).
+  let allPending = args.flags["all-pending"] === true || Boolean(io.env[WAIT_ENV.allPending]);
+  const [settings, request, prepared] = gatherInputs(
+    () => {
+      const read = resolveWaitSettings(args.flags, io.env);
+      allPending = read.allPending;
+      return read;
+    },
+    () => resolveWaitRequest(args, io.env, allPending),
+    () => prepareClient(args.flags, io, { audience, lines: lines.write }),
+  );
+  const client = prepared.create();
   try {
     if (request.by === "selector") return await waitForSelection(request.kind, request.selection, settings, client, io, lines);
     for (const id of request.duplicates)
