@@ -6,7 +6,9 @@
 // string-width does as it loads) costs milliseconds, which a `wait` run by Terraform, printing no
 // table, would pay at every start (docs/architecture.md, section 5.3).
 
-type StringWidth = typeof import("string-width").default;
+// string-width is ESM-only: its types are read as an import's, and esbuild bundles the require.
+type StringWidthModule = typeof import("string-width", { with: { "resolution-mode": "import" } });
+type StringWidth = StringWidthModule["default"];
 let measure: StringWidth | undefined;
 let graphemes: Intl.Segmenter | undefined;
 
@@ -16,7 +18,7 @@ export const ELLIPSIS = "…";
 /** The width of `text` in terminal columns. */
 export function displayWidth(text: string): number {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use (see above)
-  measure ??= (require("string-width") as typeof import("string-width")).default;
+  measure ??= (require("string-width") as StringWidthModule).default;
   return measure(text);
 }
 
