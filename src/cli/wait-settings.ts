@@ -4,6 +4,7 @@ import { WAIT_ENV, WAIT_TIMINGS, type WaitTiming, type WaitTimingProp } from "..
 import type { Flags } from "./args";
 import { resolveSwitch } from "./env-switch";
 import { gatherInputs } from "./gather-inputs";
+import { insideTerraform } from "./inside-terraform";
 import { parseOutputFormat, type OutputFormat } from "./output";
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -57,7 +58,13 @@ function resolveTimings(flags: Flags, env: Env): Timings {
       const envValue = env[t.env];
       const [text, field] =
         flagValue !== undefined ? [flagValue, `--${t.flag}`] : envValue ? [envValue, t.env] : [t.default, `--${t.flag}`];
-      return parseDuration(text, field, { allowZero: t.allowZero });
+      try {
+        return parseDuration(text, field, { allowZero: t.allowZero });
+      } catch (error) {
+        // Inside Terraform the variable is the wait construct's prop (an unresolved value at synth).
+        if (!(error instanceof InvalidInputError) || field !== t.env || !insideTerraform(env)) throw error;
+        throw new InvalidInputError(field, `${error.message} (the construct's ${prop} prop)`);
+      }
     }),
   );
   const timings = Object.fromEntries(props.map((prop, i) => [WAIT_TIMINGS[prop].option, values[i]!])) as Timings;

@@ -101,6 +101,9 @@ describe("configuration problems", { concurrency: true }, () => {
       "credentials: HW_ACCESS_KEY is set but HW_SECRET_KEY is not; set both, or use HW_AUTH_TOKEN (in the environment Terraform runs in)",
     ]);
     assert.ok(!/ --[a-z]/.test(r.stderr), `names a flag Terraform cannot pass: ${r.stderr}`);
+    // A wait timing the construct wrote names its prop too.
+    const timing = problemLines(await runCli(["wait"], { HWJOBS_KIND: "image-job", HWJOBS_JOB_ID: JOB, HWJOBS_TIMEOUT: "soon" }));
+    assert.match(timing[0]!, /^HWJOBS_TIMEOUT: invalid duration "soon"; .* \(the construct's timeout prop\)$/);
   });
 
   it("bad flags, variables and settings of a command together: every one, in one run", async () => {

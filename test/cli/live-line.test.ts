@@ -112,6 +112,33 @@ describe("the live line", { concurrency: true }, () => {
   );
 
   it(
+    "a failed job among several: the live line is cleared, and the failure is printed after it",
+    { skip: !HAS_SCRIPT && "no util-linux script" },
+    async () => {
+      const p = randomBytes(16).toString("hex");
+      const failing = await createJob(emulator.url, {
+        kind: "image-job",
+        project_id: p,
+        waiting_ms: 0,
+        running_ms: 1500,
+        outcome: "failure",
+        error_code: "WKS.00170002",
+        error_message: "The image server is abnormal.",
+      });
+      const ids = [await newJob(p), failing];
+      const { output: out, code } = await underTerminal(
+        ["wait", "image-job", ...ids, "-o", "none", ...FAST_POLL],
+        emulatorEnv(emulator.url, p),
+      );
+      assert.equal(code, 1, out);
+      const afterLast = out.slice(out.lastIndexOf(CLEAR_LINE) + CLEAR_LINE.length);
+      assert.doesNotMatch(afterLast, /image-job jobs: /, `no live line left on screen: ${JSON.stringify(afterLast)}`);
+      assert.match(afterLast, /^hwjobs: error: 1 of 2 jobs succeeded; 1 failed/, JSON.stringify(afterLast));
+      assert.match(out, /hwjobs: failed: .*WKS\.00170002/, "the job's own error is printed above the live line");
+    },
+  );
+
+  it(
     "an HTTP retry during the live line is printed above it, not torn into it",
     { skip: !HAS_SCRIPT && "no util-linux script" },
     async () => {
