@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { InvalidInputError, InvalidInputsError, type InputProblem } from "../core/errors";
+import { inputError, type InputProblem } from "../core/errors";
 
 /** Query input as given on a command line or in a Terraform external query: strings only. */
 export type RawQuery = Readonly<Record<string, string | undefined>>;
@@ -18,34 +18,36 @@ export type QuerySchema = z.ZodObject;
  * as not given, so a required parameter given as `""` is reported as required.
  * @returns the typed query
  * @throws InvalidInputError with one line naming the parameter (as `label` spells it) and what is
- *   accepted; unknown parameters first, else every bad value (InvalidInputsError when several)
+ *   accepted; every unknown or non-string parameter, else every bad value (InvalidInputsError
+ *   when there are several)
  */
 export function parseRawQuery<S extends QuerySchema>(schema: S, raw: RawQuery, label: ParamLabel = apiParamName): z.output<S> {
   const accepted = Object.keys(schema.shape);
   const given: Record<string, string> = {};
+  // Every problem in one run: each unknown or non-string parameter, else each bad value (one per
+  // parameter, its first issue).
+  const problems = new Map<string, InputProblem>();
   for (const [key, value] of Object.entries(raw)) {
     if (value === undefined) continue;
     // hasOwn, not `in`: "toString" or "__proto__" must not pass as known parameters.
     if (!Object.hasOwn(schema.shape, key)) {
-      throw new InvalidInputError(label(key), `${label(key)}: unknown parameter; accepted: ${accepted.map(label).join(", ")}`);
-    }
-    if (typeof value !== "string") {
-      throw new InvalidInputError(label(key), `${label(key)}: must be a string (got ${typeof value})`);
-    }
-    if (value !== "") given[key] = value;
+      problems.set(key, { field: label(key), message: `${label(key)}: unknown parameter; accepted: ${accepted.map(label).join(", ")}` });
+    } else if (typeof value !== "string") {
+      problems.set(key, { field: label(key), message: `${label(key)}: must be a string (got ${typeof value})` });
+    } else if (value !== "") given[key] = value;
   }
-  const result = schema.safeParse(given);
-  if (result.success) return result.data;
-  // One problem per parameter (its first issue), every bad parameter in one run.
-  const problems = new Map<string, InputProblem>();
-  for (const issue of result.error.issues) {
+  // An unknown key is likely a misspelt one, which would make "required" problems misleading:
+  // the keys are reported alone.
+  const result = problems.size === 0 ? schema.safeParse(given) : undefined;
+  if (result?.success) return result.data;
+  for (const issue of result?.error.issues ?? []) {
     const param = typeof issue.path[0] === "string" ? issue.path[0] : "query";
     // Messages quote user text with JSON.stringify; collapsing whitespace keeps them one line anyway.
     const message = issue.message.replace(/\s+/g, " ");
     if (!problems.has(param)) problems.set(param, { field: label(param), message: `${label(param)}: ${message}` });
   }
   const [first = { field: label("query"), message: `${label("query")}: invalid` }, ...rest] = problems.values();
-  throw rest.length === 0 ? new InvalidInputError(first.field, first.message) : new InvalidInputsError([first, ...rest]);
+  throw inputError([first, ...rest]);
 }
 
 /**

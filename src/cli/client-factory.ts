@@ -50,6 +50,7 @@ export function prepareClient(flags: Flags, io: CliIo, options: ClientOptions = 
   const [config, debug] = gatherInputs(
     () => resolveConfig(settings, io.env, { audience: options.audience ?? "cli" }),
     () => resolveDebug(flags, io.env),
+    // Read again by the transport when the client is built; checked here to be reported with the rest.
     () => proxySettings(io.env),
   );
   // The client redacts the URL and request id, and guarded-io.ts every stderr chunk; this is one

@@ -1,4 +1,4 @@
-import { InvalidInputError, InvalidInputsError, inputProblems, type InputProblem } from "../core/errors";
+import { inputError, InvalidInputError, inputProblems, type InputProblem } from "../core/errors";
 
 /**
  * Runs a command's independent input checks, each to its end, so that one run reports every
@@ -23,6 +23,6 @@ export function gatherInputs<T extends readonly unknown[]>(...checks: { readonly
   }
   if (failures.length === 1) throw failures[0];
   const [first, ...rest]: InputProblem[] = failures.flatMap(inputProblems);
-  if (first) throw new InvalidInputsError([first, ...rest]);
+  if (first) throw inputError([first, ...rest]);
   return results as unknown as T;
 }

@@ -34,7 +34,7 @@ export function resolveWaitSettings(flags: Flags, env: Env): WaitSettings {
     () => resolveTimings(flags, env),
     () => resolveSwitch(flags["allow-failed-sub-jobs"], WAIT_ENV.allowFailedSubJobs, env, "allow", "failed sub-jobs fail the wait"),
     () => resolveSwitch(flags["fail-fast"], WAIT_ENV.failFast, env, "stop at the first failure", "every job is waited for"),
-    () => resolveSwitch(flags["all-pending"], WAIT_ENV.allPending, env, "wait for every pending job", "wait for the ids given"),
+    () => resolveAllPending(flags, env),
     () => parseOutputFormat(flags.output, env),
   );
   return {
@@ -46,6 +46,14 @@ export function resolveWaitSettings(flags: Flags, env: Env): WaitSettings {
     format,
     quiet: flags.quiet === true,
   };
+}
+
+/**
+ * `--all-pending`, else `HWJOBS_ALL_PENDING`: wait for every pending job of a type, not for ids.
+ * @throws InvalidInputError for a variable that is neither empty, `true` nor `1`
+ */
+export function resolveAllPending(flags: Flags, env: Env): boolean {
+  return resolveSwitch(flags["all-pending"], WAIT_ENV.allPending, env, "wait for every pending job", "wait for the ids given");
 }
 
 /** Wait timings (jobs/wait-timings.ts): the flag, else the `HWJOBS_*` variable Terraform sets, else the default. */

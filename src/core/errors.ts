@@ -58,6 +58,12 @@ export class InvalidInputsError extends InvalidInputError {
   }
 }
 
+/** The error of `problems`: an InvalidInputError for one, as it always was, an InvalidInputsError for several. */
+export function inputError(problems: readonly [InputProblem, ...InputProblem[]]): InvalidInputError {
+  const [first, ...rest] = problems;
+  return rest.length === 0 ? new InvalidInputError(first.field, first.message) : new InvalidInputsError(problems);
+}
+
 /** The problems an input error stands for: its own list, or itself as one. */
 export function inputProblems(error: InvalidInputError): readonly InputProblem[] {
   return error instanceof InvalidInputsError ? error.problems : [{ field: error.field, message: error.message }];

@@ -235,6 +235,12 @@ const CASES: readonly Case[] = [
     env: { HWJOBS_ALL_PENDING: "yes" },
     expect: ["HWJOBS_ALL_PENDING", '"yes"', "true or 1"],
   },
+  {
+    name: "HWJOBS_ALL_PENDING=false with a job id: only the variable, no spurious --all-pending problem",
+    args: ["wait", "image-job", "j1"],
+    env: { HWJOBS_ALL_PENDING: "false" },
+    expect: ["HWJOBS_ALL_PENDING", '"false"', "true or 1"],
+  },
   { name: "HWJOBS_JOB_IDS not JSON", args: ["wait", "image-job"], env: { HWJOBS_JOB_IDS: "1,2" }, expect: ["HWJOBS_JOB_IDS", "not JSON"] },
   {
     name: "HWJOBS_JOB_IDS with a null",

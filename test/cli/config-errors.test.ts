@@ -129,6 +129,15 @@ describe("configuration problems", { concurrency: true }, () => {
     );
   });
 
+  it("hwjobs external: every unknown key, a line each, before any value is judged", async () => {
+    const query = { operation: "list-image-jobs", jobtype: "CREATE_SERVER", stauts: "x", project_id: "" };
+    const lines = problemLines(await runCli(["external"], {}, { stdin: JSON.stringify(query) }));
+    assert.deepEqual(
+      lines.map((line) => line.slice(0, line.indexOf(";"))),
+      ["jobtype: unknown parameter for list-image-jobs", "stauts: unknown parameter for list-image-jobs"],
+    );
+  });
+
   it("get with HWJOBS_KIND set is a person's command: flags, not construct props", async () => {
     const lines = problemLines(
       await runCli(["get", "image-job", JOB], { HWJOBS_KIND: "image-job", HWJOBS_ENDPOINT: url, HW_AUTH_TOKEN: SECRET }),

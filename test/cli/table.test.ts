@@ -82,6 +82,16 @@ describe("renderTable", () => {
 
 describe("hwjobs tables", { concurrency: true }, () => {
   const project = () => randomBytes(16).toString("hex");
+  /** An image job that has ended at once: a success, or with `error` a failure (WKS.00170002). */
+  const newJob = (p: string, id: string, failure?: { error: string }) =>
+    createJob(emulator.url, {
+      kind: "image-job",
+      project_id: p,
+      id,
+      waiting_ms: 0,
+      running_ms: 0,
+      ...(failure ? { outcome: "failure", error_code: "WKS.00170002", error_message: failure.error } : { outcome: "success" }),
+    });
 
   it("image-jobs shows SUB_JOBS; image-sub-jobs shows PARENT_ID", async () => {
     const p = project();
@@ -104,17 +114,8 @@ describe("hwjobs tables", { concurrency: true }, () => {
     const p = project();
     const ids = ["镜像构建任务一", "job-🚀", "plain-ascii-job-id"];
     const error = "WKS.00170002 镜像服务器异常，无法构建镜像。请检查镜像服务器的状态后重试，或联系管理员处理此问题。".repeat(2);
-    for (const [i, id] of ids.entries()) {
-      await createJob(emulator.url, {
-        kind: "image-job",
-        project_id: p,
-        id,
-        waiting_ms: 0,
-        running_ms: 0,
-        outcome: i === 0 ? "failure" : "success",
-        ...(i === 0 ? { error_code: "WKS.00170002", error_message: error.slice("WKS.00170002 ".length) } : {}),
-      });
-    }
+    await newJob(p, ids[0]!, { error: error.slice("WKS.00170002 ".length) });
+    for (const id of ids.slice(1)) await newJob(p, id);
     const args = ["wait", "image-job", ...ids, "--allow-failed-sub-jobs", "-o", "table", "-q", ...FAST_POLL];
     const r = await runCli(args, emulatorEnv(emulator.url, p));
     assertExit(r, 1);
@@ -132,17 +133,8 @@ describe("hwjobs tables", { concurrency: true }, () => {
       const p = project();
       const id = "镜像构建任务二";
       const message = "镜像服务器异常，无法构建镜像。".repeat(12);
-      await createJob(emulator.url, {
-        kind: "image-job",
-        project_id: p,
-        id,
-        waiting_ms: 0,
-        running_ms: 0,
-        outcome: "failure",
-        error_code: "WKS.00170002",
-        error_message: message,
-      });
-      await createJob(emulator.url, { kind: "image-job", project_id: p, id: "plain-other", waiting_ms: 0, running_ms: 0 });
+      await newJob(p, id, { error: message });
+      await newJob(p, "plain-other");
       const columns = 100;
       const args = ["wait", "image-job", id, "plain-other", "-o", "table", "-q", ...FAST_POLL];
       const { output: out, code } = await underTerminal(args, emulatorEnv(emulator.url, p), columns);

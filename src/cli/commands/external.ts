@@ -1,4 +1,4 @@
-import { ApiError, InvalidInputError } from "../../core/errors";
+import { ApiError, inputError, InvalidInputError } from "../../core/errors";
 import { ExitCode, type ExitCodeValue } from "../../core/exit-codes";
 import { fetchJob } from "../../jobs/fetch-job";
 import { getOperationOf, JOB_KINDS, validateJobId, type JobKindName } from "../../jobs/kinds";
@@ -70,17 +70,18 @@ function acceptedParameters(operation: string): string[] {
   return isListOperation(operation) ? [...params, "concurrency"] : params;
 }
 
-/** Refuses a key the operation does not take, listing every key it does. */
+/**
+ * Refuses the keys the operation does not take (every one, a line each), listing every key it
+ * does. Checked before the values, which an unknown key (a typo) would make misleading.
+ */
 function checkKeys(operation: string, keys: readonly string[]): void {
   const accepted = acceptedParameters(operation);
   const paging = isQueryOperation(operation) && isListOperation(operation) ? ["offset", "limit"] : [];
-  const unknown = keys.find((key) => !accepted.includes(key) && !paging.includes(key));
-  if (unknown !== undefined) {
-    throw new InvalidInputError(
-      unknown,
-      `${unknown}: unknown parameter for ${operation}; accepted: ${[...accepted, ...Object.keys(CONFIG_KEYS), "timeout"].join(", ")}`,
-    );
-  }
+  const all = [...accepted, ...Object.keys(CONFIG_KEYS), "timeout"].join(", ");
+  const [first, ...rest] = keys
+    .filter((key) => !accepted.includes(key) && !paging.includes(key))
+    .map((key) => ({ field: key, message: `${key}: unknown parameter for ${operation}; accepted: ${all}` }));
+  if (first) throw inputError([first, ...rest]);
 }
 
 /** Largest query accepted on stdin: a query is a handful of short strings. */

@@ -18,7 +18,7 @@ import { describeWaitEvent, isProgressEvent, progressLine, progressWriter } from
 import { jobResult, renderJobResult } from "../output";
 import { stderrLines, type StderrLines } from "../stderr-lines";
 import { stdoutTable } from "../table";
-import { resolveWaitSettings, type WaitSettings } from "../wait-settings";
+import { resolveAllPending, resolveWaitSettings, type WaitSettings } from "../wait-settings";
 import { waitForIds, waitForSelection } from "./wait-many";
 
 /**
@@ -30,17 +30,9 @@ export async function runWait(args: ParsedArgs, io: CliIo): Promise<ExitCodeValu
   const lines = stderrLines(io);
   // Only the wait constructs run `wait` inside Terraform, where the remedy is a construct prop.
   const audience = insideTerraform(io.env) ? "terraform" : "cli";
-  // Which job ids are needed depends on --all-pending: the settings' reading of it, or, when the
-  // settings have problems of their own (reported with the rest), what was meant: the flag, or a
-  // variable set to anything (a refused `yes` meant on, and must not add a problem of its own).
-  let allPending = args.flags["all-pending"] === true || Boolean(io.env[WAIT_ENV.allPending]);
   const [settings, request, prepared] = gatherInputs(
-    () => {
-      const read = resolveWaitSettings(args.flags, io.env);
-      allPending = read.allPending;
-      return read;
-    },
-    () => resolveWaitRequest(args, io.env, allPending),
+    () => resolveWaitSettings(args.flags, io.env),
+    () => resolveWaitRequest(args, io.env, allPendingMeant(args, io.env)),
     () => prepareClient(args.flags, io, { audience, lines: lines.write }),
   );
   const client = prepared.create();
@@ -52,6 +44,19 @@ export async function runWait(args: ParsedArgs, io: CliIo): Promise<ExitCodeValu
     return await waitForOne({ kind: request.kind, jobId: request.jobIds[0]! }, settings, client, io, lines);
   } finally {
     await client.close();
+  }
+}
+
+/**
+ * Whether the wait is for every pending job (which decides what its arguments must be): the
+ * switch, or, when its variable is refused (a problem the settings report), what the rest of the
+ * command line says was meant, so that the refusal does not bring a second, spurious problem.
+ */
+function allPendingMeant(args: ParsedArgs, env: Readonly<Record<string, string | undefined>>): boolean {
+  try {
+    return resolveAllPending(args.flags, env);
+  } catch {
+    return args.flags["job-type"] !== undefined || Boolean(env[WAIT_ENV.jobType]);
   }
 }
 
