@@ -1,7 +1,7 @@
 import * as z from "zod";
 import { HwClient, type AttemptEvent, type RetryEvent } from "../core/client";
 import { proxySettings } from "../core/proxy";
-import { resolveConfig, type ClientConfig } from "../core/config";
+import { resolveConfig } from "../core/config";
 import type { ConfigAudience } from "../core/config-error";
 import { CONNECTION_SETTING_NAMES, CONNECTION_SETTINGS } from "../core/connection-settings";
 import type { Flags } from "./args";
@@ -33,8 +33,6 @@ export interface ClientOptions {
 
 /** A client whose every input has been checked: {@link PreparedClient.create} cannot fail on input. */
 export interface PreparedClient {
-  /** The configuration it will use. */
-  readonly config: ClientConfig;
   /** Builds the client (no request is sent until it is used). */
   readonly create: () => HwClient;
 }
@@ -63,5 +61,5 @@ export function prepareClient(flags: Flags, io: CliIo, options: ClientOptions = 
     else if (!flags.quiet) line(text);
   };
   const onAttempt = debug ? (event: AttemptEvent) => line(redact(describeAttempt(event))) : undefined;
-  return { config, create: () => new HwClient(config, { env: io.env, redactor: io.redactor, onRetry, onAttempt }) };
+  return { create: () => new HwClient(config, { env: io.env, redactor: io.redactor, onRetry, onAttempt }) };
 }

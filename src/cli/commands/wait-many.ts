@@ -11,7 +11,7 @@ import type { CliIo } from "../io";
 import { outcomeResult, renderJobResults } from "../output";
 import { stdoutTable } from "../table";
 import { startWaitLiveLine } from "../live-line";
-import { describeWaitEvent, isProgressEvent, progressLine, progressWriter } from "../progress";
+import { describeWaitEvent, isProgressEvent, progressWriter } from "../progress";
 import type { StderrLines } from "../stderr-lines";
 import type { WaitSettings } from "../wait-settings";
 
@@ -65,8 +65,9 @@ export async function waitForIds(
     timeoutMs: settings.timings.timeoutMs,
     quiet: settings.quiet,
   });
-  const say = live ? live.above : (text: string) => io.stderr(progressLine(text));
-  const progress = live ? live.above : progressWriter(io.stderr, settings.quiet);
+  // Above the live line while it is drawn (it routes `lines`), plain lines otherwise.
+  const say = lines.write;
+  const progress = settings.quiet ? () => undefined : say;
   progress(`waiting for ${total} ${kind} jobs (timeout ${settings.timeout}) at ${jobEndpoint(client, kind)}`);
   let done = 0;
   let failed = 0;

@@ -14,7 +14,7 @@ import { insideTerraform } from "../inside-terraform";
 import type { CliIo } from "../io";
 import { resolveWaitRequest } from "../job-target";
 import { startWaitLiveLine } from "../live-line";
-import { describeWaitEvent, isProgressEvent, progressLine, progressWriter } from "../progress";
+import { describeWaitEvent, isProgressEvent, progressLine } from "../progress";
 import { jobResult, renderJobResult } from "../output";
 import { stderrLines, type StderrLines } from "../stderr-lines";
 import { stdoutTable } from "../table";
@@ -67,8 +67,9 @@ async function waitForOne(target: JobRef, settings: WaitSettings, client: HwClie
     timeoutMs: settings.timings.timeoutMs,
     quiet: settings.quiet,
   });
-  const say = live ? live.above : (text: string) => io.stderr(progressLine(text));
-  const progress = live ? live.above : progressWriter(io.stderr, settings.quiet);
+  // Above the live line while it is drawn (it routes `lines`), plain lines otherwise.
+  const say = lines.write;
+  const progress = settings.quiet ? () => undefined : say;
   progress(`waiting for ${target.kind} ${target.jobId} (timeout ${settings.timeout}) at ${jobEndpoint(client, target.kind)}`);
   try {
     const snapshot = await waitForJob(jobPoller(client, target.kind, target.jobId, { allowFailedSubJobs: settings.allowFailedSubJobs }), {
